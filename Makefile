@@ -1,0 +1,99 @@
+# The build as a dependency graph: each output lists its inputs and the package code it runs,
+# so `make` after an edit redoes exactly what changed and a second `make` does nothing.
+# Run `make help` for the targets.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := all
+MAKEFLAGS += --no-builtin-rules
+
+VENV ?= .venv
+PYTHON := $(VENV)/bin/python
+PKG := analysis/newsbrief
+DATA := build/data
+NB := build/notebooks
+
+export PYTHONPATH := $(CURDIR)/analysis
+export PYTHONHASHSEED := 0
+export MPLBACKEND := Agg
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+# Everything that stamps a time (build date, PDF metadata) reads this, so rebuilds are identical.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1767225600)
+
+# A VENV given on the command line or in the environment is used as it is; the default one is
+# created here from requirements.txt and refreshed when requirements.txt changes.
+ifeq ($(origin VENV),file)
+ENV := $(VENV)/.installed
+else
+ENV :=
+endif
+
+# The set of seed files is itself an input: adding or deleting an article must rebuild, even
+# when no remaining file is newer. Updated at parse time, only when it changes.
+$(shell mkdir -p build && { ls seeds/*.txt 2>/dev/null | LC_ALL=C sort; } > build/.seeds.new; \
+  cmp -s build/.seeds.new build/seeds.list || mv build/.seeds.new build/seeds.list; rm -f build/.seeds.new)
+
+SEEDS := $(sort $(wildcard seeds/*.txt)) build/seeds.list $(wildcard seeds/catalog.yml)
+CONTEXT := $(sort $(wildcard analysis/context/*.yml))
+CORE := $(addprefix $(PKG)/,__init__.py model.py errors.py store.py pipeline.py notebooks.py __main__.py)
+
+CORPUS_CODE := $(addprefix $(PKG)/,corpus.py catalog.py datelines.py sentences.py rules.py \
+  context.py dating.py timex.py)
+THEMES_CODE := $(addprefix $(PKG)/,themes.py validation.py)
+CLAIMS_CODE := $(addprefix $(PKG)/,claims.py checks.py copies.py tracker.py context.py)
+REPORT_CODE := $(addprefix $(PKG)/,report.py figures.py style.py cite.py escape.py)
+RENDER_CODE := $(addprefix $(PKG)/,render.py assets/quarto_compat.lua)
+
+OUTPUTS := report/_output/brief.html report/_output/brief.pdf
+SIZES ?= 1000 10000 100000
+
+.PHONY: all brief help test clean lab env verify bench
+all: brief ## Build the brief: report/_output/brief.html and brief.pdf (the default)
+brief: $(OUTPUTS)
+
+env: $(ENV) ## Create the virtual environment (.venv) from requirements.txt
+
+$(VENV)/.installed: requirements.txt
+	@echo "[env] creating $(VENV) from requirements.txt"
+	python3 -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(NB)/01_corpus.ipynb: analysis/01_corpus.ipynb $(SEEDS) analysis/ingest.yml $(CONTEXT) $(CORPUS_CODE) $(CORE) | $(ENV)
+	$(PYTHON) -m newsbrief run $<
+
+$(NB)/02_themes.ipynb: analysis/02_themes.ipynb $(NB)/01_corpus.ipynb analysis/codebook.yml $(wildcard analysis/validation/hand_codes*.csv) $(THEMES_CODE) $(CORE) | $(ENV)
+	$(PYTHON) -m newsbrief run $<
+
+$(NB)/03_claims.ipynb: analysis/03_claims.ipynb $(NB)/01_corpus.ipynb analysis/claim_rules.yml $(CONTEXT) $(CLAIMS_CODE) $(CORE) | $(ENV)
+	$(PYTHON) -m newsbrief run $<
+
+# The manifest hashes every input, so it is redone whenever any of them changes.
+build/manifest.json: $(SEEDS) $(CONTEXT) $(wildcard analysis/*.yml analysis/validation/*.csv analysis/*.ipynb) \
+  $(wildcard $(PKG)/*.py $(PKG)/assets/*) report/brief.qmd report/_quarto.yml report/style.css requirements.txt | $(ENV)
+	$(PYTHON) -m newsbrief manifest
+
+$(NB)/04_report.ipynb: analysis/04_report.ipynb $(NB)/02_themes.ipynb $(NB)/03_claims.ipynb build/manifest.json analysis/codebook.yml $(REPORT_CODE) $(CORE) | $(ENV)
+	$(PYTHON) -m newsbrief run $<
+
+$(OUTPUTS) &: report/brief.qmd report/_quarto.yml report/style.css $(NB)/04_report.ipynb $(RENDER_CODE) | $(ENV)
+	$(PYTHON) -m newsbrief render
+
+test: $(ENV) ## Run the test suite, including one full build from the real seeds
+	$(PYTHON) -m pytest -q
+
+verify: $(OUTPUTS) ## Rebuild in a scratch copy; compare data, includes, HTML and PDF byte for byte
+	$(PYTHON) -m newsbrief verify
+
+bench: $(ENV) ## Time every stage on synthetic corpora (SIZES="1000 10000 100000"); see benchmarks/
+	$(PYTHON) benchmarks/run.py $(SIZES)
+
+lab: $(ENV) ## Open the notebooks in JupyterLab with the project's environment (installs it once)
+	$(PYTHON) -m pip install --quiet jupyterlab==4.6.6
+	$(PYTHON) -m jupyter lab --notebook-dir=analysis
+
+clean: ## Remove everything generated (build/, report/_output/, report/_generated/)
+	rm -rf build report/_output report/_generated report/.quarto
+
+help: ## List the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
