@@ -1,0 +1,80 @@
+"""Command line for the Makefile: run a notebook, render the brief, write the manifest, verify.
+
+Bad input ends with one readable message and exit status 2, never a traceback (DEBUG=1 shows it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from .errors import InputError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m newsbrief")
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("run", help="execute a numbered notebook into build/notebooks/")
+    run.add_argument("notebook", type=Path)
+    render = commands.add_parser("render", help="render report/brief.qmd to HTML and PDF")
+    render.add_argument("--engine", choices=["auto", "quarto", "offline"], default="auto")
+    commands.add_parser("manifest", help="write build/manifest.json (input hashes, tool versions)")
+    commands.add_parser("verify", help="rebuild in a temporary copy and compare byte for byte")
+    args = parser.parse_args(argv)
+    root = Path.cwd()
+    started = time.perf_counter()
+    try:
+        if args.command == "run":
+            from .notebooks import NotebookFailed, execute_notebook, stage_log
+            target = root / "build" / "notebooks" / args.notebook.name
+            try:
+                execute_notebook(args.notebook, target, cwd=root)
+            except NotebookFailed as err:
+                print(f"error: {err}", file=sys.stderr)
+                return 2
+            for line in stage_log(target):
+                print(line)
+            print(f"[notebook] {args.notebook.name} -> {target.relative_to(root)} "
+                  f"({time.perf_counter() - started:.1f} s)")
+        elif args.command == "render":
+            from .render import render as render_brief
+            result = render_brief(root / "report", engine=args.engine)
+            print(f"[render] {result.engine}: {result.html.relative_to(root)} "
+                  f"({result.html.stat().st_size // 1024} KB), {result.pdf.relative_to(root)} "
+                  f"({result.pdf.stat().st_size // 1024} KB) ({time.perf_counter() - started:.1f} s)")
+        elif args.command == "manifest":
+            from . import provenance, store
+            from .pipeline import software_versions
+            data = provenance.manifest(root, software_versions())
+            store.write_json(data, root / "build" / "manifest.json")
+            print(f"[manifest] {len(data['files'])} input files hashed -> build/manifest.json "
+                  f"(digest {provenance.digest(data)[:12]}) ({time.perf_counter() - started:.1f} s)")
+        elif args.command == "verify":
+            from .provenance import verify
+            differences = verify(root)
+            if differences:
+                print("verify: the rebuild differs from the current build:", file=sys.stderr)
+                for line in differences:
+                    print(f"  {line}", file=sys.stderr)
+                return 1
+            print("[verify] a fresh rebuild matches build/data, report/_generated, brief.html and "
+                  f"brief.pdf byte for byte ({time.perf_counter() - started:.1f} s)")
+    except InputError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except Exception as err:  # the last line of defence: a message, the traceback only on request
+        if os.environ.get("DEBUG") == "1":
+            traceback.print_exc()
+        else:
+            print(f"error: {type(err).__name__}: {err} (run with DEBUG=1 for the traceback)",
+                  file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,697 @@
+"""Consistency checks: claims, near copies and publication dates in; findings for the brief out.
+Every finding names its articles and claims, quotes its evidence verbatim and states its summary
+from the data.
+
+Checks (the `check` column):
+
+- slippage: a commitment's target date passed before a later article was published, and that article
+  still reports the event as not done; `days` runs from the target's end to the latest such article.
+- fulfilled_late: a later article reports the event done on a stated date after the target; `days`
+  is the delay. (A report of the event done without a date of its own proves nothing about lateness.)
+- conflict: articles disagree about one event at overlapping times: reported done, then not done by an
+  article published after that; different target dates given before either came; different counts
+  for one occasion; different single routes named for one launch.
+- downgraded: an article published after one that reported the event planned reports it only as
+  proposed or under discussion.
+- no_follow_up: a dated commitment whose target lies before the corpus's latest article, and that no
+  article that may be later mentions again (neither the event nor its country-level event).
+- duplicate_source: a near-copied paragraph pair; its claims are one source, not two.
+- name_variant: a word spelled close to, but not as, a known place or person name, or a person named by
+  a spelling of their name that is not a part of their full name.
+- undated_source: an article whose date is inferred or unknown, with the bounds used.
+
+Events relate as the claims module keys them: a city route's "done" is also its country-level
+event's (flights between the two countries began), and a country-level "not yet" is also every
+route's. "Later" is strict: an article is later than another only when its earliest possible date
+(its date, or date_min when undated) is after the other's latest (date, or date_max); undated
+articles appear in summaries with their bounds, and their day counts as "at least".
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from calendar import monthrange
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from .claims import COMMITTED, DEFAULT_RULES, NOT_DONE, Claim, ClaimRules, VariantRules, load_claim_rules
+from .context import Context, person_index
+from .copies import CopyPair, shingles
+from .model import Article, PublicationDate
+
+ORDER = ("slippage", "conflict", "downgraded", "no_follow_up", "fulfilled_late", "duplicate_source",
+         "undated_source", "name_variant")
+OCCASION_DAYS = 60  # counts given without a target date, by articles this close, describe one occasion
+EVIDENCE_LIMIT = 3  # later mentions quoted per finding; the summary gives the full count
+WEAKER = ("proposed", "under_discussion")
+INFLECTIONS = ("s", "es", "i", "is", "ian", "ians")  # endings that make a known name plural or a demonym
+
+
+@dataclass(frozen=True)
+class Finding:
+    finding_id: str  # f"{check}-{n:03d}", numbered in ORDER, then by event and articles
+    check: str  # one of ORDER
+    event: str
+    article_ids: tuple[str, ...]
+    claim_ids: tuple[str, ...]
+    summary: str
+    evidence: tuple[tuple[str, str], ...]  # (article_id, verbatim quote)
+    days: int | None
+
+
+# Time ------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class When:
+    """An article's place in time: between `low` and `high` (equal when the date is known)."""
+
+    low: date | None
+    high: date | None
+
+    @property
+    def known(self) -> bool:
+        return self.low is not None and self.low == self.high
+
+    def text(self) -> str:
+        if self.known:
+            return self.low.isoformat()
+        if self.low is None and self.high is None:
+            return "undated"
+        return f"undated, {self.low or '?'} to {self.high or 'now'}"
+
+    def article(self) -> str:
+        """How a summary names an article by its date."""
+        if self.known:
+            return f"an article of {self.low}"
+        if self.low is None and self.high is None:
+            return "an undated article"
+        return f"an undated article (published {self.low or '?'} to {self.high or 'now'})"
+
+    def surely_after(self, other: When) -> bool:
+        return self.low is not None and other.high is not None and self.low > other.high
+
+    def surely_after_day(self, day: date) -> bool:
+        return self.low is not None and self.low > day
+
+
+def when_of(dates: dict[str, PublicationDate]) -> dict[str, When]:
+    return {a: When(d.date or d.date_min, d.date or d.date_max) for a, d in dates.items()}
+
+
+def _when(when: dict[str, When], article_id: str) -> When:
+    return when.get(article_id) or When(None, None)
+
+
+def _month_end(day: date) -> date:
+    return day.replace(day=monthrange(day.year, day.month)[1])
+
+
+def target_text(claim: Claim) -> str:
+    """A claim's target as a reader says it: "April 2023", "2023", or the dates and the words."""
+    start, end = claim.target_start, claim.target_end
+    if start is None or end is None:
+        return f"“{claim.target_text}”" if claim.target_text else "no stated date"
+    if start == end:
+        return start.isoformat()
+    if start.day == 1 and end == _month_end(start):
+        return start.strftime("%B %Y")
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+        return str(start.year)
+    return f"{start} to {end} (“{claim.target_text}”)"
+
+
+def event_label(event: str, labels: dict[str, str] | None = None) -> str:
+    """A reader's name for an event: the claims' label, else one made from the key."""
+    if labels and event in labels:
+        return labels[event]
+    kind, _, key = event.partition(":")
+    name = kind.replace("_", " ").capitalize()
+    if "->" in key:
+        who, _, where = key.partition("->")
+        return f"{name}: {who.replace('-', ' ').title().replace(' Of ', ' of ')} to {where.replace('-', ' ').title()}"
+    return f"{name} {'–'.join(p.title() for p in key.split('-'))}" if key else name
+
+
+# The claims, indexed -------------------------------------------------------------------------------
+
+class Timeline:
+    """Claims by event, ordered by the earliest date of their article, with the links between a city
+    route and its country-level event, so each check looks up what it needs (no pairwise scans)."""
+
+    def __init__(self, claims: list[Claim], when: dict[str, When]) -> None:
+        self.when = when
+        self.by_event: dict[str, list[Claim]] = defaultdict(list)
+        self.country: dict[str, str] = {}  # route event -> its country-level event
+        self.routes: dict[str, set[str]] = defaultdict(set)  # country-level event -> its routes
+        self.labels: dict[str, str] = {}
+        for c in sorted(claims, key=self.order):
+            self.by_event[c.event].append(c)
+            self.labels.setdefault(c.event, c.label)
+            if c.country_event:
+                self.country[c.event] = c.country_event
+                self.routes[c.country_event].add(c.event)
+        self._lows: dict[tuple[str, str], list[date]] = {}
+        self._groups: dict[tuple[str, str], list[Claim]] = {}
+        for event, group in self.by_event.items():
+            for sort, statuses in (("not_done", NOT_DONE), ("done", ("happened",))):
+                dated = [c for c in group if c.status in statuses and self.low(c) is not None]
+                self._groups[(event, sort)] = dated
+                self._lows[(event, sort)] = [self.low(c) for c in dated]
+
+    def low(self, claim: Claim) -> date | None:
+        return _when(self.when, claim.article_id).low
+
+    def order(self, claim: Claim) -> tuple[date, str]:
+        return (self.low(claim) or date.max, claim.claim_id)
+
+    def label(self, event: str) -> str:
+        return event_label(event, self.labels)
+
+    def _after(self, event: str, sort: str, day: date) -> list[Claim]:
+        group = self._groups.get((event, sort), [])
+        return group[bisect_right(self._lows.get((event, sort), []), day):]
+
+    def not_done_after(self, event: str, day: date) -> list[Claim]:
+        """Reports of the event as not done, from articles surely published after `day`: the
+        event's own, and its country-level event's (no flights between the two countries yet
+        means no flights on any route between them)."""
+        found = self._after(event, "not_done", day)
+        if event in self.country:
+            found = found + self._after(self.country[event], "not_done", day)
+        return found
+
+    def done(self, event: str) -> list[Claim]:
+        """Reports of the event as done: its own, and for a country-level event, any route's."""
+        found = [c for c in self.by_event.get(event, []) if c.status == "happened"]
+        for route in sorted(self.routes.get(event, ())):
+            found += [c for c in self.by_event[route] if c.status == "happened"]
+        return sorted(found, key=self.order)
+
+    def mentions(self, event: str) -> list[Claim]:
+        """Every claim that speaks of the event: its own, its country-level event's, its routes'."""
+        related = [event, *([self.country[event]] if event in self.country else []),
+                   *sorted(self.routes.get(event, ()))]
+        return [c for e in related for c in self.by_event.get(e, [])]
+
+
+def _finding(check: str, event: str, claims: list[Claim], summary: str, days: int | None,
+             extra_articles: tuple[str, ...] = ()) -> Finding:
+    claims = list(dict.fromkeys(claims))
+    return Finding("", check, event, tuple(sorted({c.article_id for c in claims} | set(extra_articles))),
+                   tuple(c.claim_id for c in claims), summary,
+                   tuple(dict.fromkeys((c.article_id, c.quote) for c in claims)), days)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def commitments(claims: list[Claim]) -> dict[tuple[str, date], list[Claim]]:
+    """Dated commitments by (event, target end): several articles announcing one date are one."""
+    grouped: dict[tuple[str, date], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.status in COMMITTED and c.target_end is not None:
+            grouped[(c.event, c.target_end)].append(c)
+    return grouped
+
+
+def _first(announced: list[Claim], timeline: Timeline) -> Claim:
+    return min(announced, key=timeline.order)
+
+
+# Slippage and late fulfilment --------------------------------------------------------------------
+
+def slippage_and_late(commits: dict[tuple[str, date], list[Claim]], timeline: Timeline,
+                      copies: list[CopyPair]) -> list[Finding]:
+    when = timeline.when
+    findings = []
+    for (event, target), announced in sorted(commits.items()):
+        first = _first(announced, timeline)
+        start = _when(when, first.article_id)
+        announcers = {c.article_id for c in announced}
+        label = timeline.label(event)
+        done = [c for c in timeline.done(event) if c.article_id not in announcers
+                and not start.surely_after(_when(when, c.article_id))]
+        if done:
+            late = [c for c in done if c.target_start is not None and c.target_start > target]
+            if late and not any(c.target_end is not None and c.target_end <= target for c in done):
+                report = late[0]
+                days = (report.target_start - target).days
+                findings.append(_finding("fulfilled_late", event, [*announced[:EVIDENCE_LIMIT], report],
+                    f"{label}: announced for {target_text(first)} in {start.article()}; "
+                    f"{_when(when, report.article_id).article()} reports it done in {target_text(report)}, "
+                    f"{_plural(days, 'day')} after the target.", days))
+            continue
+        later = [c for c in timeline.not_done_after(event, target) if c.article_id not in announcers]
+        if not later:
+            continue
+        later.sort(key=timeline.order)
+        earliest, latest = later[0], later[-1]
+        days = (_when(when, latest.article_id).low - target).days
+
+        def still(c: Claim) -> str:
+            w = _when(when, c.article_id)
+            what = "it" if c.event == event else timeline.label(c.event)
+            words = f" (“{c.target_text}”)" if c.target_text else ""
+            return (f"{w.article()} still reports {what} as {c.status.replace('_', ' ')}{words}, "
+                    f"{'' if w.known else 'at least '}{_plural((w.low - target).days, 'day')} after the target")
+
+        summary = f"{label}: announced for {target_text(first)} in {start.article()}; {still(earliest)}"
+        if latest.article_id != earliest.article_id:
+            summary += f"; the latest, {still(latest)}"
+        articles = sorted({c.article_id for c in later})
+        if len(articles) > 2:
+            independent = independent_sources(None, later, copies)
+            summary += f" ({len(articles)} later articles in all" + (
+                f", {independent} independent" if independent < len(articles) else "") + ")"
+        findings.append(_finding("slippage", event, [*announced[:EVIDENCE_LIMIT], earliest, *later[-EVIDENCE_LIMIT:]],
+                                 summary + ".", days))
+    return findings
+
+
+# Conflicts ----------------------------------------------------------------------------------------
+
+def _done_then_not(event: str, timeline: Timeline) -> Finding | None:
+    when = timeline.when
+    done = [c for c in timeline.by_event.get(event, []) if c.status == "happened" and timeline.low(c)]
+    if not done:
+        return None
+    report = done[0]  # the earliest report of it done
+    cutoff = max(filter(None, (_when(when, report.article_id).high, report.target_end)), default=None)
+    if cutoff is None:
+        return None
+    denials = [c for c in timeline.not_done_after(event, cutoff) if c.article_id != report.article_id]
+    if not denials:
+        return None
+    latest = max(denials, key=timeline.order)
+    done_at = f" ({target_text(report)})" if report.target_start else ""
+    return _finding("conflict", event, [report, latest],
+        f"{timeline.label(event)}: {_when(when, report.article_id).article()} reports it done{done_at}, "
+        f"but {_when(when, latest.article_id).article()}, published later, reports "
+        f"{'it' if latest.event == event else timeline.label(latest.event)} as {latest.status.replace('_', ' ')}"
+        + (f" ({_plural(len({c.article_id for c in denials}), 'later article')} in all)." if len(denials) > 1 else "."),
+        None)
+
+
+def _different_dates(event: str, timeline: Timeline) -> Finding | None:
+    """Two articles, both published before either date, that give the event disjoint targets."""
+    when = timeline.when
+    dated = sorted((c for c in timeline.by_event.get(event, []) if c.status in COMMITTED and c.target_start
+                    and _when(when, c.article_id).high and _when(when, c.article_id).high < c.target_start),
+                   key=lambda c: (c.target_start, c.claim_id))
+    if not dated:
+        return None
+    earliest = dated[0]
+    rival = next((c for c in dated if c.article_id != earliest.article_id and c.target_start > earliest.target_end
+                  and _when(when, c.article_id).high < earliest.target_start), None)
+    if rival is None:
+        return None
+    return _finding("conflict", event, [earliest, rival],
+        f"Two articles give different dates for {timeline.label(event)}: {target_text(earliest)} "
+        f"({_when(when, earliest.article_id).article()}) and {target_text(rival)} "
+        f"({_when(when, rival.article_id).article()}), both published before either date.", None)
+
+
+def _occasion(claim: Claim, when: When) -> tuple[date, date] | None:
+    if claim.target_start is not None and claim.target_end is not None:
+        return claim.target_start, claim.target_end
+    if when.low is None:
+        return None
+    return when.low - timedelta(days=OCCASION_DAYS // 2), (when.high or when.low) + timedelta(days=OCCASION_DAYS // 2)
+
+
+def _different_counts(event: str, timeline: Timeline) -> Finding | None:
+    """Counts that cannot both be right: one occasion (overlapping targets, or articles close in
+    time when no target is given) and no number in common (37 MoUs against 30)."""
+    counted = []
+    for c in timeline.by_event.get(event, []):
+        span = _occasion(c, _when(timeline.when, c.article_id))
+        if c.counts and span is not None:
+            counted.append((span, c))
+    counted.sort(key=lambda x: (x[0], x[1].claim_id))
+    for i, (span, a) in enumerate(counted):  # a sweep: each claim meets only those overlapping it
+        for other, b in counted[i + 1:]:
+            if other[0] > span[1]:
+                break
+            if b.article_id != a.article_id and not set(a.counts) & set(b.counts):
+                return _finding("conflict", event, [a, b],
+                    f"Articles disagree on the count for {timeline.label(event)}: "
+                    f"“{'; '.join(a.figures)}” ({_when(timeline.when, a.article_id).article()}) against "
+                    f"“{'; '.join(b.figures)}” ({_when(timeline.when, b.article_id).article()}).", None)
+    return None
+
+
+def _different_routes(timeline: Timeline) -> list[Finding]:
+    """Articles that each name one route, a different one, for a launch in the same month, both
+    before that month: e.g. Almaty–Lahore in one and Astana–Karachi in another."""
+    when = timeline.when
+    launches: dict[tuple[str, date], dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    for country, routes in sorted(timeline.routes.items()):
+        for route in sorted(routes):
+            for c in timeline.by_event[route]:
+                high = _when(when, c.article_id).high
+                if c.status in COMMITTED and c.target_start and high and high < c.target_start:
+                    launches[(country, c.target_start.replace(day=1))][c.article_id].append(c)
+    findings = []
+    for (country, month), by_article in sorted(launches.items()):
+        single: dict[str, Claim] = {}
+        for article, named in sorted(by_article.items()):
+            if len({c.event for c in named}) == 1:
+                single.setdefault(named[0].event, named[0])
+        if len(single) > 1:
+            shown = sorted(single.values(), key=timeline.order)
+            findings.append(_finding("conflict", country, shown[:EVIDENCE_LIMIT],
+                f"Articles name different routes for the launch of {timeline.label(country)} in "
+                f"{month.strftime('%B %Y')}: "
+                + "; ".join(f"{c.label} ({_when(when, c.article_id).article()})" for c in shown[:EVIDENCE_LIMIT])
+                + (f"; and {len(shown) - EVIDENCE_LIMIT} more." if len(shown) > EVIDENCE_LIMIT else "."), None))
+    return findings
+
+
+def conflicts(timeline: Timeline) -> list[Finding]:
+    found = []
+    for event in sorted(timeline.by_event):
+        for check in (_done_then_not, _different_dates, _different_counts):
+            finding = check(event, timeline)
+            if finding is not None:
+                found.append(finding)
+    return found + _different_routes(timeline)
+
+
+def downgrades(timeline: Timeline) -> list[Finding]:
+    """An article published after one that reported the event planned reports it only as proposed or
+    under discussion (e.g. a visit "set to" happen, later only "invited")."""
+    when = timeline.when
+    findings = []
+    for event, group in sorted(timeline.by_event.items()):
+        if any(c.status == "happened" for c in group):
+            continue
+        planned = [c for c in group if c.status == "planned" and _when(when, c.article_id).high]
+        weaker = [c for c in group if c.status in WEAKER and _when(when, c.article_id).low]
+        if not planned or not weaker:
+            continue
+        w = max(weaker, key=timeline.order)
+        before = [c for c in planned if _when(when, w.article_id).surely_after(_when(when, c.article_id))]
+        if before:
+            p = max(before, key=lambda c: (_when(when, c.article_id).high, c.claim_id))
+            findings.append(_finding("downgraded", event, [p, w],
+                f"{timeline.label(event)}: reported as planned ({target_text(p)}) in "
+                f"{_when(when, p.article_id).article()}; {_when(when, w.article_id).article()}, published "
+                f"later, reports it only as {w.status.replace('_', ' ')}.", None))
+    return findings
+
+
+def no_follow_up(commits: dict[tuple[str, date], list[Claim]], timeline: Timeline) -> list[Finding]:
+    when = timeline.when
+    latest = max((w.low for w in when.values() if w.low), default=None)
+    if latest is None:
+        return []
+    findings = []
+    for (event, target), announced in sorted(commits.items()):
+        if target >= latest:
+            continue
+        first = _first(announced, timeline)
+        start = _when(when, first.article_id)
+        announcers = {c.article_id for c in announced}
+        # Conservative: a mention in any article that is not surely earlier counts as a follow-up.
+        followed = any(c.article_id not in announcers and not start.surely_after(_when(when, c.article_id))
+                       for c in timeline.mentions(event))
+        if followed:
+            continue
+        days = (latest - target).days
+        findings.append(_finding("no_follow_up", event, announced[:EVIDENCE_LIMIT],
+            f"{timeline.label(event)}: set for {target_text(first)} in {start.article()}; no later "
+            f"article in the corpus mentions it, though the corpus runs to {latest}, "
+            f"{_plural(days, 'day')} after the target.", days))
+    return findings
+
+
+# Copies -------------------------------------------------------------------------------------------
+
+def independent_sources(event: str | None, claims: list[Claim], copies: list[CopyPair]) -> int:
+    """How many independent articles report `event` (None: every claim given): articles whose claims
+    on it stand in paragraphs copied from one another count once."""
+    chosen = [c for c in claims if event is None or c.event == event]
+    parent = {c.article_id: c.article_id for c in chosen}
+    paragraphs = {(c.article_id, c.paragraph) for c in chosen}
+
+    def root(a: str) -> str:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for copy in copies:
+        if (copy.article_a, copy.paragraph_a) in paragraphs and (copy.article_b, copy.paragraph_b) in paragraphs:
+            parent[root(copy.article_a)] = root(copy.article_b)
+    return len({root(a) for a in parent})
+
+
+def _copied_sentence(article: Article | None, paragraph: int, other_text: str) -> str:
+    """The sentence of the paragraph that shares most word sequences with the other paragraph."""
+    if article is None:
+        return ""
+    other = shingles(other_text)
+    sentences = [s.text for s in article.sentences if s.paragraph == paragraph and not s.boilerplate]
+    return max(sentences, key=lambda t: (len(shingles(t) & other), len(t)), default="")
+
+
+def duplicate_sources(copies: list[CopyPair], claims: list[Claim], articles: dict[str, Article],
+                      timeline: Timeline) -> list[Finding]:
+    when = timeline.when
+    by_paragraph: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_paragraph[(c.article_id, c.paragraph)].append(c)
+    findings = []
+    for copy in copies:
+        a, b = _when(when, copy.article_a), _when(when, copy.article_b)
+        copied = by_paragraph[(copy.article_a, copy.paragraph_a)] + by_paragraph[(copy.article_b, copy.paragraph_b)]
+        events = sorted({c.event for c in copied})
+        if b.surely_after(a) or a.surely_after(b):
+            order = "the later one repeats the earlier"
+        else:
+            order = "which came first cannot be told from their dates"
+        summary = (f"Paragraph {copy.paragraph_a + 1} of {a.article()} ({copy.article_a}) and paragraph "
+                   f"{copy.paragraph_b + 1} of {b.article()} ({copy.article_b}) are near copies "
+                   f"({copy.similarity:.0%} of their word sequences shared); {order}")
+        summary += (f"; their claims about {', '.join(timeline.label(e) for e in events)} are one source, "
+                    "not two." if events else ".")
+        evidence = tuple((article_id, quote) for article_id, quote in (
+            (copy.article_a, _copied_sentence(articles.get(copy.article_a), copy.paragraph_a, copy.text_b)),
+            (copy.article_b, _copied_sentence(articles.get(copy.article_b), copy.paragraph_b, copy.text_a)))
+            if quote)
+        findings.append(Finding("", "duplicate_source", ";".join(events), (copy.article_a, copy.article_b),
+                                tuple(c.claim_id for c in copied), summary, evidence, None))
+    return findings
+
+
+# Name variants ------------------------------------------------------------------------------------
+
+def edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def jaro_winkler(a: str, b: str) -> float:
+    """Similarity of two spellings, 0 to 1, favouring a shared beginning (as names misspelt keep)."""
+    if a == b:
+        return 1.0
+    reach = max(max(len(a), len(b)) // 2 - 1, 0)
+    taken = [False] * len(b)
+    matched_a = []
+    for i, ch in enumerate(a):
+        for j in range(max(0, i - reach), min(len(b), i + reach + 1)):
+            if not taken[j] and b[j] == ch:
+                taken[j] = True
+                matched_a.append(ch)
+                break
+    m = len(matched_a)
+    if m == 0:
+        return 0.0
+    matched_b = [b[j] for j in range(len(b)) if taken[j]]
+    transpositions = sum(x != y for x, y in zip(matched_a, matched_b)) / 2
+    jaro = (m / len(a) + m / len(b) + (m - transpositions) / m) / 3
+    prefix = 0
+    for x, y in zip(a[:4], b[:4]):
+        if x != y:
+            break
+        prefix += 1
+    return jaro + prefix * 0.1 * (1 - jaro)
+
+
+_TOKEN = re.compile(r"(?<![\w’'])[A-Z][\w’']*(?:-[\w’']+)*")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    words: frozenset[str]  # every word of every known name: never itself a variant
+    places: dict[str, str]  # one-word place names and adjectives -> the place
+    people: dict[str, str]  # words of people's names -> the person
+
+
+def vocabulary(context: Context) -> Vocabulary:
+    """Known spellings, casefolded. A word can misspell a one-word place name or adjective
+    ("Kazakh"), or a word of a person's name; the words of longer names ("Sultan" of "Nur Sultan")
+    are known but not targets."""
+    words: set[str] = set()
+    places: dict[str, str] = {}
+    for place in context.places:
+        for name in (*place.aliases, *place.adjectives):
+            words.update(w.casefold() for w in re.split(r"[\s\-’']+", name) if w)
+            if not re.search(r"[\s\-’']", name):
+                places.setdefault(name.casefold(), place.name)
+    for era in context.place_names:
+        for name in (era.name, *era.aliases):
+            words.update(w.casefold() for w in re.split(r"[\s\-’']+", name) if w)
+            if not re.search(r"[\s\-’']", name):
+                places.setdefault(name.casefold(), era.refers_to)
+    people: dict[str, str] = {}
+    for tenure in context.tenures:
+        for alias in tenure.aliases:
+            for w in re.split(r"[\s\-’'.]+", alias):
+                if len(w) > 1:
+                    words.add(w.casefold())
+                    people.setdefault(w.casefold(), tenure.person)
+    return Vocabulary(frozenset(words), places, people)
+
+
+def name_variants(articles: list[Article], context: Context, rules: VariantRules | None = None) -> list[Finding]:
+    """Words close to a known name but not one (e.g. "Kazik" in "Pak-Kazik" for "Kazakh"), and people
+    named by a spelling that is not part of their full name ("Erzhan" for "Yerzhan Kistafin").
+    Words on the rules' stoplist or the gazetteer's `not_variants` are never reported."""
+    rules = rules or VariantRules()
+    stop = rules.not_variants | getattr(context, "not_variants", frozenset())
+    known = vocabulary(context)
+    verdicts: dict[str, tuple[str, str] | None] = {}
+    seen: dict[tuple[str, str, str], list[tuple[str, str]]] = defaultdict(list)
+    for article in articles:
+        for s in article.sentences:
+            if s.boilerplate:
+                continue
+            for m in _TOKEN.finditer(s.text):
+                for part in re.sub(r"[’']s$", "", m.group()).split("-"):
+                    token = part.casefold()
+                    if token not in verdicts:
+                        verdicts[token] = None if token in stop else closest_name(token, known, rules)
+                    found = verdicts[token]
+                    if found is not None:
+                        seen[(part, *found)].append((article.article_id, s.text))
+    findings = []
+    for (variant, name, refers), where in sorted(seen.items()):
+        articles_with = tuple(sorted({a for a, _ in where}))
+        findings.append(Finding("", "name_variant", f"name:{name}", articles_with, (),
+            f"“{variant}” ({_plural(len(where), 'time')} in {_plural(len(articles_with), 'article')}) looks like "
+            f"a variant spelling of “{name.capitalize()}” ({refers}) and is read as {refers}.",
+            tuple(dict.fromkeys(where))[:EVIDENCE_LIMIT], None))
+    return findings + _person_aliases(articles, context)
+
+
+def closest_name(token: str, known: Vocabulary, rules: VariantRules) -> tuple[str, str] | None:
+    """(name, what it names) that `token` misspells, or None: the token is not itself a known word
+    or an inflection of one ("Kazakhs"), and is close enough in similarity and edits. A person's
+    name word must be longer and closer than a place's (first names are often ordinary words)."""
+    if len(token) < rules.min_length or not token.isalpha() or token in known.words:
+        return None
+    if any(token.endswith(ending) and token[:-len(ending)] in known.words for ending in INFLECTIONS):
+        return None
+    best: tuple[float, str, str] | None = None
+    for targets, min_length, max_edits in ((known.places, rules.min_length, rules.max_edits),
+                                           (known.people, rules.person_min_length, rules.person_max_edits)):
+        if len(token) < min_length:
+            continue
+        for word, refers in targets.items():
+            if word[0] != token[0] or len(word) < min_length or abs(len(word) - len(token)) > max_edits:
+                continue
+            score = jaro_winkler(token, word)
+            if score >= rules.min_similarity and edit_distance(token, word) <= max_edits \
+                    and (best is None or (score, word) > best[:2]):
+                best = (score, word, refers)
+    return (best[1], best[2]) if best else None
+
+
+def _person_aliases(articles: list[Article], context: Context) -> list[Finding]:
+    """People named by an alias that is a different spelling, not a part, of their full name."""
+    pattern, names = person_index(context)
+    seen: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for article in articles:
+        for s in article.sentences:
+            if s.boilerplate:
+                continue
+            for m in pattern.finditer(s.text):
+                alias = re.sub(r"[’']s$", "", m.group())
+                for tenure in names.get(alias.casefold(), [])[:1]:
+                    full = {w.casefold() for w in re.split(r"[\s\-.]+", tenure.person) if w}
+                    words = {w.casefold() for w in re.split(r"[\s\-.]+", alias) if len(w) > 1}
+                    if not words <= full:
+                        seen[(tenure.person, alias)].append((article.article_id, s.text))
+    findings = []
+    for (person, alias), where in sorted(seen.items()):
+        articles_with = tuple(sorted({a for a, _ in where}))
+        findings.append(Finding("", "name_variant", f"person:{person}", articles_with, (),
+            f"{person} is written “{alias}” ({_plural(len(where), 'time')} in "
+            f"{_plural(len(articles_with), 'article')}); both are read as the same person.",
+            tuple(dict.fromkeys(where))[:EVIDENCE_LIMIT], None))
+    return findings
+
+
+# Undated sources ----------------------------------------------------------------------------------
+
+def undated_sources(articles: list[Article], dates: dict[str, PublicationDate]) -> list[Finding]:
+    findings = []
+    for article in articles:
+        d = dates.get(article.article_id)
+        if d is None or d.basis not in ("inferred", "unknown"):
+            continue
+        quoted = [q for q in re.findall(r"“([^”]+)”", d.evidence) if len(q) > 3]
+        text = [s.text for s in article.sentences if not s.boilerplate]
+        evidence = [t for t in text if any(q in t for q in quoted)][:EVIDENCE_LIMIT] or text[:1]
+        reason = d.evidence.split(";")[0].strip().rstrip(".")
+        if d.basis == "unknown" or (d.date_min is None and d.date_max is None):
+            summary = f"{article.article_id} states no date, and nothing in it bounds its date."
+        elif d.date is not None:
+            summary = f"{article.article_id} states no date; it is dated {d.date} by inference ({reason})."
+        else:
+            summary = (f"{article.article_id} states no date; it is placed between "
+                       f"{d.date_min or 'an unknown date'} and {d.date_max or 'the present'} ({reason}"
+                       + ("; other evidence in findings.csv" if ";" in d.evidence else "") + ").")
+        findings.append(Finding("", "undated_source", "", (article.article_id,), (), summary,
+                                tuple((article.article_id, t) for t in evidence), None))
+    return findings
+
+
+# All of them --------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _default_variant_rules() -> VariantRules:
+    return load_claim_rules(DEFAULT_RULES).variants
+
+
+def run_checks(claims: list[Claim], articles: list[Article], dates: dict[str, PublicationDate],
+               copies: list[CopyPair], context: Context, rules: ClaimRules | None = None) -> list[Finding]:
+    """Every check, numbered within its kind in a stable order. `rules` supplies the name-variant
+    settings (the project's claim_rules.yml when not given)."""
+    when = when_of(dates)
+    for a in articles:
+        when.setdefault(a.article_id, When(None, None))
+    timeline = Timeline(claims, when)
+    commits = commitments(claims)
+    variant_rules = rules.variants if rules is not None else _default_variant_rules()
+    found = (slippage_and_late(commits, timeline, copies) + conflicts(timeline) + downgrades(timeline)
+             + no_follow_up(commits, timeline)
+             + duplicate_sources(copies, claims, {a.article_id: a for a in articles}, timeline)
+             + name_variants(articles, context, variant_rules) + undated_sources(articles, dates))
+    numbered = []
+    counters: dict[str, int] = defaultdict(int)
+    for f in sorted(found, key=lambda f: (ORDER.index(f.check), f.event, f.article_ids, f.summary)):
+        counters[f.check] += 1
+        numbered.append(Finding(f"{f.check}-{counters[f.check]:03d}", f.check, f.event, f.article_ids,
+                                f.claim_ids, f.summary, f.evidence, f.days))
+    return numbered

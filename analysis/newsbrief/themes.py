@@ -1,0 +1,196 @@
+"""Theme coding: the codebook (analysis/codebook.yml) compiled to a word-phrase index, run per sentence.
+
+Phrases are looked up by their first word (a dict, cached per distinct word), so coding is linear
+in the number of words and independent of the codebook's size; every code keeps its matched term.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import InputError
+from .model import Sentence
+
+THEMES = ("aviation", "trade", "energy", "transport_corridors", "visas_travel",
+          "education_culture", "security_defense", "diplomacy")
+CODEBOOK = Path(__file__).resolve().parent.parent / "codebook.yml"
+_TOKEN = re.compile(r"\w+")
+_JOINER = re.compile(r"[\s\-–]+")  # what may stand between the words of one phrase
+
+
+@dataclass(frozen=True)
+class Phrase:
+    theme: int  # index into the codebook's themes
+    words: tuple[str, ...]  # casefolded unless case-sensitive; a trailing "*" is a stem
+    case_sensitive: bool
+    exclusion: bool
+
+
+@dataclass(frozen=True)
+class Theme:
+    key: str
+    label: str
+    definition: str
+    raw: re.Pattern[str] | None = None  # patterns written as "re:..." in the codebook
+    raw_exclusion: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True)
+class Code:
+    article_id: str
+    paragraph: int
+    sentence: int
+    theme: str
+    term: str  # the text that matched, as written in the article
+
+
+@dataclass
+class Codebook:
+    """The compiled codebook: themes plus an index of phrases by their first word."""
+
+    themes: list[Theme]
+    exact: dict[str, list[Phrase]] = field(default_factory=dict)
+    stems: dict[str, list[Phrase]] = field(default_factory=dict)
+    stem_lengths: tuple[int, ...] = ()
+    _cache: dict[str, tuple[Phrase, ...]] = field(default_factory=dict)
+
+    def __iter__(self):
+        return iter(self.themes)
+
+    def __len__(self) -> int:
+        return len(self.themes)
+
+    def __getitem__(self, i: int) -> Theme:
+        return self.themes[i]
+
+    def starting_with(self, word: str) -> tuple[Phrase, ...]:
+        """Phrases whose first word matches `word` (as written), cached per distinct word."""
+        found = self._cache.get(word)
+        if found is None:
+            folded = word.casefold()
+            hits = [p for p in self.exact.get(folded, []) if not p.case_sensitive]
+            hits += [p for p in self.exact.get(word, []) if p.case_sensitive]
+            for n in self.stem_lengths:
+                if n > len(word):
+                    break
+                hits += [p for p in self.stems.get(folded[:n], []) if not p.case_sensitive]
+                hits += [p for p in self.stems.get(word[:n], []) if p.case_sensitive]
+            found = self._cache[word] = tuple(hits)
+        return found
+
+
+def _word_matches(pattern: str, word: str, case_sensitive: bool) -> bool:
+    token = word if case_sensitive else word.casefold()
+    if pattern.endswith("*"):
+        return token.startswith(pattern[:-1])
+    return token == pattern
+
+
+def pattern_words(pattern: str, case_sensitive: bool) -> tuple[str, ...]:
+    """A codebook pattern as words: spaces and hyphens separate them; `*` ends a stem."""
+    words = tuple(w for w in re.split(r"[\s\-–]+", pattern.strip()) if w)
+    return words if case_sensitive else tuple(w.casefold() for w in words)
+
+
+def _raw(patterns: list[str], path: Path | None, key: str) -> re.Pattern[str] | None:
+    raws = [p[3:] for p in patterns if p.startswith("re:")]
+    if not raws:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{r})" for r in raws), re.IGNORECASE)
+    except re.error as err:
+        raise InputError(path or CODEBOOK, f"theme '{key}' has a pattern that is not valid ({err})",
+                         "fix the pattern after 're:'") from None
+
+
+def compile_codebook(entries: dict[str, dict], path: Path | None = None) -> Codebook:
+    themes, phrases = [], []
+    for index, key in enumerate(entries):
+        entry = entries[key] or {}
+        patterns = [str(p) for p in entry.get("patterns") or []]
+        sensitive = [str(p) for p in entry.get("case_sensitive") or []]
+        excludes = [str(p) for p in entry.get("exclude") or []]
+        themes.append(Theme(key=key, label=str(entry.get("label", key)),
+                            definition=" ".join(str(entry.get("definition", "")).split()),
+                            raw=_raw(patterns, path, key), raw_exclusion=_raw(excludes, path, key)))
+        for group, case, exclusion in ((patterns, False, False), (sensitive, True, False),
+                                       (excludes, False, True)):
+            for p in group:
+                if not p.startswith("re:") and pattern_words(p, case):
+                    phrases.append(Phrase(index, pattern_words(p, case), case, exclusion))
+    book = Codebook(themes=themes)
+    for phrase in phrases:
+        first = phrase.words[0]
+        target = book.stems if first.endswith("*") else book.exact
+        target.setdefault(first.rstrip("*"), []).append(phrase)
+    book.stem_lengths = tuple(sorted({len(k) for k in book.stems}))
+    return book
+
+
+def load_codebook(path: Path = CODEBOOK) -> Codebook:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        raise InputError(path, f"is not valid YAML ({err})", "correct the YAML syntax",
+                         line=None if mark is None else mark.line + 1) from None
+    themes = raw.get("themes") or {}
+    unknown = sorted(set(themes) - set(THEMES))
+    missing = [key for key in THEMES if key not in themes]
+    if unknown or missing:
+        raise InputError(path, f"theme keys differ from DESIGN.md's (unknown: {unknown}, "
+                         f"missing: {missing})", f"use exactly these keys: {', '.join(THEMES)}")
+    return compile_codebook({key: themes[key] for key in THEMES}, path)
+
+
+def phrase_matches(text: str, book: Codebook) -> list[tuple[Phrase, int, int]]:
+    """Every phrase occurrence in `text` as (phrase, start, end) character spans."""
+    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    found = []
+    for i, (word, start, _) in enumerate(tokens):
+        for phrase in book.starting_with(word):
+            n = len(phrase.words)
+            if i + n > len(tokens):
+                continue
+            ok = all(_JOINER.fullmatch(text, tokens[i + k - 1][2], tokens[i + k][1])
+                     and _word_matches(phrase.words[k], tokens[i + k][0], phrase.case_sensitive)
+                     for k in range(1, n))
+            if ok:
+                found.append((phrase, start, tokens[i + n - 1][2]))
+    return found
+
+
+def code_sentence(sentence: Sentence, book: Codebook) -> list[Code]:
+    """Every theme the sentence carries, once per theme, with the first (longest) term matched."""
+    if sentence.boilerplate:
+        return []
+    text = sentence.text
+    matches = phrase_matches(text, book)
+    excluded: dict[int, list[tuple[int, int]]] = {}
+    hits: dict[int, list[tuple[int, int]]] = {}
+    for phrase, start, end in matches:
+        (excluded if phrase.exclusion else hits).setdefault(phrase.theme, []).append((start, end))
+    for index, theme in enumerate(book.themes):
+        if theme.raw is not None:
+            hits.setdefault(index, []).extend(m.span() for m in theme.raw.finditer(text))
+        if theme.raw_exclusion is not None:
+            excluded.setdefault(index, []).extend(m.span() for m in theme.raw_exclusion.finditer(text))
+    codes = []
+    for index, theme in enumerate(book.themes):
+        spans = sorted(hits.get(index, []), key=lambda se: (se[0], -se[1]))
+        blocked = excluded.get(index, [])
+        for start, end in spans:
+            if not any(s < end and start < e for s, e in blocked):
+                codes.append(Code(sentence.article_id, sentence.paragraph, sentence.sentence,
+                                  theme.key, text[start:end]))
+                break
+    return codes
+
+
+def code_sentences(sentences: Iterable[Sentence], book: Codebook) -> list[Code]:
+    return [code for sentence in sentences for code in code_sentence(sentence, book)]
