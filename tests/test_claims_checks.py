@@ -1,0 +1,232 @@
+"""Claims, near copies, consistency checks and the promise tracker, on short texts written here."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from newsbrief.checks import run_checks
+from newsbrief.claims import extract_claims, load_claim_rules
+from newsbrief.context import Context, Place, PlaceName, Source, Tenure
+from newsbrief.copies import find_copies
+from newsbrief.corpus import build_article
+from newsbrief.model import PublicationDate
+from newsbrief.pipeline import CLAIM_RULES
+from newsbrief.rules import load_ingest_rules
+from newsbrief.timex import find_timexes
+from newsbrief.tracker import promise_tracker
+
+SRC = (Source("t", "https://example.org"),)
+CONTEXT = Context(
+    tenures=(Tenure("Dana Sample", ("Dana Sample",), "President of Kazakhstan", ("president",), "KZ",
+                    date(2019, 1, 1), None, "", SRC),),
+    place_names=(PlaceName("Nur-Sultan", "Astana", ("Nur-Sultan",), date(2019, 3, 23), date(2022, 9, 17), SRC),),
+    places=(
+        Place("Kazakhstan", "country", "KZ", ("Kazakhstan",), ("Kazakh", "Kazakhstani"), SRC),
+        Place("Pakistan", "country", "PK", ("Pakistan",), ("Pakistani",), SRC),
+        Place("Almaty", "city", "KZ", ("Almaty",), (), SRC),
+        Place("Astana", "city", "KZ", ("Astana", "Nur-Sultan"), (), SRC),
+        Place("Lahore", "city", "PK", ("Lahore",), (), SRC),
+        Place("Karachi", "city", "PK", ("Karachi",), (), SRC),
+    ),
+)
+RULES = load_claim_rules(CLAIM_RULES)
+INGEST = load_ingest_rules()
+
+
+def corpus(*texts: tuple[str, date | None]):
+    """Articles a0, a1, ... from (text, publication date) pairs, with their claims."""
+    articles, dates, timexes = [], {}, {}
+    for n, (text, when) in enumerate(texts):
+        article = build_article(f"a{n}", f"seeds/a{n}.txt", text.encode(), None, INGEST, frozenset())
+        articles.append(article)
+        dates[article.article_id] = PublicationDate(when, when, when, "catalog" if when else "unknown", "")
+        for s in article.sentences:
+            timexes[(s.article_id, s.paragraph, s.sentence)] = find_timexes(s.text, when)
+    claims = extract_claims(articles, dates, timexes, CONTEXT, RULES)
+    return articles, dates, claims
+
+
+def checks(*texts):
+    articles, dates, claims = corpus(*texts)
+    return run_checks(claims, articles, dates, find_copies(articles), CONTEXT), claims, dates
+
+
+def kinds(findings) -> list[str]:
+    return [f.check for f in findings]
+
+
+# Claims
+
+def test_the_same_event_phrased_three_ways_gets_one_key():
+    _, _, claims = corpus(("Direct flights between Almaty and Lahore will start in May.", date(2023, 1, 1)),
+                          ("Lahore and Almaty will be linked by direct flights soon.", date(2023, 2, 1)),
+                          ("An Almaty–Lahore direct flight is planned.", date(2023, 3, 1)))
+    assert {c.event for c in claims} == {"direct_flights:almaty-lahore"}
+
+
+def test_a_city_named_by_its_old_name_is_the_current_city():
+    _, _, claims = corpus(("Direct flights between Nur-Sultan and Karachi will begin in June.", date(2021, 1, 1)),)
+    assert claims[0].event == "direct_flights:astana-karachi"
+
+
+def test_two_routes_each_take_their_own_date():
+    _, _, claims = corpus(("Starting in April, direct flights will link Almaty and Lahore, followed by "
+                           "Almaty and Karachi in May.", date(2023, 2, 1)),)
+    targets = {c.event: c.target_start for c in claims}
+    assert targets == {"direct_flights:almaty-lahore": date(2023, 4, 1),
+                       "direct_flights:almaty-karachi": date(2023, 5, 1)}
+    assert all(c.country_event == "direct_flights:kazakhstan-pakistan" for c in claims)
+
+
+def test_country_level_flights_without_cities():
+    _, _, claims = corpus(("Flight operations between the two countries will begin shortly.", date(2023, 6, 1)),)
+    assert (claims[0].event, claims[0].status, claims[0].target_text) == (
+        "direct_flights:kazakhstan-pakistan", "planned", "shortly")
+
+
+def status_of(text: str) -> str:
+    return corpus((text, date(2023, 6, 1)))[2][0].status
+
+
+def test_statuses_from_wording():
+    assert status_of("Direct flights between Almaty and Lahore will begin shortly.") == "planned"
+    assert status_of("Direct flights between Almaty and Lahore began in April.") == "happened"
+    assert status_of("The launch of direct flights between Almaty and Lahore was postponed.") == "postponed"
+    assert status_of("Both sides discussed launching direct flights between Almaty and Lahore.") == "under_discussion"
+    assert status_of("The flights between Almaty and Lahore were cancelled.") == "cancelled"
+    assert status_of("The minister welcomed the proposal to organize a business forum in Lahore.") == "proposed"
+
+
+def test_a_negated_start_is_not_done():
+    assert status_of("Direct flights between Almaty and Lahore have not yet started.") == "planned"
+
+
+def test_a_visit_names_who_visits_where():
+    _, _, claims = corpus(("The President of Kazakhstan is set to visit Pakistan later this year.", date(2023, 2, 1)),
+                          ("The Prime Minister invited Kazakhstan's President to visit Pakistan.", date(2023, 6, 1)))
+    assert {c.event for c in claims} == {"official_visit:president-of-kazakhstan->pakistan"}
+    assert [c.status for c in claims] == ["planned", "proposed"]
+
+
+def test_counts_of_agreements_are_kept_as_figures():
+    _, _, claims = corpus(("During the visit, 37 memorandums of understanding will be signed.", date(2023, 1, 1)),)
+    assert claims[0].event == "agreement:mou" and claims[0].figures == ("37 memorandums of understanding",)
+
+
+def test_boilerplate_makes_no_claims():
+    _, _, claims = corpus(("Also Read: Direct flights between Almaty and Lahore will begin", date(2023, 1, 1)),)
+    assert claims == []
+
+
+def test_quotes_are_verbatim_sentences():
+    articles, _, claims = corpus(("Islamabad – Direct flights between Almaty and Lahore will begin in May.",
+                                  date(2023, 1, 1)),)
+    assert all(c.quote in articles[0].text for c in claims)
+
+
+# Checks
+
+def test_lapsed_start_date_is_a_slippage():
+    findings, _, _ = checks(("Direct flights between Almaty and Lahore will begin in April.", date(2023, 2, 1)),
+                            ("Flights between the two countries will begin shortly.", date(2023, 6, 10)))
+    slip = [f for f in findings if f.check == "slippage"]
+    assert len(slip) == 1 and slip[0].days == 41  # April 30 to June 10
+    assert slip[0].article_ids == ("a0", "a1")
+
+
+def test_a_later_report_of_the_event_done_late_is_fulfilled_late():
+    findings, claims, dates = checks(
+        ("Direct flights between Almaty and Lahore will begin in April.", date(2023, 2, 1)),
+        ("Direct flights between Almaty and Lahore began in July.", date(2023, 8, 1)))
+    late = [f for f in findings if f.check == "fulfilled_late"]
+    assert len(late) == 1 and late[0].days == 62  # April 30 to July 1
+    tracker = promise_tracker(claims, findings, dates)
+    assert tracker[0].verdict == "Promise Kept"
+
+
+def test_done_then_not_done_is_a_conflict():
+    findings, _, _ = checks(("Direct flights between Almaty and Lahore began in March.", date(2023, 4, 1)),
+                            ("Direct flights between Almaty and Lahore have not yet started.", date(2023, 9, 1)))
+    assert "conflict" in kinds(findings)
+
+
+def test_different_counts_for_the_same_signing_are_a_conflict():
+    findings, _, _ = checks(("During the visit, 37 memorandums of understanding will be signed.", date(2023, 1, 1)),
+                            ("During the visit, 30 memorandums of understanding will be signed.", date(2023, 1, 5)))
+    conflict = [f for f in findings if f.check == "conflict"]
+    assert len(conflict) == 1 and "37" in conflict[0].summary and "30" in conflict[0].summary
+
+
+def test_different_dates_announced_for_the_same_event_are_a_conflict():
+    findings, _, _ = checks(("Direct flights between Almaty and Lahore will begin in April.", date(2023, 1, 1)),
+                            ("Direct flights between Almaty and Lahore will begin in September.", date(2023, 1, 10)))
+    assert "conflict" in kinds(findings)
+
+
+def test_different_routes_for_the_same_launch_are_a_conflict():
+    findings, _, _ = checks(("Direct flights between Almaty and Lahore will begin in April.", date(2023, 1, 1)),
+                            ("Direct flights between Astana and Karachi will begin in April.", date(2023, 1, 10)))
+    assert any(f.check == "conflict" and "different routes" in f.summary for f in findings)
+
+
+def test_a_dated_commitment_nobody_mentions_again_has_no_follow_up():
+    findings, claims, dates = checks(
+        ("The parties agreed to organize a trade mission of Pakistan to Kazakhstan in the autumn of 2021.",
+         date(2021, 7, 1)),
+        ("Relations are warm and trade is growing.", date(2023, 1, 1)))
+    assert kinds(findings) == ["no_follow_up"]
+    # Silence is not evidence of a stall: the corpus cannot rate it.
+    assert promise_tracker(claims, findings, dates)[0].verdict == "Not Yet Rated"
+
+
+def test_a_weaker_later_status_is_a_downgrade():
+    findings, _, _ = checks(("The President of Kazakhstan is set to visit Pakistan later this year.", date(2023, 2, 1)),
+                            ("The Prime Minister invited Kazakhstan's President to visit Pakistan.", date(2023, 6, 1)))
+    assert "downgraded" in kinds(findings)
+
+
+def test_a_near_copy_with_a_few_words_changed_is_a_duplicate_source():
+    base = ("The ambassador said that direct flights between Almaty and Lahore would begin in April and "
+            "that the business communities of both countries should prepare for new opportunities.")
+    changed = base.replace("would begin", "will start").replace("should prepare", "must get ready")
+    findings, _, _ = checks((base, date(2023, 2, 1)), (changed, date(2023, 3, 1)))
+    copies = [f for f in findings if f.check == "duplicate_source"]
+    assert len(copies) == 1 and copies[0].article_ids == ("a0", "a1")
+
+
+def test_unrelated_paragraphs_sharing_a_stock_phrase_are_not_copies():
+    a = "Relations between the two countries are warm, and the leaders discussed energy and oil prices at length."
+    b = "Students from the two countries are warm friends, and universities plan new scholarships for engineers."
+    assert find_copies(corpus((a, date(2023, 1, 1)), (b, date(2023, 1, 2)))[0]) == []
+
+
+def test_a_misspelt_country_adjective_is_a_name_variant():
+    findings, _, _ = checks(("Islamabad – Pakistan and Kazakh firms met to boost Pak-Kazik trade.", date(2023, 1, 1)),)
+    variant = [f for f in findings if f.check == "name_variant"]
+    assert len(variant) == 1 and "Kazik" in variant[0].summary
+
+
+def test_an_undated_article_is_an_undated_source():
+    findings, _, _ = checks(("Relations are warm.", None),)
+    assert kinds(findings) == ["undated_source"]
+
+
+def test_every_finding_quotes_its_articles_verbatim():
+    texts = (("Direct flights between Almaty and Lahore will begin in April.", date(2023, 2, 1)),
+             ("Flights between the two countries will begin shortly, says a Pak-Kazik trade body.", date(2023, 6, 10)))
+    articles, _, _ = corpus(*texts)
+    findings, _, _ = checks(*texts)
+    by_id = {a.article_id: a.text for a in articles}
+    for finding in findings:
+        assert finding.article_ids
+        for article_id, quote in finding.evidence:
+            assert quote in by_id[article_id]
+
+
+def test_a_listed_real_word_is_not_a_name_variant():
+    from dataclasses import replace
+
+    from newsbrief.checks import name_variants
+    articles, _, _ = corpus(("Islamabad – Pakistan and Kazakh firms met to boost Pak-Kazik trade.", date(2023, 1, 1)),)
+    assert name_variants(articles, CONTEXT)
+    assert name_variants(articles, replace(CONTEXT, not_variants=frozenset({"kazik"}))) == []

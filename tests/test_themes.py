@@ -1,0 +1,90 @@
+"""Theme coding: codebook patterns, exclusions, boilerplate, and the validation metrics."""
+
+from __future__ import annotations
+
+
+from newsbrief.model import Sentence
+from newsbrief.themes import Code, code_sentence, compile_codebook, load_codebook
+from newsbrief.validation import validate
+
+THEMES = load_codebook()
+
+
+def themes_of(text: str, boilerplate: bool = False) -> set[str]:
+    sentence = Sentence("a", 0, 0, text, 0, len(text), boilerplate)
+    return {c.theme for c in code_sentence(sentence, THEMES)}
+
+
+def test_codebook_has_exactly_the_design_keys():
+    assert [t.key for t in THEMES] == ["aviation", "trade", "energy", "transport_corridors",
+                                       "visas_travel", "education_culture", "security_defense",
+                                       "diplomacy"]
+
+
+def test_a_sentence_can_carry_several_themes():
+    assert themes_of("Direct flights will boost trade and tourism.") >= {"aviation", "trade", "education_culture"}
+
+
+def test_wildcards_match_inflections_and_hyphens_match_spaces():
+    assert "visas_travel" in themes_of("Five-year multiple entry visas were announced.")
+    assert "education_culture" in themes_of("It fosters people-to-people contact.")
+    assert "education_culture" in themes_of("It fosters people to people contact.")
+
+
+def test_patterns_match_whole_words_only():
+    assert "transport_corridors" not in themes_of("They support the plan.")
+    assert "trade" not in themes_of("This is an important day.")
+
+
+def test_capitalised_acronyms_match_only_in_capitals():
+    assert "energy" in themes_of("They signed an LNG deal.")
+    assert "energy" not in themes_of("The word lng in lower case is not the fuel.")
+
+
+def test_exclusions_cancel_overlapping_matches():
+    assert "security_defense" not in themes_of("Food security is a concern.")
+    assert "security_defense" in themes_of("Regional security is a concern.")
+
+
+def test_boilerplate_carries_no_theme():
+    assert themes_of("Also Read: Flights and trade and visas", boilerplate=True) == set()
+
+
+def test_the_term_that_matched_is_kept_as_written():
+    sentence = Sentence("a", 0, 0, "They plan Direct Flights.", 0, 25)
+    codes = code_sentence(sentence, THEMES)
+    assert Code("a", 0, 0, "aviation", "Direct Flights") in codes
+
+
+def test_raw_regex_patterns_are_allowed_with_re_prefix():
+    book = compile_codebook({"trade": {"patterns": ["re:\\bB2[BC]\\b"]}})
+    sentence = Sentence("a", 0, 0, "B2C links grow.", 0, 15)
+    assert [c.term for c in code_sentence(sentence, book)] == ["B2C"]
+
+
+def test_words_of_a_phrase_must_be_joined_by_space_or_hyphen():
+    assert "visas_travel" not in themes_of("Multiple, entry points.")
+
+
+def test_validation_counts_precision_recall_and_alpha():
+    hand = {("a", 0): ({"trade"}, "heldout"), ("a", 1): ({"energy"}, "heldout"),
+            ("a", 2): (set(), "heldout"), ("b", 0): ({"trade"}, "dev")}
+    machine = {("a", 0): {"trade"}, ("a", 1): {"trade"}, ("b", 0): {"trade"}}
+    table = validate(machine, hand)
+    trade = table[(table.split == "heldout") & (table.theme == "trade")].iloc[0]
+    assert (trade.tp, trade.fp, trade.fn) == (1, 1, 0)
+    assert trade.precision == 0.5 and trade.recall == 1.0
+    micro = table[(table.split == "heldout") & (table.theme == "micro")].iloc[0]
+    assert (micro.tp, micro.fp, micro.fn) == (1, 1, 1)
+    assert isinstance(micro.alpha, float)
+    assert set(table.split) == {"dev", "heldout", "all"}
+
+
+def test_two_coders_agreement_per_theme():
+    from newsbrief.validation import intercoder
+    first = {("a", 0): ({"trade"}, "dev"), ("a", 1): ({"energy"}, "dev"), ("a", 2): (set(), "dev")}
+    second = {("a", 0): ({"trade"}, "dev"), ("a", 1): (set(), "dev"), ("a", 2): (set(), "dev")}
+    table = intercoder(first, second).set_index("theme")
+    assert table.loc["trade", "agreement"] == 1.0
+    assert round(table.loc["energy", "agreement"], 3) == round(2 / 3, 3)
+    assert table.loc["all", "units"] == 3

@@ -1,0 +1,549 @@
+"""Time expressions: finding them in a sentence and placing them on the calendar.
+
+Anchors are publication dates; every sentence is written for its test.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsbrief.timex import SEASONS, find_timexes, tense, tense_at
+
+THURSDAY = date(2023, 2, 23)  # a Thursday in February
+
+
+def one(sentence: str, anchor: date | None = THURSDAY, **bounds):
+    """The single time expression of `sentence`; its text must be its exact span."""
+    found = find_timexes(sentence, anchor, **bounds)
+    assert len(found) == 1, found
+    timex = found[0]
+    assert sentence[timex.char_start:timex.char_end] == timex.text
+    return timex
+
+
+def span(timex) -> tuple:
+    return timex.start, timex.end, timex.granularity, timex.direction
+
+
+# Relative expressions against a publication date
+
+def test_starting_in_april_in_a_february_article_is_april_same_year():
+    t = one("Starting in April, direct flights will be available.")
+    assert t.text == "Starting in April"
+    assert span(t) == (date(2023, 4, 1), date(2023, 4, 30), "month", "future")
+
+
+def test_in_may_this_year_is_may_of_the_publication_year():
+    assert span(one("Flights would begin in May this year.", date(2023, 3, 23))) == (
+        date(2023, 5, 1), date(2023, 5, 31), "month", "future")
+
+
+def test_later_this_year_runs_from_the_day_after_publication_to_december():
+    assert span(one("The president is set to visit later this year.")) == (
+        date(2023, 2, 24), date(2023, 12, 31), "year", "future")
+
+
+def test_earlier_this_year_ends_the_day_before_publication():
+    assert span(one("Talks resumed earlier this year.")) == (
+        date(2023, 1, 1), date(2023, 2, 22), "year", "past")
+
+
+def test_next_year_is_the_whole_next_year():
+    assert span(one("The minister will visit next year.")) == (
+        date(2024, 1, 1), date(2024, 12, 31), "year", "future")
+
+
+def test_last_year_is_the_whole_previous_year():
+    assert span(one("Trade grew last year.")) == (date(2022, 1, 1), date(2022, 12, 31), "year", "past")
+
+
+def test_this_year_takes_its_direction_from_the_tense():
+    assert span(one("Trade will double this year.")) == (
+        date(2023, 1, 1), date(2023, 12, 31), "year", "future")
+    assert one("Trade doubled this year.").direction == "past"
+
+
+def test_next_month_and_last_month():
+    assert span(one("The route will open next month.")) == (
+        date(2023, 3, 1), date(2023, 3, 31), "month", "future")
+    assert span(one("The route opened last month.")) == (
+        date(2023, 1, 1), date(2023, 1, 31), "month", "past")
+
+
+def test_next_month_in_december_is_january_of_the_next_year():
+    assert span(one("It will start next month.", date(2023, 12, 10)))[:2] == (
+        date(2024, 1, 1), date(2024, 1, 31))
+
+
+def test_last_month_in_january_is_december_of_the_previous_year():
+    assert one("It started last month.", date(2024, 1, 10)).start == date(2023, 12, 1)
+
+
+def test_this_month_is_the_publication_month():
+    assert span(one("A delegation arrives this month."))[:3] == (
+        date(2023, 2, 1), date(2023, 2, 28), "month")
+
+
+def test_this_month_in_a_leap_february_ends_on_the_29th():
+    assert one("A delegation arrives this month.", date(2024, 2, 10)).end == date(2024, 2, 29)
+
+
+def test_last_week_and_next_week_run_monday_to_sunday():
+    assert span(one("The envoy met traders last week."))[:3] == (
+        date(2023, 2, 13), date(2023, 2, 19), "week")
+    assert span(one("They will meet next week.")) == (
+        date(2023, 2, 27), date(2023, 3, 5), "week", "future")
+
+
+def test_next_week_at_the_end_of_december_crosses_into_january():
+    assert one("They will meet next week.", date(2023, 12, 28)).start == date(2024, 1, 1)
+
+
+def test_yesterday_today_tomorrow():
+    assert span(one("The envoy spoke yesterday."))[:3] == (date(2023, 2, 22), date(2023, 2, 22), "day")
+    assert one("The forum opens today.").start == THURSDAY
+    assert span(one("The delegation arrives tomorrow.")) == (
+        date(2023, 2, 24), date(2023, 2, 24), "day", "future")
+
+
+def test_tomorrow_on_new_years_eve_is_new_years_day():
+    assert one("The rules apply from tomorrow.", date(2023, 12, 31)).start == date(2024, 1, 1)
+
+
+def test_a_newspaper_called_today_is_not_a_date():
+    assert find_timexes("He told Pakistan Today that trade is growing.", THURSDAY) == []
+
+
+def test_on_wednesday_is_the_wednesday_before_publication():
+    t = one("The ambassador announced the plan on Wednesday.")
+    assert (t.text, t.start, t.direction) == ("on Wednesday", date(2023, 2, 22), "past")
+
+
+def test_on_wednesday_in_a_wednesday_article_is_the_publication_day():
+    assert one("The ambassador spoke on Wednesday.", date(2023, 2, 22)).start == date(2023, 2, 22)
+
+
+def test_on_a_weekday_with_will_is_the_coming_one():
+    assert one("The delegation will arrive on Monday.").start == date(2023, 2, 27)
+
+
+def test_next_and_last_weekday():
+    assert one("The forum opens next Wednesday.", date(2023, 2, 22)).start == date(2023, 3, 1)
+    assert one("They met last Wednesday.", date(2023, 2, 22)).start == date(2023, 2, 15)
+
+
+def test_fifteen_october_in_a_september_article_is_ahead_in_the_same_year():
+    assert span(one("The forum will be held on 15 October.", date(2023, 9, 5))) == (
+        date(2023, 10, 15), date(2023, 10, 15), "day", "future")
+
+
+def test_fifteen_october_without_tense_in_a_september_article_is_the_same_year():
+    assert one("The forum is on 15 October.", date(2023, 9, 5)).start == date(2023, 10, 15)
+
+
+def test_a_plan_for_a_day_already_passed_this_year_is_next_year():
+    assert one("The forum is scheduled for 15 October.", date(2023, 11, 1)).start == date(2024, 10, 15)
+
+
+def test_an_event_on_the_publication_day_itself_stays_on_that_day():
+    assert one("The forum will open on 15 October.", date(2023, 10, 15)).start == date(2023, 10, 15)
+
+
+def test_a_past_day_in_late_december_read_in_january_is_last_year():
+    assert one("The office opened on 28 December.", date(2024, 1, 3)).start == date(2023, 12, 28)
+
+
+def test_a_future_first_of_january_read_in_december_is_next_year():
+    assert one("The office will open on 1 January.", date(2023, 12, 20)).start == date(2024, 1, 1)
+
+
+def test_29_february_without_a_year_goes_to_the_next_leap_year():
+    assert one("The fair will open on 29 February.", date(2023, 1, 3)).start == date(2024, 2, 29)
+
+
+def test_in_december_in_a_september_article_is_december_same_year():
+    assert span(one("The deal will be signed in December.", date(2023, 9, 5))) == (
+        date(2023, 12, 1), date(2023, 12, 31), "month", "future")
+
+
+def test_in_december_in_a_january_article_is_december_same_year():
+    assert span(one("The deal will be signed in December.", date(2023, 1, 5))) == (
+        date(2023, 12, 1), date(2023, 12, 31), "month", "future")
+
+
+def test_in_december_with_a_past_verb_in_a_january_article_is_last_december():
+    assert span(one("The deal was signed in December.", date(2023, 1, 5))) == (
+        date(2022, 12, 1), date(2022, 12, 31), "month", "past")
+
+
+def test_the_verb_next_to_a_month_governs_it_even_when_the_sentence_also_speaks_of_the_future():
+    t = one("The accord, which was signed in December, will boost trade.", date(2023, 1, 5))
+    assert (t.start, t.direction) == (date(2022, 12, 1), "past")
+
+
+def test_followed_by_does_not_make_a_plan_past():
+    found = find_timexes("Starting in April, flights will link A and B, followed by A and C in May.",
+                         THURSDAY)
+    assert [(t.text, t.start, t.direction) for t in found] == [
+        ("Starting in April", date(2023, 4, 1), "future"), ("in May", date(2023, 5, 1), "future")]
+
+
+def test_two_months_joined_by_and_make_one_span():
+    assert span(one("Flights start in May and June.")) == (
+        date(2023, 5, 1), date(2023, 6, 30), "month", "future")
+
+
+def test_a_quarter_without_a_year_takes_the_publication_year():
+    assert span(one("Talks will resume in the second quarter."))[:3] == (
+        date(2023, 4, 1), date(2023, 6, 30), "quarter")
+
+
+def test_first_quarter_without_a_year():
+    assert span(one("Exports rose in the first quarter."))[:3] == (
+        date(2023, 1, 1), date(2023, 3, 31), "quarter")
+
+
+def test_next_quarter_in_november_is_the_first_quarter_of_next_year():
+    assert span(one("Talks resume next quarter.", date(2023, 11, 1)))[:2] == (
+        date(2024, 1, 1), date(2024, 3, 31))
+
+
+def test_second_half_of_the_year():
+    assert span(one("A mission will go in the second half of the year.")) == (
+        date(2023, 7, 1), date(2023, 12, 31), "half-year", "future")
+
+
+def test_by_the_end_of_the_year_runs_from_publication_to_december():
+    assert span(one("The corridor will be ready by the end of the year.")) == (
+        date(2023, 2, 23), date(2023, 12, 31), "year", "future")
+
+
+def test_by_the_end_of_the_year_without_a_verb_still_points_ahead():
+    assert one("Visas online by the end of the year.").direction == "future"
+
+
+def test_late_march_and_early_april_are_thirds_of_a_month():
+    assert span(one("Talks in late March.", THURSDAY))[:3] == (date(2023, 3, 21), date(2023, 3, 31), "month")
+    assert span(one("Talks in early April.", THURSDAY))[:2] == (date(2023, 4, 1), date(2023, 4, 10))
+    assert span(one("Talks in mid-April.", THURSDAY))[:2] == (date(2023, 4, 11), date(2023, 4, 20))
+
+
+def test_the_beginning_of_next_month_in_december():
+    assert span(one("It opens at the beginning of next month.", date(2023, 12, 10)))[:2] == (
+        date(2024, 1, 1), date(2024, 1, 10))
+
+
+def test_this_spring_in_february_is_the_coming_spring():
+    assert span(one("The fair opens this spring.")) == (
+        date(2023, 3, 1), date(2023, 5, 31), "season", "future")
+
+
+def test_this_winter_in_february_is_the_winter_under_way():
+    assert span(one("It was cold this winter.", date(2023, 2, 1)))[:2] == (
+        date(2022, 12, 1), date(2023, 2, 28))
+
+
+def test_a_season_with_a_past_verb_is_the_last_one():
+    assert one("Talks resumed in the spring.", date(2023, 2, 1)).start == date(2022, 3, 1)
+
+
+def test_a_season_with_a_future_verb_after_it_has_passed_is_next_years():
+    assert one("Talks will resume in the spring.", date(2023, 7, 1)).start == date(2024, 3, 1)
+
+
+def test_last_autumn_in_february():
+    assert span(one("Trade fell last autumn."))[:2] == (date(2022, 9, 1), date(2022, 11, 30))
+
+
+def test_years_ago_and_spans_of_years():
+    assert span(one("He first visited three years ago."))[:3] == (
+        date(2020, 1, 1), date(2020, 12, 31), "year")
+    assert span(one("Over the past two years trade doubled."))[:2] == (date(2021, 2, 23), THURSDAY)
+    assert span(one("The line will be built within two years.")) == (
+        THURSDAY, date(2025, 2, 23), "year", "future")
+
+
+# Absolute expressions need no anchor
+
+def test_autumn_of_a_year_is_the_northern_meteorological_autumn():
+    assert span(one("A trade mission in the autumn of 2021.", None))[:3] == (
+        date(2021, 9, 1), date(2021, 11, 30), "season")
+
+
+def test_fall_is_autumn():
+    assert one("A mission in the fall of 2021.", None).start == date(2021, 9, 1)
+
+
+def test_seasons_cover_the_year_with_winter_across_its_end():
+    assert SEASONS["spring"] == (3, 5) and SEASONS["summer"] == (6, 8)
+    assert SEASONS["autumn"] == SEASONS["fall"] == (9, 11) and SEASONS["winter"] == (12, 2)
+
+
+def test_winter_runs_across_the_year_end():
+    assert span(one("Talks in the winter of 2021.", None))[:2] == (date(2021, 12, 1), date(2022, 2, 28))
+
+
+def test_winter_into_a_leap_year_ends_on_the_29th():
+    assert one("Talks in the winter of 2023.", None).end == date(2024, 2, 29)
+
+
+def test_spring_with_a_year_and_no_of():
+    assert span(one("A fair in spring 2024.", None))[:2] == (date(2024, 3, 1), date(2024, 5, 31))
+
+
+def test_first_half_of_a_year():
+    assert span(one("Growth in the first half of 2025 was strong.", date(2025, 9, 1))) == (
+        date(2025, 1, 1), date(2025, 6, 30), "half-year", "past")
+
+
+def test_half_year_shorthand():
+    assert span(one("Results for H2 2024 were published.", None))[:3] == (
+        date(2024, 7, 1), date(2024, 12, 31), "half-year")
+
+
+@pytest.mark.parametrize("text", ["Q3 2024", "the third quarter of 2024"])
+def test_quarters_written_two_ways(text):
+    assert span(one(f"Output in {text} rose.", None))[:3] == (date(2024, 7, 1), date(2024, 9, 30), "quarter")
+
+
+def test_the_fourth_quarter_ends_on_new_years_eve():
+    assert one("Targets for the fourth quarter of 2023 were met.", None).end == date(2023, 12, 31)
+
+
+@pytest.mark.parametrize("text", ["February 27–28, 2020", "February 27-28, 2020", "27-28 February 2020",
+                                  "27 and 28 February 2020", "27th and 28th February, 2020"])
+def test_day_ranges_in_every_common_form(text):
+    t = one(f"The commission met on {text}.", None)
+    assert span(t)[:3] == (date(2020, 2, 27), date(2020, 2, 28), "day")
+    assert t.text == f"on {text}"
+
+
+def test_a_day_range_across_months():
+    assert span(one("Talks on 28 February – 2 March 2024 were held.", None))[:2] == (
+        date(2024, 2, 28), date(2024, 3, 2))
+
+
+def test_a_day_range_across_the_year_end_takes_the_year_written_for_its_end():
+    assert span(one("The fair ran 28 December – 2 January 2024.", None))[:2] == (
+        date(2023, 12, 28), date(2024, 1, 2))
+
+
+def test_a_range_of_two_full_dates():
+    assert span(one("The fair ran from 28 December 2023 to 2 January 2024.", None))[:2] == (
+        date(2023, 12, 28), date(2024, 1, 2))
+
+
+def test_a_day_range_without_a_year_in_the_future():
+    assert span(one("Sessions on 5-7 May will be held.", THURSDAY))[:2] == (date(2023, 5, 5), date(2023, 5, 7))
+
+
+@pytest.mark.parametrize("text", ["23 March 2023", "March 23, 2023", "2023-03-23", "23rd of March 2023",
+                                  "Thursday, 23 March 2023", "23.03.2023"])
+def test_full_dates_in_every_common_form(text):
+    assert span(one(f"The accord was signed on {text}.", None))[:3] == (
+        date(2023, 3, 23), date(2023, 3, 23), "day")
+
+
+def test_29_february_of_a_leap_year():
+    assert one("Signed on 29 February 2024.", None).start == date(2024, 2, 29)
+
+
+def test_an_impossible_date_is_kept_without_a_day():
+    t = one("Signed on 30 February 2023.", None)
+    assert (t.start, t.end, t.granularity) == (None, None, "day")
+
+
+def test_month_and_year():
+    assert span(one("Trade doubled in March 2023.", None))[:3] == (date(2023, 3, 1), date(2023, 3, 31), "month")
+
+
+def test_a_range_of_months_with_a_year():
+    assert span(one("Flights run from April to June 2024.", None))[:3] == (
+        date(2024, 4, 1), date(2024, 6, 30), "month")
+
+
+def test_a_bare_year_after_in():
+    assert span(one("Trade grew in 2021.", None))[:3] == (date(2021, 1, 1), date(2021, 12, 31), "year")
+
+
+def test_since_a_year_is_that_year_and_past():
+    assert span(one("Relations have been friendly since 1992.", THURSDAY)) == (
+        date(1992, 1, 1), date(1992, 12, 31), "year", "past")
+
+
+def test_by_a_year_points_ahead():
+    assert span(one("Trade is to reach one billion by 2025.", THURSDAY)) == (
+        date(2025, 1, 1), date(2025, 12, 31), "year", "future")
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("early 2024", date(2024, 1, 1), date(2024, 4, 30)),
+    ("mid-2024", date(2024, 5, 1), date(2024, 8, 31)),
+    ("late 2024", date(2024, 9, 1), date(2024, 12, 31)),
+])
+def test_early_mid_and_late_year_narrow_a_year(text, start, end):
+    assert span(one(f"Talks in {text}.", None))[:3] == (start, end, "year")
+
+
+def test_year_ranges():
+    assert span(one("Trade grew between 2019 and 2021.", None))[:2] == (date(2019, 1, 1), date(2021, 12, 31))
+    assert span(one("Trade grew in 2019-20.", None))[:2] == (date(2019, 1, 1), date(2020, 12, 31))
+
+
+def test_a_decade():
+    assert span(one("Ties began in the 1990s.", None))[:2] == (date(1990, 1, 1), date(1999, 12, 31))
+
+
+def test_a_possessive_after_a_year_is_still_the_year():
+    assert one("March 2023's meeting was held.", None).start == date(2023, 3, 1)
+
+
+# What is not a time expression
+
+def test_counts_are_not_years_or_days():
+    assert find_timexes("20 memorandums of understanding will be signed within 24 hours.", THURSDAY) == []
+    assert find_timexes("Trade reached 2023 tonnes and 1,000 people came.", THURSDAY) == []
+    assert find_timexes("In April 20 delegates came.", THURSDAY)[0].text == "In April"
+
+
+def test_a_number_with_a_thousands_comma_is_not_a_day():
+    assert one("The fair opened on March 23 and 2,000 people came.").text == "on March 23"
+
+
+def test_a_year_not_after_a_preposition_is_not_read():
+    assert find_timexes("The 2030 agenda is ambitious.", None) == []
+
+
+def test_may_the_modal_verb_is_not_a_month():
+    assert find_timexes("This in turn may help trade.", THURSDAY) == []
+    assert find_timexes("Exports in may rise.", THURSDAY) == []
+    assert find_timexes("Those 5 may attend.", THURSDAY) == []
+
+
+@pytest.mark.parametrize("sentence", ["In May, flights start.", "Flights start by May 2024.",
+                                      "Talks were held on 5 May 2023.", "Flights start from May."])
+def test_may_the_month_next_to_a_day_year_or_preposition(sentence):
+    assert one(sentence).granularity in ("month", "day")
+
+
+def test_fall_the_verb_and_other_season_words_are_not_seasons():
+    assert find_timexes("Exports may fall sharply.", THURSDAY) == []
+    assert find_timexes("After the fall of the old regime, trade slowed.", THURSDAY) == []
+    assert find_timexes("A summer camp opened in Lahore.", THURSDAY) == []
+
+
+def test_a_lowercase_month_name_alone_is_not_a_month():
+    assert find_timexes("Workers plan a march in protest.", THURSDAY) == []
+
+
+# Vague expressions
+
+@pytest.mark.parametrize("text", ["shortly", "soon", "in the near future", "in the nearest future",
+                                  "at his most convenient time", "at the earliest", "in due course",
+                                  "in the years to come", "in the coming months", "in the coming weeks"])
+def test_vague_expressions_are_kept_without_a_date(text):
+    t = one(f"Flights will begin {text}.")
+    assert (t.text, t.start, t.end, t.granularity, t.direction) == (text, None, None, "vague", "vague")
+
+
+# Bounded anchors: the article's date is only known within bounds
+
+def test_an_article_with_only_bounds_carries_the_uncertainty():
+    t = one("The forum will open next month.", None, anchor_min=date(2021, 6, 14),
+            anchor_max=date(2021, 11, 30))
+    assert (t.start, t.end, t.granularity) == (date(2021, 7, 1), date(2021, 12, 31), "month")
+
+
+def test_later_this_year_between_bounds():
+    t = one("He will visit later this year.", None, anchor_min=date(2021, 6, 14),
+            anchor_max=date(2022, 3, 1))
+    assert (t.start, t.end) == (date(2021, 6, 15), date(2022, 12, 31))
+
+
+def test_a_relative_expression_with_one_bound_missing_has_no_date():
+    t = one("The forum will open next month.", None, anchor_min=date(2021, 6, 14))
+    assert (t.start, t.end, t.granularity, t.direction) == (None, None, "month", "future")
+
+
+def test_relative_expressions_without_any_anchor_have_no_date():
+    t = one("The forum will open next month.", None)
+    assert (t.start, t.end, t.granularity) == (None, None, "month")
+
+
+def test_absolute_expressions_ignore_the_bounds():
+    t = one("Talks in March 2020 went well.", None, anchor_min=date(2021, 6, 14),
+            anchor_max=date(2021, 11, 30))
+    assert (t.start, t.direction) == (date(2020, 3, 1), "past")
+
+
+def test_an_expression_entirely_after_the_bounds_is_future():
+    assert one("Talks in March 2022 went well.", None, anchor_min=date(2021, 6, 14),
+               anchor_max=date(2021, 11, 30)).direction == "future"
+
+
+# Direction
+
+def test_direction_comes_from_the_calendar_before_the_tense():
+    assert one("Talks in March 2023 went well.").direction == "future"
+    assert one("Talks in January 2023 will go well.").direction == "past"
+
+
+def test_direction_without_an_anchor_comes_from_the_tense():
+    assert one("A mission will go in the autumn of 2021.", None).direction == "future"
+    assert one("A mission went in the autumn of 2021.", None).direction == "past"
+
+
+# Tense
+
+def test_tense_from_cues():
+    assert tense("The minister will visit.") == "future"
+    assert tense("The minister visited Astana.") == "past"
+    assert tense("The parties agreed to organize a mission.") == "future"
+    assert tense("The summit is set to take place.") == "future"
+    assert tense("The forum was held in Lahore.") == "past"
+    assert tense("Relations are good.") == "unknown"
+
+
+def test_adjectives_ending_in_ed_are_not_past_tense():
+    assert tense("The United Nations and related bodies are involved.") == "unknown"
+    assert tense("The proposed corridor is vital.") == "unknown"
+
+
+def test_a_passive_after_will_be_is_future():
+    assert tense("The agreement will be signed.") == "future"
+
+
+def test_tense_at_reads_the_verb_next_to_the_expression():
+    sentence = "The deal, signed in 2019, will be renewed in 2024."
+    assert tense_at(sentence, sentence.index("in 2019")) == "past"
+    assert tense_at(sentence, sentence.index("in 2024")) == "future"
+
+
+def test_strict_tense_refuses_to_guess_in_a_mixed_sentence():
+    sentence = "In 2019, officials said the line will open."
+    assert tense_at(sentence, 0, strict=True) == "unknown"
+    assert tense_at(sentence, 0) == "future"
+
+
+# Properties
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="abcdefMJQ0123456789 ,.-–ay", max_size=60),
+       st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31)))
+def test_any_text_gives_exact_spans_and_ordered_intervals(text, anchor):
+    for t in find_timexes(text, anchor):
+        assert text[t.char_start:t.char_end] == t.text
+        assert t.direction in ("past", "future", "vague")
+        if t.start and t.end and t.granularity != "day":
+            assert t.start <= t.end
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31)))
+def test_next_month_always_starts_on_the_first_after_the_anchor(anchor):
+    t = one("It will open next month.", anchor)
+    assert t.start.day == 1 and t.start > anchor and (t.start - anchor).days <= 31
