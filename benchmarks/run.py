@@ -1,0 +1,137 @@
+"""Benchmark: every analysis stage on synthetic corpora of growing size, in a fresh process each.
+
+Run with `make bench` (or `python benchmarks/run.py 1000 10000`); results go to
+benchmarks/results.json and benchmarks/results.md. Sizes are article counts.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import platform
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "analysis"))
+sys.path.insert(0, str(HERE))
+
+STAGES = ("ingest", "dating", "timex", "themes", "claims", "copies", "checks", "tracker")
+
+
+def measure_one(size: int) -> dict:
+    """Run every stage on `size` synthetic articles in this process; per-stage wall, CPU, memory."""
+    from newsbrief import pipeline
+    from newsbrief.checks import run_checks
+    from newsbrief.claims import extract_claims, load_claim_rules
+    from newsbrief.context import load_context
+    from newsbrief.copies import find_copies
+    from newsbrief.themes import code_sentences, load_codebook
+    from newsbrief.tracker import promise_tracker
+    from synth import write_corpus
+
+    work = HERE / "_work" / str(size)
+    if not (work / "seeds").exists() or len(list((work / "seeds").glob("*.txt"))) != size:
+        write_corpus(work, size)
+    paths = pipeline.Paths.at(work)
+    context = load_context()
+    themes = load_codebook()
+    rules = load_claim_rules(pipeline.CLAIM_RULES)
+    results: dict[str, dict] = {}
+    state: dict[str, object] = {}
+
+    def stage(name: str, run) -> None:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        cpu0 = usage.ru_utime + usage.ru_stime
+        wall0 = time.perf_counter()
+        state[name] = run()
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        results[name] = {"wall_s": round(time.perf_counter() - wall0, 3),
+                         "cpu_s": round(usage.ru_utime + usage.ru_stime - cpu0, 3),
+                         "peak_rss_mb": round(usage.ru_maxrss / 1024, 1)}
+
+    stage("ingest", lambda: pipeline.load_corpus(paths, context)[0])
+    corpus = state["ingest"]
+    stage("dating", lambda: pipeline.date_articles(corpus, context))
+    dates = state["dating"]
+    stage("timex", lambda: pipeline.find_article_timexes(corpus, dates))
+    sentences = [s for a in corpus.articles for s in a.sentences]
+    stage("themes", lambda: code_sentences(sentences, themes))
+    stage("claims", lambda: extract_claims(corpus.articles, dates, state["timex"], context, rules))
+    stage("copies", lambda: find_copies(corpus.articles))
+    stage("checks", lambda: run_checks(state["claims"], corpus.articles, dates, state["copies"], context))
+    stage("tracker", lambda: promise_tracker(state["claims"], state["checks"], dates))
+    total_wall = round(sum(r["wall_s"] for r in results.values()), 3)
+    return {"size": size, "stages": results, "total_wall_s": total_wall,
+            "total_cpu_s": round(sum(r["cpu_s"] for r in results.values()), 3),
+            "peak_rss_mb": max(r["peak_rss_mb"] for r in results.values()),
+            "sentences": len(sentences), "claims": len(state["claims"]),
+            "copies": len(state["copies"]), "findings": len(state["checks"])}
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return (f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB RAM; Python {platform.python_version()} "
+            f"on {platform.system()} {platform.release()}")
+
+
+def exponent(a: dict, b: dict, key: str = "total_wall_s") -> float:
+    return math.log(b[key] / a[key]) / math.log(b["size"] / a["size"])
+
+
+def write_markdown(runs: list[dict]) -> str:
+    lines = ["# Benchmark results", "", f"Machine: {machine()}.", "",
+             "Each size runs in a fresh process (`python benchmarks/run.py SIZE`) on synthetic articles of "
+             "about 400 words from `benchmarks/synth.py` (codebook terms, varied dates, routes, people "
+             "and figures, 5% near-copies). Times are wall-clock seconds of the analysis stages "
+             "(rendering excluded); memory is the process's peak resident set size after each stage.", "",
+             "| Articles | Sentences | " + " | ".join(STAGES) + " | Total wall (s) | Total CPU (s) | Peak RSS (MB) |",
+             "|" + "---:|" * (len(STAGES) + 5)]
+    for run in runs:
+        lines.append(f"| {run['size']:,} | {run['sentences']:,} | "
+                     + " | ".join(f"{run['stages'][s]['wall_s']:.2f}" for s in STAGES)
+                     + f" | {run['total_wall_s']:.1f} | {run['total_cpu_s']:.1f} | {run['peak_rss_mb']:.0f} |")
+    lines.append("")
+    for a, b in zip(runs, runs[1:]):
+        lines.append(f"- Scaling exponent of total wall time from {a['size']:,} to {b['size']:,} articles: "
+                     f"{exponent(a, b):.2f} (1.0 is linear); time ratio "
+                     f"{b['total_wall_s'] / a['total_wall_s']:.1f}× for {b['size'] / a['size']:.0f}× the articles.")
+        per_stage = ", ".join(f"{s} {math.log(max(b['stages'][s]['wall_s'], 1e-3) / max(a['stages'][s]['wall_s'], 1e-3)) / math.log(b['size'] / a['size']):.2f}"
+                              for s in STAGES)
+        lines.append(f"  Per stage: {per_stage}.")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    if argv and argv[0] == "--one":
+        print(json.dumps(measure_one(int(argv[1]))))
+        return 0
+    sizes = [int(a) for a in argv] or [1000, 10000]
+    runs = []
+    for size in sizes:
+        done = subprocess.run([sys.executable, __file__, "--one", str(size)], capture_output=True,
+                              text=True, check=True)
+        runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+        print(f"[bench] {size:,} articles: {runs[-1]['total_wall_s']:.1f} s, "
+              f"peak {runs[-1]['peak_rss_mb']:.0f} MB", flush=True)
+    (HERE / "results.json").write_text(json.dumps(runs, indent=2) + "\n", encoding="utf-8")
+    # The table goes to results_table.md; results.md is the written analysis that quotes it.
+    (HERE / "results_table.md").write_text(write_markdown(runs), encoding="utf-8")
+    print(write_markdown(runs))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
