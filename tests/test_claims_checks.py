@@ -7,7 +7,7 @@ from datetime import date
 from newsbrief.checks import run_checks
 from newsbrief.claims import extract_claims, load_claim_rules
 from newsbrief.context import Context, Place, PlaceName, Source, Tenure
-from newsbrief.copies import find_copies
+from newsbrief.copies import STOCK_UNITS, find_copies
 from newsbrief.corpus import build_article
 from newsbrief.model import PublicationDate
 from newsbrief.pipeline import CLAIM_RULES
@@ -230,3 +230,33 @@ def test_a_listed_real_word_is_not_a_name_variant():
     articles, _, _ = corpus(("Islamabad – Pakistan and Kazakh firms met to boost Pak-Kazik trade.", date(2023, 1, 1)),)
     assert name_variants(articles, CONTEXT)
     assert name_variants(articles, replace(CONTEXT, not_variants=frozenset({"kazik"}))) == []
+
+
+def test_a_statement_reworded_by_a_second_outlet_is_a_duplicate_source():
+    first = ("Starting in June, a ferry will run between Aktau and Gwadar, followed by Aktau and Karachi in "
+             "July. The envoy hopes this will help promote business-to-business and people-to-people "
+             "relations across the region.")
+    second = ("The envoy also noted that a ferry between Aktau and Gwadar would start in June and Aktau and "
+              "Karachi in July this year to strengthen business-to-business and people-to-people contacts.")
+    copies = find_copies(corpus((first, date(2023, 1, 1)), (second, date(2023, 2, 1)))[0])
+    assert [(c.article_a, c.article_b) for c in copies] == [("a0", "a1")]
+    assert 0.3 <= copies[0].similarity < 0.6
+
+
+def test_the_same_fact_in_independent_words_is_not_a_copy():
+    a = "Direct flights between Almaty and Lahore will begin in April, the airline told reporters in a statement."
+    b = "Officials in Lahore expect that the new Almaty service, starting in April, will carry mostly traders."
+    assert find_copies(corpus((a, date(2023, 1, 1)), (b, date(2023, 1, 2)))[0]) == []
+
+
+def test_a_whole_clause_repeated_word_for_word_is_a_copy():
+    a = "Direct flights between Almaty and Lahore will begin in April, the airline told reporters in a statement."
+    b = "Officials expect that direct flights between Almaty and Lahore will begin in April despite the delays."
+    assert len(find_copies(corpus((a, date(2023, 1, 1)), (b, date(2023, 1, 2)))[0])) == 1
+
+
+def test_a_phrase_in_every_article_is_stock_text_not_a_copy():
+    stock = "The two brotherly countries enjoy historic ties rooted in shared faith, culture and common values."
+    texts = [(f"{stock} Report number {n} covers a different topic entirely.", date(2023, 1, 1))
+             for n in range(STOCK_UNITS + 1)]
+    assert find_copies(corpus(*texts)[0]) == []

@@ -39,7 +39,8 @@ from functools import lru_cache
 
 from .claims import COMMITTED, DEFAULT_RULES, NOT_DONE, Claim, ClaimRules, VariantRules, load_claim_rules
 from .context import Context, person_index
-from .copies import CopyPair, shingles
+from .copies import SHINGLE, CopyPair, shingles
+from .copies import kind as copy_kind
 from .model import Article, PublicationDate
 
 ORDER = ("slippage", "conflict", "downgraded", "no_follow_up", "fulfilled_late", "duplicate_source",
@@ -451,12 +452,14 @@ def independent_sources(event: str | None, claims: list[Claim], copies: list[Cop
 
 
 def _copied_sentence(article: Article | None, paragraph: int, other_text: str) -> str:
-    """The sentence of the paragraph that shares most word sequences with the other paragraph."""
+    """The sentence of the paragraph that shares most word sequences with the other paragraph; on a
+    tie the first, as a reader meets it."""
     if article is None:
         return ""
     other = shingles(other_text)
     sentences = [s.text for s in article.sentences if s.paragraph == paragraph and not s.boilerplate]
-    return max(sentences, key=lambda t: (len(shingles(t) & other), len(t)), default="")
+    shared = [len(shingles(t) & other) for t in sentences]
+    return sentences[shared.index(max(shared))] if sentences else ""
 
 
 def duplicate_sources(copies: list[CopyPair], claims: list[Claim], articles: dict[str, Article],
@@ -475,8 +478,9 @@ def duplicate_sources(copies: list[CopyPair], claims: list[Claim], articles: dic
         else:
             order = "which came first cannot be told from their dates"
         summary = (f"Paragraph {copy.paragraph_a + 1} of {a.article()} ({copy.article_a}) and paragraph "
-                   f"{copy.paragraph_b + 1} of {b.article()} ({copy.article_b}) are near copies "
-                   f"({copy.similarity:.0%} of their word sequences shared); {order}")
+                   f"{copy.paragraph_b + 1} of {b.article()} ({copy.article_b}) are {copy_kind(copy.similarity)} "
+                   f"({copy.shared} {SHINGLE}-word sequences shared, {copy.similarity:.0%} of the shorter "
+                   f"paragraph's); {order}")
         summary += (f"; their claims about {', '.join(timeline.label(e) for e in events)} are one source, "
                     "not two." if events else ".")
         evidence = tuple((article_id, quote) for article_id, quote in (
