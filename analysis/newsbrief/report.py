@@ -273,7 +273,8 @@ def source_notes(articles: pd.DataFrame, undated: pd.DataFrame, copies: pd.DataF
     if copies.empty:
         out.append("No passage of one article is a near copy of another's.\n")
     else:
-        out.append("Near copies are counted once: a copied claim is not independent corroboration.\n")
+        out.append("Copied passages, verbatim or reworded, are counted once: a copied claim is not "
+                   "independent corroboration.\n")
         out += [f"- {md_text(r.summary)} {cite(*(keys.get(a, '') for a in str(r.article_ids).split(';')))}"
                 for r in copies.head(TOP_ROWS).itertuples()]
         out.append("")
