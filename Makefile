@@ -35,7 +35,7 @@ $(shell mkdir -p build && { ls seeds/*.txt 2>/dev/null | LC_ALL=C sort; } > buil
 
 SEEDS := $(sort $(wildcard seeds/*.txt)) build/seeds.list $(wildcard seeds/catalog.yml)
 CONTEXT := $(sort $(wildcard analysis/context/*.yml))
-CORE := $(addprefix $(PKG)/,__init__.py model.py errors.py store.py pipeline.py notebooks.py __main__.py)
+CORE := $(addprefix $(PKG)/,__init__.py model.py errors.py store.py pipeline.py notebooks.py __main__.py parallel.py)
 
 CORPUS_CODE := $(addprefix $(PKG)/,corpus.py catalog.py datelines.py sentences.py rules.py \
   context.py dating.py timex.py)

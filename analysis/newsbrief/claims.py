@@ -25,6 +25,7 @@ import yaml
 from .context import Context, Place, Tenure, person_index, strip_possessive
 from .errors import InputError
 from .model import Article, PublicationDate, Timex
+from .parallel import map_chunks
 
 DEFAULT_RULES = Path(__file__).resolve().parent.parent / "claim_rules.yml"
 STATUSES = ("proposed", "under_discussion", "planned", "happened", "postponed", "cancelled")
@@ -756,6 +757,12 @@ def extract_claims(articles: list[Article], dates: dict[str, PublicationDate],
                    timexes: dict[tuple[str, int, int], list[Timex]], context: Context,
                    rules: ClaimRules) -> list[Claim]:
     """Claims of every non-boilerplate sentence of every article, in reading order."""
+    return [c for chunk in map_chunks(_article_claims, articles, dates, timexes, context, rules) for c in chunk]
+
+
+def _article_claims(articles: list[Article], dates: dict[str, PublicationDate],
+                    timexes: dict[tuple[str, int, int], list[Timex]], context: Context,
+                    rules: ClaimRules) -> list[Claim]:
     claims: list[Claim] = []
     for article in articles:
         when = dates.get(article.article_id)

@@ -18,3 +18,7 @@ class InputError(Exception):
         self.line = line
         where = f"{self.path}:{line}" if line is not None else self.path
         super().__init__(f"{where}: {problem}. Fix: {fix}")
+
+    def __reduce__(self) -> tuple[type, tuple[str, str, str, int | None]]:
+        # Raised in a worker process, it must cross back intact (Exception pickles only args).
+        return (InputError, (self.path, self.problem, self.fix, self.line))

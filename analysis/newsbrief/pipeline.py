@@ -22,6 +22,7 @@ from .context import Context, load_context
 from .corpus import Corpus, read_corpus
 from .dating import publication_date
 from .model import Article, PublicationDate, Sentence, Timex
+from .parallel import map_chunks
 from .rules import load_ingest_rules
 from .escape import md_text
 from .themes import Code, load_codebook
@@ -81,12 +82,7 @@ def load_corpus(paths: Paths, context: Context | None = None) -> tuple[Corpus, C
 def date_articles(corpus: Corpus, context: Context, today: date | None = None
                   ) -> dict[str, PublicationDate]:
     """Publication dates; an article dated after `today` (the build date) gets a note."""
-    dates = {
-        a.article_id: publication_date(
-            a.article_id, a.catalog_date, a.header_date, a.header_basis, a.header_evidence,
-            [s.text for s in a.sentences if not s.boilerplate], context, a.place)
-        for a in corpus.articles
-    }
+    dates = {k: v for chunk in map_chunks(_dated, corpus.articles, context) for k, v in chunk.items()}
     today = today or report.build_date(os.environ.get("SOURCE_DATE_EPOCH"))
     for article in corpus.articles:
         when = dates[article.article_id]
@@ -96,10 +92,22 @@ def date_articles(corpus: Corpus, context: Context, today: date | None = None
     return dates
 
 
+def _dated(articles: list[Article], context: Context) -> dict[str, PublicationDate]:
+    return {a.article_id: publication_date(
+                a.article_id, a.catalog_date, a.header_date, a.header_basis, a.header_evidence,
+                [s.text for s in a.sentences if not s.boilerplate], context, a.place)
+            for a in articles}
+
+
 def find_article_timexes(corpus: Corpus, dates: dict[str, PublicationDate]
                          ) -> dict[tuple[str, int, int], list[Timex]]:
+    return {k: v for chunk in map_chunks(_timexes, corpus.articles, dates) for k, v in chunk.items()}
+
+
+def _timexes(articles: list[Article], dates: dict[str, PublicationDate]
+             ) -> dict[tuple[str, int, int], list[Timex]]:
     found: dict[tuple[str, int, int], list[Timex]] = {}
-    for article in corpus.articles:
+    for article in articles:
         when = dates[article.article_id]
         for s in article.sentences:
             if s.boilerplate:

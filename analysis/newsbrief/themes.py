@@ -15,6 +15,7 @@ import yaml
 
 from .errors import InputError
 from .model import Sentence
+from .parallel import map_chunks
 
 THEMES = ("aviation", "trade", "energy", "transport_corridors", "visas_travel",
           "education_culture", "security_defense", "diplomacy")
@@ -193,4 +194,8 @@ def code_sentence(sentence: Sentence, book: Codebook) -> list[Code]:
 
 
 def code_sentences(sentences: Iterable[Sentence], book: Codebook) -> list[Code]:
+    return [code for chunk in map_chunks(_coded, list(sentences), book) for code in chunk]
+
+
+def _coded(sentences: list[Sentence], book: Codebook) -> list[Code]:
     return [code for sentence in sentences for code in code_sentence(sentence, book)]

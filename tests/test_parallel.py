@@ -1,0 +1,56 @@
+"""The per-article stages give the same result on both cores as on one, errors included."""
+
+import pickle
+from datetime import date
+
+import pytest
+
+from newsbrief import parallel
+from newsbrief.claims import extract_claims
+from newsbrief.errors import InputError
+from newsbrief.timex import find_timexes
+from test_claims_checks import CONTEXT, RULES, corpus
+
+
+def _fails_on_second(items, path):
+    if any(n == 2 for n in items):
+        raise InputError(path, "holds something wrong", "fix it", line=3)
+    return [n * 10 for n in items]
+
+
+def _times_ten(items):
+    return [n * 10 for n in items]
+
+
+@pytest.fixture
+def two_workers(monkeypatch):
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
+    monkeypatch.setenv("NEWSBRIEF_WORKERS", "2")
+
+
+def test_chunks_come_back_in_order(two_workers):
+    chunks = parallel.map_chunks(_times_ten, list(range(20)))
+    assert len(chunks) > 1
+    assert [n for chunk in chunks for n in chunk] == [n * 10 for n in range(20)]
+
+
+def test_an_input_error_in_a_worker_reaches_the_user_intact(two_workers):
+    with pytest.raises(InputError) as raised:
+        parallel.map_chunks(_fails_on_second, list(range(8)), "seeds/x.txt")
+    assert (raised.value.path, raised.value.line, raised.value.fix) == ("seeds/x.txt", 3, "fix it")
+
+
+def test_input_errors_survive_pickling():
+    error = pickle.loads(pickle.dumps(InputError("a.yml", "is bad", "mend it", line=2)))
+    assert str(error) == "a.yml:2: is bad. Fix: mend it"
+
+
+def test_claims_on_two_workers_equal_claims_on_one(two_workers, monkeypatch):
+    texts = [(f"Direct flights between Almaty and Lahore will begin in {month}.", date(2023, 1, n + 1))
+             for n, month in enumerate(["April", "May", "June", "July", "August", "September"])]
+    articles, dates, _ = corpus(*texts)
+    timexes = {(s.article_id, s.paragraph, s.sentence): find_timexes(s.text, dates[a.article_id].date)
+               for a in articles for s in a.sentences}
+    both = extract_claims(articles, dates, timexes, CONTEXT, RULES)
+    monkeypatch.setenv("NEWSBRIEF_WORKERS", "1")
+    assert both == extract_claims(articles, dates, timexes, CONTEXT, RULES) and len(both) == 6
