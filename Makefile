@@ -62,14 +62,14 @@ $(VENV)/.installed: requirements.txt
 $(NB)/01_corpus.ipynb: analysis/01_corpus.ipynb $(SEEDS) analysis/ingest.yml $(CONTEXT) $(CORPUS_CODE) $(CORE) | $(ENV)
 	$(PYTHON) -m newsbrief run $<
 
-$(NB)/02_themes.ipynb: analysis/02_themes.ipynb $(NB)/01_corpus.ipynb analysis/codebook.yml $(wildcard analysis/validation/hand_codes*.csv) $(THEMES_CODE) $(CORE) | $(ENV)
+$(NB)/02_themes.ipynb: analysis/02_themes.ipynb $(NB)/01_corpus.ipynb analysis/codebook.yml $(wildcard analysis/validation/hand_codes*.csv analysis/validation/coders.yml) $(THEMES_CODE) $(CORE) | $(ENV)
 	$(PYTHON) -m newsbrief run $<
 
 $(NB)/03_claims.ipynb: analysis/03_claims.ipynb $(NB)/01_corpus.ipynb analysis/claim_rules.yml $(CONTEXT) $(CLAIMS_CODE) $(CORE) | $(ENV)
 	$(PYTHON) -m newsbrief run $<
 
 # The manifest hashes every input, so it is redone whenever any of them changes.
-build/manifest.json: $(SEEDS) $(CONTEXT) $(wildcard analysis/*.yml analysis/validation/*.csv analysis/*.ipynb) \
+build/manifest.json: $(SEEDS) $(CONTEXT) $(wildcard analysis/*.yml analysis/validation/*.csv analysis/validation/*.yml analysis/*.ipynb) \
   $(wildcard $(PKG)/*.py $(PKG)/assets/*) report/brief.qmd report/_quarto.yml report/style.css requirements.txt | $(ENV)
 	$(PYTHON) -m newsbrief manifest
 

@@ -88,3 +88,37 @@ def test_two_coders_agreement_per_theme():
     assert table.loc["trade", "agreement"] == 1.0
     assert round(table.loc["energy", "agreement"], 3) == round(2 / 3, 3)
     assert table.loc["all", "units"] == 3
+
+
+def test_coders_are_described_from_their_file(tmp_path):
+    from newsbrief.validation import load_coders
+    path = tmp_path / "coders.yml"
+    path.write_text("coders:\n  - file: x.csv\n    reference: coder2\n    who: >-\n      a trained\n"
+                    "      annotator\n    blind_to_codebook: true\n", encoding="utf-8")
+    assert load_coders(path) == {"coder2": {"who": "a trained annotator", "blind": "yes", "caveat": ""}}
+    assert load_coders(tmp_path / "absent.yml") == {}
+
+
+def test_a_coder_without_a_description_is_a_clear_error(tmp_path):
+    import pytest
+
+    from newsbrief.errors import InputError
+    from newsbrief.validation import load_coders
+    path = tmp_path / "coders.yml"
+    path.write_text("coders:\n  - file: x.csv\n    reference: coder2\n", encoding="utf-8")
+    with pytest.raises(InputError, match="coder entry 1 lacks"):
+        load_coders(path)
+
+
+def test_the_brief_calls_a_coder_independent_only_when_blind_to_the_codebook():
+    import pandas as pd
+
+    from newsbrief.report import limitations
+    articles = pd.DataFrame({"outlet": ["X"], "date_basis": ["catalog"], "article_id": ["a"]})
+    findings = pd.DataFrame({"check": []})
+    row = {"split": "heldout", "theme": "micro", "f1": 0.9, "units": 20, "reference": "coder1",
+           "who": "the codebook's author", "caveat": ""}
+    author = limitations(articles, findings, pd.DataFrame([{**row, "blind": "no"}]))
+    blind = limitations(articles, findings, pd.DataFrame([{**row, "blind": "yes", "reference": "coder2"}]))
+    assert "not by an independent coder" in author and "did not see the codebook" not in author
+    assert "did not see the codebook" in blind

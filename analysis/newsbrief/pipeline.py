@@ -27,7 +27,8 @@ from .rules import load_ingest_rules
 from .escape import md_text
 from .themes import Code, load_codebook
 from .timex import find_timexes
-from .validation import intercoder, paragraph_themes, parse_hand_codes, second_coder, validate
+from .validation import (intercoder, load_coders, paragraph_themes, parse_hand_codes, second_coder,
+                         validate)
 
 ARTICLE_COLUMNS = ["article_id", "citekey", "outlet", "title", "date", "date_min", "date_max",
                    "date_basis", "date_evidence", "sha256", "url", "place", "catalogued",
@@ -227,13 +228,20 @@ def validate_codes(paths: Paths, codes: list[Code]) -> tuple[pd.DataFrame, pd.Da
     coders against each other. `reference` says which coder a row is measured against; the
     second coder (hand_codes_coder2.csv), when present, is the independent one."""
     first = parse_hand_codes(store.read_csv(paths.validation))
+    coders = load_coders(paths.validation.with_name("coders.yml"))
+
+    def described(table: pd.DataFrame, reference: str) -> pd.DataFrame:
+        who = coders.get(reference, {})
+        return table.assign(reference=reference, who=who.get("who", ""), blind=who.get("blind", ""),
+                            caveat=who.get("caveat", ""))
+
     machine = paragraph_themes(codes)
-    tables = [validate(machine, first).assign(reference="coder1")]
+    tables = [described(validate(machine, first), "coder1")]
     agreement = pd.DataFrame(columns=["theme", "units", "agreement", "alpha"])
     second_path = paths.validation.with_name("hand_codes_coder2.csv")
     if second_path.exists():
         second = second_coder(store.read_csv(second_path), first)
-        tables.append(validate(machine, second).assign(reference="coder2"))
+        tables.append(described(validate(machine, second), "coder2"))
         agreement = intercoder(first, second)
     return pd.concat(tables, ignore_index=True), agreement
 
@@ -390,8 +398,7 @@ def includes(paths: Paths, inputs: ReportInputs, figure_md: dict[str, str],
             articles, undated, copies, variants, notes, keys,
             sorted(set(articles.article_id) - set(inputs.codes.article_id))),
         "methods_corpus.md": report.methods_corpus(articles, inputs.sentences, inputs.claims),
-        "validation.md": report.validation_summary(heldout, validation.reference.iloc[0],
-                                                   inputs.intercoder) + "\n"
+        "validation.md": report.validation_summary(heldout, inputs.validation, inputs.intercoder) + "\n"
         + report.validation_table(validation, labels),
         "codebook.md": report.codebook_table(load_codebook()),
         "software.md": report.software_table(versions),

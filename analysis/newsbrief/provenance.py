@@ -17,6 +17,7 @@ from typing import Any
 
 INPUT_GLOBS = ("seeds/*.txt", "seeds/catalog.yml", "analysis/codebook.yml", "analysis/claim_rules.yml",
                "analysis/ingest.yml", "analysis/context/*.yml", "analysis/validation/*.csv",
+               "analysis/validation/*.yml",
                "analysis/newsbrief/**/*.py", "analysis/newsbrief/assets/*", "analysis/*.ipynb",
                "report/brief.qmd", "report/_quarto.yml", "report/style.css", "requirements.txt")
 PROJECT_FILES = ("Makefile", "requirements.txt", "pyproject.toml", "seeds", "analysis", "report")

@@ -314,19 +314,29 @@ def methods_corpus(articles: pd.DataFrame, sentences: pd.DataFrame, claims: pd.D
             + ", ".join(f"{md_text(k)} {v}" for k, v in sorted(basis.items())) + ".\n")
 
 
-def validation_summary(heldout: pd.DataFrame, reference: str, agreement: pd.DataFrame) -> str:
+def _coder(validation: pd.DataFrame, reference: str) -> str:
+    """How coders.yml describes a coder, as the validation table carries it ('' when it does not)."""
+    rows = validation[validation.reference == reference] if "who" in validation else validation.iloc[0:0]
+    return str(rows.iloc[0].who) if not rows.empty and isinstance(rows.iloc[0].who, str) else ""
+
+
+def validation_summary(heldout: pd.DataFrame, validation: pd.DataFrame, agreement: pd.DataFrame) -> str:
     if heldout.empty:
         return "No held-out validation figures are available.\n"
     r = heldout.iloc[0]
-    who = ("an independent second coder who did not see the codebook" if reference == "coder2"
-           else "the hand coding (by the codebook's author; see the limitations)")
+    reference = str(r.reference)
+    who = _coder(validation, reference)
+    name = "the second coder" if reference == "coder2" else "the hand coding"
     text = (f"On the held-out articles ({r.units} paragraphs), the codebook reaches a micro-averaged "
             f"F1 of {float(r.f1):.2f} (precision {float(r.precision):.2f}, recall "
-            f"{float(r.recall):.2f}) and Krippendorff's α of {float(r.alpha):.2f} against {who}.")
+            f"{float(r.recall):.2f}) and Krippendorff's α of {float(r.alpha):.2f} against {name}"
+            + (f" ({md_text(who)})." if who else "."))
     overall = agreement[agreement.theme == "all"] if not agreement.empty else agreement
     if not overall.empty:
         a = overall.iloc[0]
-        text += (f" The two human coders agree on {float(a.agreement):.0%} of paragraph–theme "
+        first = _coder(validation, "coder1")
+        text += (f" The first coder was {md_text(first)}." if first else "")
+        text += (f" The two coders agree on {float(a.agreement):.0%} of paragraph–theme "
                  f"decisions (α {float(a.alpha):.2f}, all {a.units} paragraphs).")
     return text + " Per theme:\n"
 
@@ -360,10 +370,12 @@ def limitations(articles: pd.DataFrame, findings: pd.DataFrame, validation: pd.D
         out.append(f"- **Copied text.** {copies} near-copy finding(s): copied passages are one "
                    "source, not corroboration.")
     heldout = validation[(validation.split == "heldout") & (validation.theme == "micro")]
-    if not heldout.empty and heldout.iloc[0].get("reference", "coder1") == "coder2":
+    if not heldout.empty and heldout.iloc[0].get("blind", "") == "yes":
+        caveat = heldout.iloc[0].get("caveat", "")
         out.append(f"- **Dictionary coding.** Theme codes match words, not meaning. Held-out "
                    f"micro-F1 is {float(heldout.iloc[0].f1):.2f} on only {heldout.iloc[0].units} "
-                   "paragraphs, so small themes carry wide uncertainty.")
+                   "paragraphs, against a coder who did not see the codebook, so small themes carry "
+                   "wide uncertainty." + (f" {md_text(caveat)}" if isinstance(caveat, str) and caveat else ""))
     elif not heldout.empty:
         out.append(f"- **Dictionary coding.** Theme codes match words, not meaning. Held-out "
                    f"micro-F1 is {float(heldout.iloc[0].f1):.2f} on {heldout.iloc[0].units} "

@@ -6,11 +6,14 @@ Precision, recall and F1 per theme with their counts, micro and macro F1, and Kr
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 import krippendorff
 import numpy as np
 import pandas as pd
+import yaml
 
+from .errors import InputError
 from .themes import THEMES, Code
 
 Unit = tuple[str, int]  # (article_id, paragraph)
@@ -22,6 +25,27 @@ def paragraph_themes(codes: Iterable[Code]) -> dict[Unit, set[str]]:
     for code in codes:
         folded.setdefault((code.article_id, code.paragraph), set()).add(code.theme)
     return folded
+
+
+def load_coders(path: Path) -> dict[str, dict[str, str]]:
+    """Who each hand coder is (analysis/validation/coders.yml), by reference name: `who`, `blind`
+    ("yes"/"no") and `caveat`. A missing file describes nobody."""
+    if not path.exists():
+        return {}
+    try:
+        entries = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("coders", [])
+    except (yaml.YAMLError, AttributeError) as error:
+        raise InputError(path, f"is not a YAML mapping with a 'coders' list ({error})",
+                         "follow the layout of the entries already in the file") from None
+    coders = {}
+    for n, entry in enumerate(entries, 1):
+        if not isinstance(entry, dict) or not entry.get("reference") or not entry.get("who"):
+            raise InputError(path, f"coder entry {n} lacks a 'reference' or a 'who'",
+                             "give every entry reference (coder1, coder2) and who (one sentence)")
+        coders[str(entry["reference"])] = {"who": " ".join(str(entry["who"]).split()),
+                                           "blind": "yes" if entry.get("blind_to_codebook") else "no",
+                                           "caveat": " ".join(str(entry.get("caveat") or "").split())}
+    return coders
 
 
 def parse_hand_codes(table: pd.DataFrame) -> dict[Unit, tuple[set[str], str]]:
@@ -93,7 +117,7 @@ def second_coder(table: pd.DataFrame, first: dict[Unit, tuple[set[str], str]]
 
 def intercoder(first: dict[Unit, tuple[set[str], str]], second: dict[Unit, tuple[set[str], str]]
                ) -> pd.DataFrame:
-    """Agreement between two human coders per theme: percent agreement and Krippendorff's alpha."""
+    """Agreement between two hand coders per theme: percent agreement and Krippendorff's alpha."""
     units = sorted(first)
     rows = []
     pooled_a: list[int] = []
