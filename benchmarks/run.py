@@ -30,6 +30,7 @@ def measure_one(size: int) -> dict:
     from newsbrief.claims import extract_claims, load_claim_rules
     from newsbrief.context import load_context
     from newsbrief.copies import find_copies
+    from newsbrief.parallel import workers
     from newsbrief.themes import code_sentences, load_codebook
     from newsbrief.tracker import promise_tracker
     from synth import write_corpus
@@ -44,15 +45,21 @@ def measure_one(size: int) -> dict:
     results: dict[str, dict] = {}
     state: dict[str, object] = {}
 
+    def cpu() -> float:
+        # The stages fork workers for large corpora: their CPU counts too.
+        return sum(u.ru_utime + u.ru_stime for u in (resource.getrusage(resource.RUSAGE_SELF),
+                                                      resource.getrusage(resource.RUSAGE_CHILDREN)))
+
     def stage(name: str, run) -> None:
-        usage = resource.getrusage(resource.RUSAGE_SELF)
-        cpu0 = usage.ru_utime + usage.ru_stime
+        cpu0 = cpu()
         wall0 = time.perf_counter()
         state[name] = run()
-        usage = resource.getrusage(resource.RUSAGE_SELF)
         results[name] = {"wall_s": round(time.perf_counter() - wall0, 3),
-                         "cpu_s": round(usage.ru_utime + usage.ru_stime - cpu0, 3),
-                         "peak_rss_mb": round(usage.ru_maxrss / 1024, 1)}
+                         "cpu_s": round(cpu() - cpu0, 3),
+                         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+                         # The largest worker's peak (shared pages inherited by fork included).
+                         "worker_peak_rss_mb": round(
+                             resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)}
 
     stage("ingest", lambda: pipeline.load_corpus(paths, context)[0])
     corpus = state["ingest"]
@@ -69,6 +76,8 @@ def measure_one(size: int) -> dict:
     return {"size": size, "stages": results, "total_wall_s": total_wall,
             "total_cpu_s": round(sum(r["cpu_s"] for r in results.values()), 3),
             "peak_rss_mb": max(r["peak_rss_mb"] for r in results.values()),
+            "worker_peak_rss_mb": max(r["worker_peak_rss_mb"] for r in results.values()),
+            "workers": workers(),
             "sentences": len(sentences), "claims": len(state["claims"]),
             "copies": len(state["copies"]), "findings": len(state["checks"])}
 
@@ -96,13 +105,17 @@ def write_markdown(runs: list[dict]) -> str:
              "Each size runs in a fresh process (`python benchmarks/run.py SIZE`) on synthetic articles of "
              "about 400 words from `benchmarks/synth.py` (codebook terms, varied dates, routes, people "
              "and figures, 5% near-copies). Times are wall-clock seconds of the analysis stages "
-             "(rendering excluded); memory is the process's peak resident set size after each stage.", "",
-             "| Articles | Sentences | " + " | ".join(STAGES) + " | Total wall (s) | Total CPU (s) | Peak RSS (MB) |",
-             "|" + "---:|" * (len(STAGES) + 5)]
+             "(rendering excluded), CPU includes the forked workers; memory is the main process's peak "
+             "resident set size, and separately the largest worker's (pages shared with the main "
+             "process by fork are counted in both).", "",
+             "| Articles | Sentences | " + " | ".join(STAGES) + " | Total wall (s) | Total CPU (s) | Peak RSS (MB) "
+             "| Largest worker RSS (MB) |",
+             "|" + "---:|" * (len(STAGES) + 6)]
     for run in runs:
         lines.append(f"| {run['size']:,} | {run['sentences']:,} | "
                      + " | ".join(f"{run['stages'][s]['wall_s']:.2f}" for s in STAGES)
-                     + f" | {run['total_wall_s']:.1f} | {run['total_cpu_s']:.1f} | {run['peak_rss_mb']:.0f} |")
+                     + f" | {run['total_wall_s']:.1f} | {run['total_cpu_s']:.1f} | {run['peak_rss_mb']:.0f} "
+                     f"| {run.get('worker_peak_rss_mb', 0):.0f} |")
     lines.append("")
     for a, b in zip(runs, runs[1:]):
         lines.append(f"- Scaling exponent of total wall time from {a['size']:,} to {b['size']:,} articles: "
