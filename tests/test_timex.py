@@ -5,13 +5,16 @@ Anchors are publication dates; every sentence is written for its test.
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsbrief.timex import SEASONS, find_timexes, tense, tense_at
+from newsbrief import timex
+from newsbrief.timex import FIRST_WORDS, SEASONS, find_timexes, tense, tense_at
 
 THURSDAY = date(2023, 2, 23)  # a Thursday in February
 
@@ -547,3 +550,76 @@ def test_any_text_gives_exact_spans_and_ordered_intervals(text, anchor):
 def test_next_month_always_starts_on_the_first_after_the_anchor(anchor):
     t = one("It will open next month.", anchor)
     assert t.start.day == 1 and t.start > anchor and (t.start - anchor).days <= 31
+
+
+# The opening filter only skips positions where no candidate can begin --------------------------
+
+def _openings(items: list, prefix: str = ""):
+    """The letters a match of the parsed regex `items` can begin with, up to its first non-letter;
+    "#" for a digit. Optional parts are tried both ways, so every possible opening is produced."""
+    from re import _constants as C  # noqa: N812 (the parser's own opcode names)
+    if not items:
+        yield prefix
+        return
+    (op, arg), rest = items[0], items[1:]
+    if op is C.LITERAL:
+        if chr(arg).isalpha():
+            yield from _openings(rest, prefix + chr(arg))
+        else:
+            yield prefix or ("#" if chr(arg).isdigit() else chr(arg))
+    elif op is C.SUBPATTERN:
+        yield from _openings(list(arg[-1]) + rest, prefix)
+    elif op is C.BRANCH:
+        for alternative in arg[1]:
+            yield from _openings(list(alternative) + rest, prefix)
+    elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        if arg[0] == 0:
+            yield from _openings(rest, prefix)
+        yield from _openings(list(arg[2]) + rest, prefix)
+    elif op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+        yield from _openings(rest, prefix)
+    elif op is C.IN and not prefix:
+        digits = all(k is C.CATEGORY and v is C.CATEGORY_DIGIT
+                     or k is C.RANGE and "0" <= chr(v[0]) <= chr(v[1]) <= "9" or k is C.LITERAL and chr(v).isdigit()
+                     for k, v in arg)
+        yield "#" if digits else f"<class {arg}>"
+    else:
+        yield prefix or f"<{op}>"
+
+
+def test_every_opening_of_the_candidate_regex_passes_the_filter():
+    from re import _parser
+    allowed = tuple(FIRST_WORDS) + ("#", "q", "h")  # q and h are only ever followed by a digit
+    openings = set(_openings(list(_parser.parse(timex._ALTERNATIVES))))
+    assert {o for o in openings if not o.startswith(allowed)} == set()
+
+
+def test_a_missing_opening_word_would_be_caught():
+    from re import _parser
+    openings = set(_openings(list(_parser.parse(timex._ALTERNATIVES))))
+    assert any(o.startswith("earlier") for o in openings) and any(o.startswith("final") for o in openings)
+
+
+_TOKENS = sorted(FIRST_WORDS) + [
+    "1", "05", "12th", "2021", "2023-04-05", "5/4/2023", "1990s", "q3", "h2", "ago", "years", "months",
+    "week", "days", "quarter", "half", "year", "month", "of", "to", "and", "–", "-", ",", ".", "the",
+    "visit", "flights", "will", "was", "signed", "Lahore", "mutually", "convenient", "time", "due",
+    "course", "near", "future", "recent", "possible", "earliest", "date", "day", "morning", "per", "cent"]
+
+
+@settings(max_examples=400, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(_TOKENS), min_size=1, max_size=14),
+       st.lists(st.sampled_from([" ", " ", " ", ", ", "-", "  ", ""]), min_size=14, max_size=14))
+def test_the_opening_filter_finds_exactly_what_the_full_pattern_finds(words, gaps):
+    text = "".join(w + g for w, g in zip(words, gaps)).strip().lower()
+    unfiltered = re.compile(timex._START + timex._ALTERNATIVES)
+    spans = [(m.start(), m.end(), m.lastgroup) for m in timex._CANDIDATES.finditer(text)]
+    assert spans == [(m.start(), m.end(), m.lastgroup) for m in unfiltered.finditer(text)]
+
+
+def test_the_opening_filter_agrees_on_every_seed_sentence():
+    unfiltered = re.compile(timex._START + timex._ALTERNATIVES)
+    for path in sorted((Path(__file__).parents[1] / "seeds").glob("*.txt")):
+        text = path.read_text(encoding="utf-8-sig").lower()
+        assert [m.span() for m in timex._CANDIDATES.finditer(text)] == \
+            [m.span() for m in unfiltered.finditer(text)], path.name

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
@@ -75,7 +76,7 @@ def _part(name: str) -> str:
 
 # One alternation, most specific first: at one position finditer takes the first alternative
 # that matches, so full dates win over day-month and month-year over the bare month.
-_CANDIDATES = re.compile(r"(?<![\w'’-])" + _LEAD + "(?:" + "|".join([
+_ALTERNATIVES = (_LEAD + "(?:" + "|".join([
     rf"(?P<md_cross>{_WD}?(?P<mdc_m1>{_MONTH})\s+(?P<mdc_d1>{_DAY}){_DASH}"
     rf"(?P<mdc_m2>{_MONTH})\s+(?P<mdc_d2>{_DAY})(?:,?\s+(?P<mdc_y>{_YEAR}))?)",
     rf"(?P<md_range>{_WD}?(?P<mdr_m>{_MONTH})\s+(?P<mdr_d1>{_DAY}){_DASH}"
@@ -137,6 +138,47 @@ _CANDIDATES = re.compile(r"(?<![\w'’-])" + _LEAD + "(?:" + "|".join([
     r"|at\s+an\s+early\s+date|in\s+recent\s+(?:years|months|weeks)"
     r"|(?:over|in|during|for)\s+the\s+(?:past|last)\s+(?:few\s+|several\s+)?(?:years|months|decades))",
 ]) + r")(?![\w-])")
+
+
+# Every word a candidate can begin with (its lead, or the first word of an alternative); a digit,
+# "q1"-"q4" or "h1"/"h2" are the other openings. Checked first at each word start, so the
+# alternation runs only where a time expression can begin: about 2x faster, same matches. A test
+# derives the openings from the parsed alternation and fails if one is missing here.
+FIRST_WORDS = frozenset("""
+    starting beginning from in on by until till since during before after through throughout as no
+    not between at around effective the of for over within circa shortly soon later earlier
+    monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow tonight
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sept sep oct nov dec
+    early mid late start middle end close this next last coming past previous following
+    spring summer autumn fall winter first second third fourth final
+    a an one two three four five six seven eight nine ten eleven twelve several few
+""".split())
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex matching exactly `words`, as a trie: each position tries few branches."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
+_START = r"(?<![\w'’-])"
+# A prefix test, not a whole-word one: the alternation allows "april\s*and" with no space.
+_OPENING = r"(?=\d|q[1-4]|h[12]|" + _trie(FIRST_WORDS) + ")"
+_CANDIDATES = re.compile(_START + _OPENING + _ALTERNATIVES)
 
 # Tense cues. Future wins over past in a sentence as a whole ("agreed to organise ... in 2021");
 # a cue right before an expression governs it ("the deal, which was signed in December, will ...").
