@@ -42,6 +42,7 @@ from .context import Context, person_index
 from .copies import SHINGLE, CopyPair, shingles
 from .copies import kind as copy_kind
 from .model import Article, PublicationDate
+from .parallel import map_chunks
 
 ORDER = ("slippage", "conflict", "downgraded", "no_follow_up", "fulfilled_late", "duplicate_source",
          "undated_source", "name_variant")
@@ -532,6 +533,8 @@ def jaro_winkler(a: str, b: str) -> float:
 
 
 _TOKEN = re.compile(r"(?<![\w’'])[A-Z][\w’']*(?:-[\w’']+)*")
+_POSSESSIVE = re.compile(r"[’']s$")
+_NAME_SPLIT = re.compile(r"[\s\-.]+")
 
 
 @dataclass(frozen=True)
@@ -573,21 +576,10 @@ def name_variants(articles: list[Article], context: Context, rules: VariantRules
     Words on the rules' stoplist or the gazetteer's `not_variants` are never reported."""
     rules = rules or VariantRules()
     stop = rules.not_variants | getattr(context, "not_variants", frozenset())
-    known = vocabulary(context)
-    verdicts: dict[str, tuple[str, str] | None] = {}
     seen: dict[tuple[str, str, str], list[tuple[str, str]]] = defaultdict(list)
-    for article in articles:
-        for s in article.sentences:
-            if s.boilerplate:
-                continue
-            for m in _TOKEN.finditer(s.text):
-                for part in re.sub(r"[’']s$", "", m.group()).split("-"):
-                    token = part.casefold()
-                    if token not in verdicts:
-                        verdicts[token] = None if token in stop else closest_name(token, known, rules)
-                    found = verdicts[token]
-                    if found is not None:
-                        seen[(part, *found)].append((article.article_id, s.text))
+    for chunk in map_chunks(_variant_mentions, articles, stop, vocabulary(context), rules):
+        for key, where in chunk.items():
+            seen[key] += where
     findings = []
     for (variant, name, refers), where in sorted(seen.items()):
         articles_with = tuple(sorted({a for a, _ in where}))
@@ -596,6 +588,26 @@ def name_variants(articles: list[Article], context: Context, rules: VariantRules
             f"a variant spelling of “{name.capitalize()}” ({refers}) and is read as {refers}.",
             tuple(dict.fromkeys(where))[:EVIDENCE_LIMIT], None))
     return findings + _person_aliases(articles, context)
+
+
+def _variant_mentions(articles: list[Article], stop: frozenset[str], known: Vocabulary,
+                      rules: VariantRules) -> dict[tuple[str, str, str], list[tuple[str, str]]]:
+    """(variant, name, what it names) -> (article, sentence) of each use, in reading order."""
+    verdicts: dict[str, tuple[str, str] | None] = {}
+    seen: dict[tuple[str, str, str], list[tuple[str, str]]] = defaultdict(list)
+    for article in articles:
+        for s in article.sentences:
+            if s.boilerplate:
+                continue
+            for m in _TOKEN.finditer(s.text):
+                for part in _POSSESSIVE.sub("", m.group()).split("-"):
+                    token = part.casefold()
+                    if token not in verdicts:
+                        verdicts[token] = None if token in stop else closest_name(token, known, rules)
+                    found = verdicts[token]
+                    if found is not None:
+                        seen[(part, *found)].append((article.article_id, s.text))
+    return seen
 
 
 def closest_name(token: str, known: Vocabulary, rules: VariantRules) -> tuple[str, str] | None:
@@ -621,8 +633,8 @@ def closest_name(token: str, known: Vocabulary, rules: VariantRules) -> tuple[st
     return (best[1], best[2]) if best else None
 
 
-def _person_aliases(articles: list[Article], context: Context) -> list[Finding]:
-    """People named by an alias that is a different spelling, not a part, of their full name."""
+def _alias_mentions(articles: list[Article], context: Context) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """(person, alias) -> (article, sentence) of each use of an alias that is not part of the name."""
     pattern, names = person_index(context)
     seen: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for article in articles:
@@ -630,12 +642,21 @@ def _person_aliases(articles: list[Article], context: Context) -> list[Finding]:
             if s.boilerplate:
                 continue
             for m in pattern.finditer(s.text):
-                alias = re.sub(r"[’']s$", "", m.group())
+                alias = _POSSESSIVE.sub("", m.group())
                 for tenure in names.get(alias.casefold(), [])[:1]:
-                    full = {w.casefold() for w in re.split(r"[\s\-.]+", tenure.person) if w}
-                    words = {w.casefold() for w in re.split(r"[\s\-.]+", alias) if len(w) > 1}
+                    full = {w.casefold() for w in _NAME_SPLIT.split(tenure.person) if w}
+                    words = {w.casefold() for w in _NAME_SPLIT.split(alias) if len(w) > 1}
                     if not words <= full:
                         seen[(tenure.person, alias)].append((article.article_id, s.text))
+    return seen
+
+
+def _person_aliases(articles: list[Article], context: Context) -> list[Finding]:
+    """People named by an alias that is a different spelling, not a part, of their full name."""
+    seen: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for chunk in map_chunks(_alias_mentions, articles, context):
+        for key, where in chunk.items():
+            seen[key] += where
     findings = []
     for (person, alias), where in sorted(seen.items()):
         articles_with = tuple(sorted({a for a, _ in where}))

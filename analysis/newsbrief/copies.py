@@ -103,10 +103,11 @@ def overlap(a: set[int], b: set[int]) -> float:
     return len(a & b) / smaller if smaller else 0.0
 
 
-def shared_counts(shingle: np.ndarray, unit: np.ndarray, owner: np.ndarray) -> dict[tuple[int, int], int]:
-    """For every pair of units of different owners that share a non-stock shingle, how many they
-    share. `shingle` and `unit` are the flat (shingle, unit) entries; `owner` maps unit to article.
-    One sort of all entries, then the pairs inside each posting list."""
+def shared_counts(shingle: np.ndarray, unit: np.ndarray, owner: np.ndarray,
+                  at_least: int = 1) -> dict[tuple[int, int], int]:
+    """For every pair of units of different owners that share at least `at_least` non-stock
+    shingles, how many they share. `shingle` and `unit` are the flat (shingle, unit) entries;
+    `owner` maps unit to article. One sort of all entries, then the pairs inside each posting list."""
     order = np.lexsort((unit, shingle))
     shingle, unit = shingle[order], unit[order]
     starts = np.flatnonzero(np.r_[True, shingle[1:] != shingle[:-1]])
@@ -124,7 +125,8 @@ def shared_counts(shingle: np.ndarray, unit: np.ndarray, owner: np.ndarray) -> d
     if not keys:
         return {}
     pairs, counts = np.unique(np.concatenate(keys), return_counts=True)
-    return {(int(k) // n_units, int(k) % n_units): int(n) for k, n in zip(pairs, counts)}
+    kept = counts >= at_least  # most pairs share a shingle or two by chance: drop them in bulk
+    return {(int(k) // n_units, int(k) % n_units): int(n) for k, n in zip(pairs[kept], counts[kept])}
 
 
 def find_copies(articles: list[Article], threshold: float = MIN_OVERLAP) -> list[CopyPair]:
@@ -143,11 +145,9 @@ def find_copies(articles: list[Article], threshold: float = MIN_OVERLAP) -> list
     owner_ids = {a: n for n, a in enumerate(sorted({units[i].article_id for i in indexed}))}
     owner = np.fromiter((owner_ids[units[i].article_id] for i in indexed), dtype=np.int64, count=len(indexed))
     unit = np.repeat(np.arange(len(indexed), dtype=np.int64), np.frombuffer(sizes, dtype=np.int64))
-    counts = shared_counts(np.frombuffer(flat, dtype=np.int64), unit, owner)
+    counts = shared_counts(np.frombuffer(flat, dtype=np.int64), unit, owner, at_least=MIN_SHARED)
     found = []
     for (a, b), n in sorted(counts.items()):
-        if n < MIN_SHARED:
-            continue
         # Only candidates are re-hashed, so the corpus's shingle sets never sit in memory at once.
         ua, ub = units[indexed[a]], units[indexed[b]]
         sa, sb = shingles(ua.text, word_hash), shingles(ub.text, word_hash)
