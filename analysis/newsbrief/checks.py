@@ -155,6 +155,8 @@ class Timeline:
             if c.country_event:
                 self.country[c.event] = c.country_event
                 self.routes[c.country_event].add(c.event)
+        self._done: dict[str, list[Claim]] = {}
+        self._latest_first: dict[str, list[tuple[date | None, str]]] = {}
         self._lows: dict[tuple[str, str], list[date]] = {}
         self._groups: dict[tuple[str, str], list[Claim]] = {}
         for event, group in self.by_event.items():
@@ -187,10 +189,26 @@ class Timeline:
 
     def done(self, event: str) -> list[Claim]:
         """Reports of the event as done: its own, and for a country-level event, any route's."""
-        found = [c for c in self.by_event.get(event, []) if c.status == "happened"]
-        for route in sorted(self.routes.get(event, ())):
-            found += [c for c in self.by_event[route] if c.status == "happened"]
-        return sorted(found, key=self.order)
+        if event not in self._done:
+            found = [c for c in self.by_event.get(event, []) if c.status == "happened"]
+            for route in sorted(self.routes.get(event, ())):
+                found += [c for c in self.by_event[route] if c.status == "happened"]
+            self._done[event] = sorted(found, key=self.order)
+        return self._done[event]
+
+    def mentioned_after(self, event: str, start: When, besides: set[str]) -> bool:
+        """Whether an article other than `besides`, not surely published before `start`, mentions
+        the event. Mentions are kept latest first, so the scan stops at the first one too early."""
+        if event not in self._latest_first:
+            highs = [(_when(self.when, c.article_id).high, c.article_id) for c in self.mentions(event)]
+            # Unknown upper bounds first (they may be the latest), then by upper bound, latest first.
+            self._latest_first[event] = sorted(set(highs), key=lambda h: (h[0] is not None, -(h[0] or date.min).toordinal(), h[1]))
+        for high, article in self._latest_first[event]:
+            if start.low is not None and high is not None and high < start.low:
+                return False
+            if article not in besides:
+                return True
+        return False
 
     def mentions(self, event: str) -> list[Claim]:
         """Every claim that speaks of the event: its own, its country-level event's, its routes'."""
@@ -230,6 +248,7 @@ def slippage_and_late(commits: dict[tuple[str, date], list[Claim]], timeline: Ti
                       copies: list[CopyPair]) -> list[Finding]:
     when = timeline.when
     findings = []
+    copied = copy_index(copies)
     for (event, target), announced in sorted(commits.items()):
         first = _first(announced, timeline)
         start = _when(when, first.article_id)
@@ -266,7 +285,7 @@ def slippage_and_late(commits: dict[tuple[str, date], list[Claim]], timeline: Ti
             summary += f"; the latest, {still(latest)}"
         articles = sorted({c.article_id for c in later})
         if len(articles) > 2:
-            independent = independent_sources(None, later, copies)
+            independent = independent_sources(None, later, copied)
             summary += f" ({len(articles)} later articles in all" + (
                 f", {independent} independent" if independent < len(articles) else "") + ")"
         findings.append(_finding("slippage", event, [*announced[:EVIDENCE_LIMIT], earliest, *later[-EVIDENCE_LIMIT:]],
@@ -419,9 +438,7 @@ def no_follow_up(commits: dict[tuple[str, date], list[Claim]], timeline: Timelin
         start = _when(when, first.article_id)
         announcers = {c.article_id for c in announced}
         # Conservative: a mention in any article that is not surely earlier counts as a follow-up.
-        followed = any(c.article_id not in announcers and not start.surely_after(_when(when, c.article_id))
-                       for c in timeline.mentions(event))
-        if followed:
+        if timeline.mentioned_after(event, start, announcers):
             continue
         days = (latest - target).days
         findings.append(_finding("no_follow_up", event, announced[:EVIDENCE_LIMIT],
@@ -433,12 +450,25 @@ def no_follow_up(commits: dict[tuple[str, date], list[Claim]], timeline: Timelin
 
 # Copies -------------------------------------------------------------------------------------------
 
-def independent_sources(event: str | None, claims: list[Claim], copies: list[CopyPair]) -> int:
+CopyIndex = dict[tuple[str, int], list[CopyPair]]
+
+
+def copy_index(copies: list[CopyPair]) -> CopyIndex:
+    """Copy pairs by each of their two paragraphs, so a lookup costs the pairs of one paragraph."""
+    index: CopyIndex = defaultdict(list)
+    for copy in copies:
+        index[(copy.article_a, copy.paragraph_a)].append(copy)
+        index[(copy.article_b, copy.paragraph_b)].append(copy)
+    return index
+
+
+def independent_sources(event: str | None, claims: list[Claim], copies: list[CopyPair] | CopyIndex) -> int:
     """How many independent articles report `event` (None: every claim given): articles whose claims
     on it stand in paragraphs copied from one another count once."""
     chosen = [c for c in claims if event is None or c.event == event]
     parent = {c.article_id: c.article_id for c in chosen}
     paragraphs = {(c.article_id, c.paragraph) for c in chosen}
+    index = copies if isinstance(copies, dict) else copy_index(copies)
 
     def root(a: str) -> str:
         while parent[a] != a:
@@ -446,9 +476,10 @@ def independent_sources(event: str | None, claims: list[Claim], copies: list[Cop
             a = parent[a]
         return a
 
-    for copy in copies:
-        if (copy.article_a, copy.paragraph_a) in paragraphs and (copy.article_b, copy.paragraph_b) in paragraphs:
-            parent[root(copy.article_a)] = root(copy.article_b)
+    for paragraph in sorted(paragraphs):
+        for copy in index.get(paragraph, ()):
+            if (copy.article_a, copy.paragraph_a) in paragraphs and (copy.article_b, copy.paragraph_b) in paragraphs:
+                parent[root(copy.article_a)] = root(copy.article_b)
     return len({root(a) for a in parent})
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -470,12 +471,17 @@ class Office:
     end: int
 
 
+@lru_cache(maxsize=None)
+def _title_pattern(title: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(title)}(?!\w)", re.IGNORECASE)
+
+
 def offices(text: str, mentions: list[Mention], named: People, rules: ClaimRules, context: Context) -> list[Office]:
     """Offices named in the sentence with the state each belongs to: "Kazakhstan's President",
     "the Kazakh President", "President of Pakistan", "President Tokayev"."""
     found: list[Office] = []
     for title in rules.offices:
-        for m in re.finditer(rf"(?<!\w){re.escape(title)}(?!\w)", text, re.IGNORECASE):
+        for m in _title_pattern(title).finditer(text):
             if any(o.start <= m.start() < o.end or m.start() <= o.start < m.end() for o in found):
                 continue  # "prime minister" inside "deputy prime minister"
             country = ""
