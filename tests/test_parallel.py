@@ -54,3 +54,15 @@ def test_claims_on_two_workers_equal_claims_on_one(two_workers, monkeypatch):
     both = extract_claims(articles, dates, timexes, CONTEXT, RULES)
     monkeypatch.setenv("NEWSBRIEF_WORKERS", "1")
     assert both == extract_claims(articles, dates, timexes, CONTEXT, RULES) and len(both) == 6
+
+
+def test_copies_on_two_workers_equal_copies_on_one(two_workers, monkeypatch):
+    from newsbrief.copies import find_copies
+    base = ("The ambassador said that direct flights between Almaty and Lahore would begin in April and "
+            "that the business communities of both countries should prepare for new opportunities.")
+    texts = [(base.replace("April", month), date(2023, 1, n + 1))
+             for n, month in enumerate(["April", "May", "June", "July", "August", "September"])]
+    articles, _, _ = corpus(*texts)
+    both = find_copies(articles)
+    monkeypatch.setenv("NEWSBRIEF_WORKERS", "1")
+    assert both == find_copies(articles) and len(both) == 15

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .model import Article
+from .parallel import map_chunks
 
 SHINGLE = 3  # words per shingle: each edited word spoils at most this many of them
 MIN_SHARED = 8  # at least this many shared shingles: a shared run of ten words, or several shorter
@@ -129,11 +130,11 @@ def shared_counts(shingle: np.ndarray, unit: np.ndarray, owner: np.ndarray,
     return {(int(k) // n_units, int(k) % n_units): int(n) for k, n in zip(pairs[kept], counts[kept])}
 
 
-def find_copies(articles: list[Article], threshold: float = MIN_OVERLAP) -> list[CopyPair]:
-    """Copied paragraphs across different articles, most similar first, deterministic."""
-    units = paragraphs(articles)
+def _shingled(units: list[Unit]) -> tuple[list[int], array, array, int]:
+    """For a chunk of units: which are long enough to index, their shingles end to end, their
+    shingle counts, and the chunk's length (to offset its positions)."""
     word_hash: dict[str, int] = {}
-    indexed: list[int] = []  # positions in `units` of paragraphs long enough to index
+    indexed: list[int] = []
     flat = array("q")
     sizes = array("q")
     for i, u in enumerate(units):
@@ -142,6 +143,22 @@ def find_copies(articles: list[Article], threshold: float = MIN_OVERLAP) -> list
             indexed.append(i)
             flat.extend(hashes)
             sizes.append(len(hashes))
+    return indexed, flat, sizes, len(units)
+
+
+def find_copies(articles: list[Article], threshold: float = MIN_OVERLAP) -> list[CopyPair]:
+    """Copied paragraphs across different articles, most similar first, deterministic."""
+    units = paragraphs(articles)
+    word_hash: dict[str, int] = {}
+    indexed: list[int] = []  # positions in `units` of paragraphs long enough to index
+    flat = array("q")
+    sizes = array("q")
+    offset = 0
+    for chunk_indexed, chunk_flat, chunk_sizes, length in map_chunks(_shingled, units):
+        indexed += [offset + i for i in chunk_indexed]
+        flat.extend(chunk_flat)
+        sizes.extend(chunk_sizes)
+        offset += length
     owner_ids = {a: n for n, a in enumerate(sorted({units[i].article_id for i in indexed}))}
     owner = np.fromiter((owner_ids[units[i].article_id] for i in indexed), dtype=np.int64, count=len(indexed))
     unit = np.repeat(np.arange(len(indexed), dtype=np.int64), np.frombuffer(sizes, dtype=np.int64))

@@ -14,6 +14,7 @@ from .catalog import CatalogEntry, read_catalog
 from .datelines import find_dateline
 from .errors import InputError
 from .model import Article
+from .parallel import map_chunks
 from .rules import IngestRules
 from .sentences import paragraph_sentences
 
@@ -132,6 +133,12 @@ def looks_english(text: str) -> bool:
     return sum(w in _ENGLISH for w in words) * 12 >= len(words)
 
 
+def _built(files: list[Path], entries: dict[str, CatalogEntry], rules: IngestRules,
+           known_places: frozenset[str]) -> list[Article]:
+    return [build_article(file.stem, f"{file.parent.name}/{file.name}", file.read_bytes(),
+                          entries.get(file.name), rules, known_places) for file in files]
+
+
 def read_corpus(seed_dir: Path, rules: IngestRules, known_places: frozenset[str]) -> Corpus:
     """Every *.txt in `seed_dir` with its catalog entry; never writes into `seed_dir`."""
     catalog_path = seed_dir / "catalog.yml"
@@ -143,10 +150,8 @@ def read_corpus(seed_dir: Path, rules: IngestRules, known_places: frozenset[str]
     corpus = Corpus(articles=[])
     by_hash: dict[str, str] = {}
     keys: dict[str, str] = {}
-    for file in files:
-        raw = file.read_bytes()
-        article = build_article(file.stem, f"{seed_dir.name}/{file.name}", raw,
-                                entries.get(file.name), rules, known_places)
+    built = [a for chunk in map_chunks(_built, files, entries, rules, known_places) for a in chunk]
+    for file, article in zip(files, built):
         digest = hashlib.sha256(article.text.strip().encode("utf-8")).hexdigest()
         if digest in by_hash:
             corpus.notes.append(f"{file.name} has the same text as {by_hash[digest]}; "
