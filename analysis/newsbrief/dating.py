@@ -117,8 +117,12 @@ def _others(aliases: tuple[str, ...], context: Context) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1024)
 def _any_of(names: tuple[str, ...]) -> re.Pattern[str]:
+    # One boundary test around the whole alternation, not one per name: the engine then tries the
+    # names only at word starts (backtracking into the group keeps "longest name first").
     ordered = sorted(names, key=lambda n: (-len(n), n))
-    return re.compile("|".join(_word(n).pattern for n in ordered) or r"(?!)", re.IGNORECASE)
+    if not ordered:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w-])", re.IGNORECASE)
 
 
 def titled_offices(sentence: str, context: Context) -> set[tuple[str, str]]:
