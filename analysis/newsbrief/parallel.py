@@ -10,6 +10,7 @@ defaults aside) everything runs serially. NEWSBRIEF_WORKERS=1 forces a serial ru
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -51,10 +52,14 @@ def map_chunks(function: Callable[..., R], items: Sequence[T], *args: Any) -> li
     chunks = n * CHUNKS_PER_WORKER
     edges = [len(items) * i // chunks for i in range(chunks + 1)]
     _job = (function, items, args)
+    # Frozen objects are skipped by the garbage collector: the workers then never scan (and so never
+    # copy, page by page) the corpus they inherit, and the parent's collections skip it meanwhile.
+    gc.freeze()
     try:
         with ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("fork")) as pool:
             return list(pool.map(_run_chunk, zip(edges, edges[1:])))
     finally:
+        gc.unfreeze()
         _job = None
 
 
