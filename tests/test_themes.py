@@ -122,3 +122,36 @@ def test_the_brief_calls_a_coder_independent_only_when_blind_to_the_codebook():
     blind = limitations(articles, findings, pd.DataFrame([{**row, "blind": "yes", "reference": "coder2"}]))
     assert "not by an independent coder" in author and "did not see the codebook" not in author
     assert "did not see the codebook" in blind
+
+
+def test_no_hand_coded_paragraph_gives_no_figures_rather_than_zeros():
+    table = validate({("x", 0): {"trade"}}, {})
+    assert table.empty and "f1" in table.columns
+
+
+def test_a_corpus_without_hand_coded_articles_is_reported_unvalidated():
+    import pandas as pd
+
+    from newsbrief.report import limitations, validation_summary
+    empty = validate({}, {}).assign(reference="", who="", blind="", caveat="")
+    assert "no validation figures" in validation_summary(empty.iloc[0:0], empty, pd.DataFrame())
+    articles = pd.DataFrame({"outlet": ["X"], "date_basis": ["catalog"], "article_id": ["a"]})
+    assert "unvalidated here" in limitations(articles, pd.DataFrame({"check": []}), empty)
+
+
+def test_undefined_figures_print_as_not_available():
+    from newsbrief.report import _figure
+    assert (_figure(float("nan")), _figure(""), _figure(0.456)) == ("n/a", "n/a", "0.46")
+
+
+def test_only_hand_coded_articles_present_in_the_corpus_are_validated(tmp_path):
+    from newsbrief import pipeline
+    paths = pipeline.Paths.at(tmp_path)
+    paths.validation.parent.mkdir(parents=True)
+    paths.validation.write_text("article_id,paragraph,themes,split,note\n"
+                                "a,0,trade,heldout,\ngone,0,energy,heldout,\n", encoding="utf-8")
+    (tmp_path / "build" / "data").mkdir(parents=True)
+    (tmp_path / "build" / "data" / "articles.csv").write_text("article_id\na\n", encoding="utf-8")
+    validation, _ = pipeline.validate_codes(paths, [Code("a", 0, 0, "trade", "trade")])
+    micro = validation[(validation.split == "heldout") & (validation.theme == "micro")].iloc[0]
+    assert (micro.units, micro.tp, micro.fn, micro.f1) == (1, 1, 0, 1.0)

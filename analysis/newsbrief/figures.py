@@ -127,14 +127,17 @@ def promise_timeline(promises: pd.DataFrame, path: Path, source: str) -> Path:
                     color=style.PALETTE["sky"], solid_capstyle="butt")
         if announced:
             ax.plot([announced], [y], "o", color=style.PALETTE["blue"], ms=6)
-        for mention in filter(None, str(r.mentions).split(";")):
-            _, status, low, high = (mention.split("|") + ["", "", ""])[:4]
-            if not low:
-                continue
+        mentions = [(m.split("|") + ["", "", ""])[:4] for m in filter(None, str(r.mentions).split(";"))]
+        # Many mentions share a marker: each distinct one is drawn once, by month when there are
+        # more mentions than a row can show apart (a large corpus), so the figure stays small.
+        by_month = len(mentions) > MAX_ROWS
+        points = sorted({(low[:7] + "-01" if by_month else low, status, low == high)
+                         for _, status, low, high in mentions if low})
+        for low, status, dated in points:
             marker, colour = status_marker.get(status, ("s", style.PALETTE["orange"]))
             # An undated article is drawn at its earliest possible date, hollow.
             ax.plot([_day(low)], [y], marker, color=colour, ms=6,
-                    markerfacecolor=colour if low == high else "none")
+                    markerfacecolor=colour if dated else "none")
         if r.done_date:
             ax.plot([_day(r.done_date)], [y], "*", color=style.PALETTE["green"], ms=10)
     ax.set_yticks(range(len(rows)), [str(label) for label in rows.label])

@@ -227,7 +227,11 @@ def validate_codes(paths: Paths, codes: list[Code]) -> tuple[pd.DataFrame, pd.Da
     """The codebook against each hand coder in analysis/validation/ (paragraph units), and the
     coders against each other. `reference` says which coder a row is measured against; the
     second coder (hand_codes_coder2.csv), when present, is the independent one."""
-    first = parse_hand_codes(store.read_csv(paths.validation))
+    # Only hand-coded paragraphs of articles in this corpus can be compared: an analyst's corpus
+    # without the seed articles has no validation of its own, and the brief says so.
+    present = set(store.read_csv(paths.data / "articles.csv").article_id)
+    first = {unit: coded for unit, coded in parse_hand_codes(store.read_csv(paths.validation)).items()
+             if unit[0] in present}
     coders = load_coders(paths.validation.with_name("coders.yml"))
 
     def described(table: pd.DataFrame, reference: str) -> pd.DataFrame:
@@ -239,11 +243,23 @@ def validate_codes(paths: Paths, codes: list[Code]) -> tuple[pd.DataFrame, pd.Da
     tables = [described(validate(machine, first), "coder1")]
     agreement = pd.DataFrame(columns=["theme", "units", "agreement", "alpha"])
     second_path = paths.validation.with_name("hand_codes_coder2.csv")
-    if second_path.exists():
+    if second_path.exists() and first:
         second = second_coder(store.read_csv(second_path), first)
         tables.append(described(validate(machine, second), "coder2"))
         agreement = intercoder(first, second)
     return pd.concat(tables, ignore_index=True), agreement
+
+
+def validation_headline(validation: pd.DataFrame) -> str:
+    """The held-out figure for the build log, against the independent coder when there is one."""
+    if validation.empty:
+        return "no hand-coded article is in this corpus, so no validation"
+    reference = validation.reference.max()
+    heldout = validation[(validation.split == "heldout") & (validation.theme == "micro")
+                         & (validation.reference == reference)]
+    if heldout.empty:
+        return f"no held-out article is in this corpus ({reference})"
+    return f"held-out micro-F1 {heldout.iloc[0].f1:.2f} ({reference})"
 
 
 # Stage 4: the brief's generated parts.

@@ -24,6 +24,8 @@ CHECK_LABEL = {"slippage": "Slipped commitment", "conflict": "Sources disagree",
                "duplicate_source": "Copied text", "undated_source": "Undated source",
                "name_variant": "Name variant"}
 TOP_ROWS = 25  # tables show at most this many rows; the full tables are the CSVs beside the brief
+MENTIONS_SHOWN = 6  # later mentions listed per tracker row
+LISTED = TOP_ROWS * 4  # rows of the per-article tables (dating, hashes) before they are cut
 
 
 def _d(value: str) -> date | None:
@@ -151,6 +153,11 @@ def tracker_table(promises: pd.DataFrame, keys: dict[str, str]) -> str:
     for r in rated.head(TOP_ROWS).itertuples():
         mentions = [f"{md_text(_mention_when(low, high))} {md_text(status.replace('_', ' '))} "
                     f"{cite(keys.get(article, ''))}" for article, status, low, high in parse_mentions(r.mentions)]
+        if len(mentions) > MENTIONS_SHOWN:
+            # The first later reports and the latest; the rest are counted (all are in tracker.csv).
+            hidden = len(mentions) - MENTIONS_SHOWN
+            mentions = (mentions[:MENTIONS_SHOWN - 2] + [f"… {hidden} more in `build/data/tracker.csv` …"]
+                        + mentions[-2:])
         target = r.target_text or "no date given"
         if r.target_start:
             target = f"{r.target_text} ({r.target_start} to {r.target_end})"
@@ -225,8 +232,9 @@ def theme_shift(codes: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataF
 def articles_table(articles: pd.DataFrame) -> str:
     rows = [[cite(r.citekey), md_text(r.outlet or "not stated"), md_text(when_text(r)),
              md_text(r.date_basis), md_text(r.date_evidence)]
-            for r in articles.head(TOP_ROWS * 4).itertuples()]
-    return md_table(["Article", "Outlet", "Date", "Basis", "How the date is known"], rows)
+            for r in articles.head(LISTED).itertuples()]
+    return md_table(["Article", "Outlet", "Date", "Basis", "How the date is known"], rows) + _more(
+        len(articles), "articles, with their dates and evidence,", "build/data/articles.csv")
 
 
 def validation_table(validation: pd.DataFrame, labels: dict[str, str]) -> str:
@@ -254,8 +262,38 @@ def evidence_table(claims: pd.DataFrame, keys: dict[str, str]) -> str:
 
 
 def hashes_table(articles: pd.DataFrame) -> str:
-    rows = [[md_text(r.path), f"`{r.sha256}`"] for r in articles.itertuples()]
-    return md_table(["Seed file", "SHA-256"], rows)
+    rows = [[md_text(r.path), f"`{r.sha256}`"] for r in articles.head(LISTED).itertuples()]
+    more = _more(len(articles), "files' hashes (column sha256)", "build/data/articles.csv")
+    if more:
+        # On a corpus this large the references list only the articles the brief cites.
+        more += ("\n*The references below list the articles this brief cites; "
+                 "`report/_generated/references.json` has an entry for every article.*\n")
+    return md_table(["Seed file", "SHA-256"], rows) + more
+
+
+def _more(total: int, what: str, where: str) -> str:
+    """The line under a cut table: how many rows are left out and where all of them are."""
+    if total <= LISTED:
+        return ""
+    return f"\n*The first {LISTED} of {total} are shown; all {total} {what} are in `{where}`.*\n"
+
+
+def _grouped_notes(notes: list[tuple[str, str]], by_key: dict[str, str], shown: int = 3) -> list[str]:
+    """One bullet per note; a note shared by more than `shown` articles becomes one bullet that
+    counts them and cites the first few (every note is in build/data/ingest_notes.csv)."""
+    by_note: dict[str, list[str]] = {}
+    for article, note in notes:
+        by_note.setdefault(note, []).append(article)
+    out = []
+    for note, ids in by_note.items():
+        if len(ids) <= shown:
+            out += [f"- {md_text((a + ' ' if a else '') + note)}" + (f" {cite(by_key[a])}" if a in by_key else "")
+                    for a in ids]
+        else:
+            cited = [by_key[a] for a in ids[:shown] if a in by_key]
+            out.append(f"- {len(ids)} articles: {md_text(note)} (for example {cite(*cited)}; all in "
+                       "`build/data/ingest_notes.csv`)")
+    return out
 
 
 def source_notes(articles: pd.DataFrame, undated: pd.DataFrame, copies: pd.DataFrame,
@@ -267,7 +305,10 @@ def source_notes(articles: pd.DataFrame, undated: pd.DataFrame, copies: pd.DataF
         out.append("Every article states its date.\n")
     else:
         out += [f"- {md_text(r.summary)} {cite(*(keys.get(a, '') for a in str(r.article_ids).split(';')))}"
-                for r in undated.itertuples()]
+                for r in undated.head(TOP_ROWS).itertuples()]
+        if len(undated) > TOP_ROWS:
+            out.append(f"- … and {len(undated) - TOP_ROWS} more undated articles "
+                       "(`build/data/findings.csv`, check `undated_source`).")
         out.append("")
     out.append("\n### Copied passages\n")
     if copies.empty:
@@ -277,6 +318,8 @@ def source_notes(articles: pd.DataFrame, undated: pd.DataFrame, copies: pd.DataF
                    "independent corroboration.\n")
         out += [f"- {md_text(r.summary)} {cite(*(keys.get(a, '') for a in str(r.article_ids).split(';')))}"
                 for r in copies.head(TOP_ROWS).itertuples()]
+        if len(copies) > TOP_ROWS:
+            out.append(f"- … and {len(copies) - TOP_ROWS} more in `build/data/findings.csv`.")
         out.append("")
     out.append("\n### Name variants\n")
     if variants.empty:
@@ -284,6 +327,8 @@ def source_notes(articles: pd.DataFrame, undated: pd.DataFrame, copies: pd.DataF
     else:
         out += [f"- {md_text(r.summary)} {cite(*(keys.get(a, '') for a in str(r.article_ids).split(';')))}"
                 for r in variants.head(TOP_ROWS).itertuples()]
+        if len(variants) > TOP_ROWS:
+            out.append(f"- … and {len(variants) - TOP_ROWS} more in `build/data/findings.csv`.")
         out.append("")
     out.append("\n### Outlets and catalog\n")
     outlets = Counter(o or "not stated" for o in articles.outlet)
@@ -295,11 +340,9 @@ def source_notes(articles: pd.DataFrame, undated: pd.DataFrame, copies: pd.DataF
     if not notes.empty or uncoded:
         out.append("\n### Input problems handled\n")
         by_key = dict(zip(articles.article_id, articles.citekey))
-        out += [f"- {md_text((r.article_id + ' ' if r.article_id else '') + r.note)}"
-                + (f" {cite(by_key[r.article_id])}" if r.article_id in by_key else "")
-                for r in notes.itertuples()]
-        out += [f"- {md_text(a)}: no sentence matches the codebook, so it adds nothing to the theme "
-                f"figures {cite(by_key[a])}" for a in uncoded]
+        out += _grouped_notes([((r.article_id or ""), r.note) for r in notes.itertuples()], by_key)
+        out += _grouped_notes([(a, "— no sentence matches the codebook, so it adds nothing to the "
+                                   "theme figures") for a in uncoded], by_key)
         out.append("")
     return "\n".join(out) + "\n"
 
@@ -320,16 +363,32 @@ def _coder(validation: pd.DataFrame, reference: str) -> str:
     return str(rows.iloc[0].who) if not rows.empty and isinstance(rows.iloc[0].who, str) else ""
 
 
+def _figure(value: object) -> str:
+    """A validation figure to two places, or "n/a" where it is undefined (no positives at all)."""
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return "n/a"
+    return "n/a" if number != number else f"{number:.2f}"
+
+
+UNVALIDATED = ("None of the hand-coded articles in analysis/validation/ is in this corpus, so the "
+               "codebook has no validation figures for it: hand-code a sample of its paragraphs "
+               "(analysis/validation/CODING\\_GUIDE.md) to measure them.")
+
+
 def validation_summary(heldout: pd.DataFrame, validation: pd.DataFrame, agreement: pd.DataFrame) -> str:
+    if validation.empty:
+        return UNVALIDATED + "\n"
     if heldout.empty:
-        return "No held-out validation figures are available.\n"
+        return "None of the held-out hand-coded articles is in this corpus, so there are no held-out figures.\n"
     r = heldout.iloc[0]
     reference = str(r.reference)
     who = _coder(validation, reference)
     name = "the second coder" if reference == "coder2" else "the hand coding"
     text = (f"On the held-out articles ({r.units} paragraphs), the codebook reaches a micro-averaged "
-            f"F1 of {float(r.f1):.2f} (precision {float(r.precision):.2f}, recall "
-            f"{float(r.recall):.2f}) and Krippendorff's α of {float(r.alpha):.2f} against {name}"
+            f"F1 of {_figure(r.f1)} (precision {_figure(r.precision)}, recall "
+            f"{_figure(r.recall)}) and Krippendorff's α of {_figure(r.alpha)} against {name}"
             + (f" ({md_text(who)})." if who else "."))
     overall = agreement[agreement.theme == "all"] if not agreement.empty else agreement
     if not overall.empty:
@@ -337,7 +396,7 @@ def validation_summary(heldout: pd.DataFrame, validation: pd.DataFrame, agreemen
         first = _coder(validation, "coder1")
         text += (f" The first coder was {md_text(first)}." if first else "")
         text += (f" The two coders agree on {float(a.agreement):.0%} of paragraph–theme "
-                 f"decisions (α {float(a.alpha):.2f}, all {a.units} paragraphs).")
+                 f"decisions (α {_figure(a.alpha)}, all {a.units} paragraphs).")
     return text + " Per theme:\n"
 
 
@@ -373,15 +432,19 @@ def limitations(articles: pd.DataFrame, findings: pd.DataFrame, validation: pd.D
     if not heldout.empty and heldout.iloc[0].get("blind", "") == "yes":
         caveat = heldout.iloc[0].get("caveat", "")
         out.append(f"- **Dictionary coding.** Theme codes match words, not meaning. Held-out "
-                   f"micro-F1 is {float(heldout.iloc[0].f1):.2f} on only {heldout.iloc[0].units} "
+                   f"micro-F1 is {_figure(heldout.iloc[0].f1)} on only {heldout.iloc[0].units} "
                    "paragraphs, against a coder who did not see the codebook, so small themes carry "
                    "wide uncertainty." + (f" {md_text(caveat)}" if isinstance(caveat, str) and caveat else ""))
     elif not heldout.empty:
         out.append(f"- **Dictionary coding.** Theme codes match words, not meaning. Held-out "
-                   f"micro-F1 is {float(heldout.iloc[0].f1):.2f} on {heldout.iloc[0].units} "
+                   f"micro-F1 is {_figure(heldout.iloc[0].f1)} on {heldout.iloc[0].units} "
                    "paragraphs hand-coded by the codebook's own author, not by an independent coder, "
                    "so the figure is likely optimistic and small themes carry wide uncertainty; a "
                    "second, independent coder is the next step (analysis/validation/CODING\\_GUIDE.md).")
+    if heldout.empty:
+        out.append("- **Dictionary coding, unvalidated here.** Theme codes match words, not meaning, "
+                   "and no hand-coded held-out paragraph is in this corpus, so how often they are right "
+                   "on these articles is not measured.")
     out.append("- **Rule-based claims.** Commitments are read by wording rules "
                "(analysis/claim\\_rules.yml); a promise phrased in a way the rules do not know is "
                "missed, and the evidence table shows exactly what was read.")

@@ -74,6 +74,8 @@ def validate(machine: dict[Unit, set[str]], hand: dict[Unit, tuple[set[str], str
     rows = []
     for split in splits:
         units = sorted(u for u, (_, s) in hand.items() if split in ("all", s))
+        if not units:
+            continue  # no figures rather than figures computed on nothing
         pooled_m: list[int] = []
         pooled_h: list[int] = []
         totals = [0, 0, 0]
@@ -101,7 +103,8 @@ def validate(machine: dict[Unit, set[str]], hand: dict[Unit, tuple[set[str], str
                      "fp": totals[1], "fn": totals[2], "precision": float("nan"),
                      "recall": float("nan"), "f1": float(np.mean(f1s)) if f1s else float("nan"),
                      "alpha": float("nan")})
-    table = pd.DataFrame(rows)
+    table = pd.DataFrame(rows, columns=["split", "theme", "units", "tp", "fp", "fn", "precision",
+                                        "recall", "f1", "alpha"])
     for column in ("precision", "recall", "f1", "alpha"):
         table[column] = table[column].round(3)
     return table
