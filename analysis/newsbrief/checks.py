@@ -247,11 +247,52 @@ def _first(announced: list[Claim], timeline: Timeline) -> Claim:
 
 # Slippage and late fulfilment --------------------------------------------------------------------
 
+class _LaterReports:
+    """An event's reports of not being done (its own and its country-level event's), by date, with
+    for each position the number of distinct articles and of independent sources from there to the
+    end. A commitment's later reports are a suffix, so each is answered at one bisect instead of
+    re-reading every report for every commitment (quadratic on a large corpus)."""
+
+    def __init__(self, event: str, timeline: Timeline, copied: CopyIndex) -> None:
+        self.claims = sorted(timeline.not_done_after(event, date.min), key=timeline.order)
+        self.lows = [timeline.low(c) for c in self.claims]
+        n = len(self.claims)
+        self.articles = [0] * (n + 1)
+        self.independent = [0] * (n + 1)
+        # Built from the latest report back: a union-find over articles, joined by copied paragraphs.
+        parent: dict[str, str] = {}
+        paragraphs: set[tuple[str, int]] = set()
+        roots = 0
+
+        def root(a: str) -> str:
+            while parent[a] != a:
+                parent[a] = parent[parent[a]]
+                a = parent[a]
+            return a
+
+        for i in range(n - 1, -1, -1):
+            c = self.claims[i]
+            if c.article_id not in parent:
+                parent[c.article_id] = c.article_id
+                roots += 1
+            paragraph = (c.article_id, c.paragraph)
+            if paragraph not in paragraphs:
+                paragraphs.add(paragraph)
+                for copy in copied.get(paragraph, ()):
+                    a, b = (copy.article_a, copy.paragraph_a), (copy.article_b, copy.paragraph_b)
+                    if a in paragraphs and b in paragraphs and root(a[0]) != root(b[0]):
+                        parent[root(a[0])] = root(b[0])
+                        roots -= 1
+            self.articles[i] = len(parent)
+            self.independent[i] = roots
+
+
 def slippage_and_late(commits: dict[tuple[str, date], list[Claim]], timeline: Timeline,
                       copies: list[CopyPair]) -> list[Finding]:
     when = timeline.when
     findings = []
     copied = copy_index(copies)
+    suffixes: dict[str, _LaterReports] = {}
     for (event, target), announced in sorted(commits.items()):
         first = _first(announced, timeline)
         start = _when(when, first.article_id)
@@ -269,10 +310,18 @@ def slippage_and_late(commits: dict[tuple[str, date], list[Claim]], timeline: Ti
                     f"{_when(when, report.article_id).article()} reports it done in {target_text(report)}, "
                     f"{_plural(days, 'day')} after the target.", days))
             continue
-        later = [c for c in timeline.not_done_after(event, target) if c.article_id not in announcers]
+        reports = suffixes.get(event) or suffixes.setdefault(event, _LaterReports(event, timeline, copied))
+        cut = bisect_right(reports.lows, target)
+        if any((timeline.low(c) or date.min) > target for c in announced):
+            # An announcer published after the target: leave its own reports out, the long way.
+            later = sorted((c for c in reports.claims[cut:] if c.article_id not in announcers), key=timeline.order)
+            articles_in_all = len({c.article_id for c in later})
+            independent = independent_sources(None, later, copied) if articles_in_all > 2 else articles_in_all
+        else:
+            later = reports.claims[cut:]
+            articles_in_all, independent = reports.articles[cut], reports.independent[cut]
         if not later:
             continue
-        later.sort(key=timeline.order)
         earliest, latest = later[0], later[-1]
         days = (_when(when, latest.article_id).low - target).days
 
@@ -286,11 +335,9 @@ def slippage_and_late(commits: dict[tuple[str, date], list[Claim]], timeline: Ti
         summary = f"{label}: announced for {target_text(first)} in {start.article()}; {still(earliest)}"
         if latest.article_id != earliest.article_id:
             summary += f"; the latest, {still(latest)}"
-        articles = sorted({c.article_id for c in later})
-        if len(articles) > 2:
-            independent = independent_sources(None, later, copied)
-            summary += f" ({len(articles)} later articles in all" + (
-                f", {independent} independent" if independent < len(articles) else "") + ")"
+        if articles_in_all > 2:
+            summary += f" ({articles_in_all} later articles in all" + (
+                f", {independent} independent" if independent < articles_in_all else "") + ")"
         findings.append(_finding("slippage", event, [*announced[:EVIDENCE_LIMIT], earliest, *later[-EVIDENCE_LIMIT:]],
                                  summary + ".", days))
     return findings
