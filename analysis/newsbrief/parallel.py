@@ -54,11 +54,17 @@ def map_chunks(function: Callable[..., R], items: Sequence[T], *args: Any) -> li
     _job = (function, items, args)
     # Frozen objects are skipped by the garbage collector: the workers then never scan (and so never
     # copy, page by page) the corpus they inherit, and the parent's collections skip it meanwhile.
+    # The results unpickled here are plain data without reference cycles: collecting while they
+    # arrive would only rescan them, so the collector waits until they are all in.
     gc.freeze()
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         with ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("fork")) as pool:
             return list(pool.map(_run_chunk, zip(edges, edges[1:])))
     finally:
+        if collecting:
+            gc.enable()
         gc.unfreeze()
         _job = None
 
