@@ -21,12 +21,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from .context import Context, Place, Tenure, person_index, strip_possessive
 from .errors import InputError
 from .model import Article, PublicationDate, Timex
 from .parallel import map_chunks
+from .store import read_yaml
 
 DEFAULT_RULES = Path(__file__).resolve().parent.parent / "claim_rules.yml"
 STATUSES = ("proposed", "under_discussion", "planned", "happened", "postponed", "cancelled")
@@ -109,21 +109,9 @@ def _number_pattern(numbers: dict[str, Any]) -> str:
     return rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{words})" if words else r"\d+"
 
 
-def _load_yaml(path: Path) -> dict[str, Any]:
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise InputError(path, f"is not valid YAML ({err})", "correct the YAML syntax",
-                         line=None if mark is None else mark.line + 1) from None
-    if not isinstance(raw, dict):
-        raise InputError(path, "does not hold a mapping at the top", "start with `focus_countries:`")
-    return raw
-
-
 def load_claim_rules(path: Path) -> ClaimRules:
     """Read the claim rules (the one file this module reads); see the comments in the file."""
-    raw = _load_yaml(path)
+    raw = read_yaml(path, "focus_countries")
     kinds = []
     for name, spec in (raw.get("kinds") or {}).items():
         try:

@@ -296,40 +296,30 @@ def _grouped_notes(notes: list[tuple[str, str]], by_key: dict[str, str], shown: 
     return out
 
 
+def _finding_bullets(findings: pd.DataFrame, keys: dict[str, str], none: str) -> list[str]:
+    """Findings of one kind as cited bullets, the first TOP_ROWS of them and a count of the rest."""
+    if findings.empty:
+        return [none]
+    out = [f"- {md_text(r.summary)} {cite(*(keys.get(a, '') for a in str(r.article_ids).split(';')))}"
+           for r in findings.head(TOP_ROWS).itertuples()]
+    if len(findings) > TOP_ROWS:
+        out.append(f"- … and {len(findings) - TOP_ROWS} more in `build/data/findings.csv`.")
+    return out + [""]
+
+
 def source_notes(articles: pd.DataFrame, undated: pd.DataFrame, copies: pd.DataFrame,
                  variants: pd.DataFrame, notes: pd.DataFrame, keys: dict[str, str],
                  uncoded: list[str] = ()) -> str:
     out = ["### Articles and how each is dated\n", articles_table(articles)]
     out.append("\n### Undated articles\n")
-    if undated.empty:
-        out.append("Every article states its date.\n")
-    else:
-        out += [f"- {md_text(r.summary)} {cite(*(keys.get(a, '') for a in str(r.article_ids).split(';')))}"
-                for r in undated.head(TOP_ROWS).itertuples()]
-        if len(undated) > TOP_ROWS:
-            out.append(f"- … and {len(undated) - TOP_ROWS} more undated articles "
-                       "(`build/data/findings.csv`, check `undated_source`).")
-        out.append("")
+    out += _finding_bullets(undated, keys, "Every article states its date.\n")
     out.append("\n### Copied passages\n")
-    if copies.empty:
-        out.append("No passage of one article is a near copy of another's.\n")
-    else:
+    if not copies.empty:
         out.append("Copied passages, verbatim or reworded, are counted once: a copied claim is not "
                    "independent corroboration.\n")
-        out += [f"- {md_text(r.summary)} {cite(*(keys.get(a, '') for a in str(r.article_ids).split(';')))}"
-                for r in copies.head(TOP_ROWS).itertuples()]
-        if len(copies) > TOP_ROWS:
-            out.append(f"- … and {len(copies) - TOP_ROWS} more in `build/data/findings.csv`.")
-        out.append("")
+    out += _finding_bullets(copies, keys, "No passage of one article is a near copy of another's.\n")
     out.append("\n### Name variants\n")
-    if variants.empty:
-        out.append("No entity is spelled in more than one way.\n")
-    else:
-        out += [f"- {md_text(r.summary)} {cite(*(keys.get(a, '') for a in str(r.article_ids).split(';')))}"
-                for r in variants.head(TOP_ROWS).itertuples()]
-        if len(variants) > TOP_ROWS:
-            out.append(f"- … and {len(variants) - TOP_ROWS} more in `build/data/findings.csv`.")
-        out.append("")
+    out += _finding_bullets(variants, keys, "No entity is spelled in more than one way.\n")
     out.append("\n### Outlets and catalog\n")
     outlets = Counter(o or "not stated" for o in articles.outlet)
     out.append("; ".join(f"{md_text(o)}: {n}" for o, n in sorted(outlets.items())) + ".")

@@ -12,6 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import yaml
+
+from .errors import InputError
 
 
 def write_text(path: Path, text: str) -> Path:
@@ -40,3 +43,17 @@ def write_json(data: Any, path: Path) -> Path:
 def read_csv(path: Path) -> pd.DataFrame:
     """Read an artifact back with every cell as text (empty cells as ''), as it was written."""
     return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def read_yaml(path: Path, first_key: str) -> dict[str, Any]:
+    """A YAML file that must hold a mapping; bad YAML is an InputError with its line, and a file
+    that is not a mapping one that says how it should start (`first_key:`)."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        raise InputError(path, f"is not valid YAML ({err})", "correct the YAML syntax",
+                         line=None if mark is None else mark.line + 1) from None
+    if not isinstance(raw, dict):
+        raise InputError(path, "does not hold a mapping at the top", f"start with `{first_key}:`")
+    return raw

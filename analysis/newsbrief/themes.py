@@ -11,11 +11,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
 from .errors import InputError
 from .model import Sentence
 from .parallel import map_chunks
+from .store import read_yaml
 
 THEMES = ("aviation", "trade", "energy", "transport_corridors", "visas_travel",
           "education_culture", "security_defense", "diplomacy")
@@ -134,12 +134,7 @@ def compile_codebook(entries: dict[str, dict], path: Path | None = None) -> Code
 
 
 def load_codebook(path: Path = CODEBOOK) -> Codebook:
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise InputError(path, f"is not valid YAML ({err})", "correct the YAML syntax",
-                         line=None if mark is None else mark.line + 1) from None
+    raw = read_yaml(path, "themes")
     themes = raw.get("themes") or {}
     unknown = sorted(set(themes) - set(THEMES))
     missing = [key for key in THEMES if key not in themes]
