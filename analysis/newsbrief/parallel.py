@@ -1,6 +1,7 @@
 """Both cores for the per-article work: ingest, dating, time expressions, themes, claims, copy
-shingling and the name-variant scan. Called by those stages; a stage function runs on chunks of the corpus in forked workers and the
-chunk results come back in corpus order, so the output is the same as a serial run, byte for byte.
+shingling and the name-variant scan. Called by those stages: a stage function runs on chunks of
+the corpus in forked workers, and the chunk results come back in corpus order, so the output is
+the same as a serial run, byte for byte.
 
 Small corpora (the usual brief) run serially: forking costs more than it saves below PARALLEL_FROM
 items. Workers are forked, not spawned, so they inherit the loaded rules and the corpus itself;
