@@ -185,3 +185,13 @@ def test_one_twenty_thousand_character_line_is_one_paragraph():
     raw = ("Flights were discussed. " * 900).encode("utf-8")
     article = build_article("line", "seeds/line.txt", raw, None, RULES, PLACES)
     assert len(article.paragraphs) == 1 and len(article.sentences) == 900
+
+
+def test_a_context_file_that_is_not_a_mapping_says_how_it_should_start(tmp_path):
+    import shutil
+
+    from newsbrief.context import CONTEXT_DIR, load_context
+    shutil.copytree(CONTEXT_DIR, tmp_path / "context")
+    (tmp_path / "context" / "officeholders.yml").write_text("- a list\n", encoding="utf-8")
+    with pytest.raises(InputError, match="start with `tenures:`"):
+        load_context(tmp_path / "context")

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 
-from .context import Context, Place, Tenure, person_index, strip_possessive
+from .context import Context, Place, Tenure, person_index, place_index, strip_possessive
 from .errors import InputError
 from .model import Article, PublicationDate, Timex
 from .parallel import map_chunks
@@ -216,10 +216,7 @@ def gazetteer_index(context: Context) -> tuple[re.Pattern[str], dict[str, Place]
     (casefolded) names. Hyphenated forms count ("Almaty-Lahore", "Pak-Kazakh")."""
     cached = _GAZETTEER.get(id(context))
     if cached is None or cached[0] is not context:
-        names: dict[str, Place] = {}
-        for place in context.places:
-            for name in (*place.aliases, *place.adjectives):
-                names.setdefault(name.casefold(), place)
+        names = dict(place_index(context)[1])  # current names and adjectives, then the old names
         by_name = {p.name.casefold(): p for p in context.places}
         for era in context.place_names:
             place = by_name.get(era.refers_to.casefold())

@@ -11,9 +11,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from .errors import InputError
+from .store import read_yaml
 
 CONTEXT_DIR = Path(__file__).resolve().parent.parent / "context"
 
@@ -140,20 +140,6 @@ def _sources(entry: dict[str, Any], path: Path, what: str) -> tuple[Source, ...]
                         accessed=str(s.get("accessed", ""))) for s in raw)
 
 
-def _read_yaml(path: Path) -> dict[str, Any]:
-    try:
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        line = getattr(getattr(err, "problem_mark", None), "line", None)
-        raise InputError(path, f"is not valid YAML ({getattr(err, 'problem', err)})",
-                         "correct the YAML syntax at the line shown",
-                         line=None if line is None else line + 1) from None
-    if not isinstance(loaded, dict):
-        raise InputError(path, "does not hold a YAML mapping at the top",
-                         "start the file with the key the README of analysis/context names")
-    return loaded
-
-
 def load_context(directory: Path = CONTEXT_DIR) -> Context:
     """Read officeholders.yml, placenames.yml and gazetteer.yml from `directory`."""
     offices_path = directory / "officeholders.yml"
@@ -171,7 +157,7 @@ def load_context(directory: Path = CONTEXT_DIR) -> Context:
             note=str(e.get("note", "") or ""),
             sources=_sources(e, offices_path, str(e["person"])),
         )
-        for e in _read_yaml(offices_path).get("tenures", [])
+        for e in read_yaml(offices_path, "tenures").get("tenures", [])
     )
     place_names = tuple(
         PlaceName(
@@ -182,8 +168,9 @@ def load_context(directory: Path = CONTEXT_DIR) -> Context:
             valid_to=_date(e.get("valid_to"), names_path, "valid_to"),
             sources=_sources(e, names_path, str(e["name"])),
         )
-        for e in _read_yaml(names_path).get("place_names", [])
+        for e in read_yaml(names_path, "place_names").get("place_names", [])
     )
+    gazetteer = read_yaml(gazetteer_path, "places")
     places = tuple(
         Place(
             name=str(e["name"]),
@@ -193,7 +180,7 @@ def load_context(directory: Path = CONTEXT_DIR) -> Context:
             adjectives=tuple(str(a) for a in e.get("adjectives") or []),
             sources=_sources(e, gazetteer_path, str(e["name"])),
         )
-        for e in _read_yaml(gazetteer_path).get("places", [])
+        for e in gazetteer.get("places", [])
     )
-    not_variants = frozenset(str(w).casefold() for w in _read_yaml(gazetteer_path).get("not_variants") or [])
+    not_variants = frozenset(str(w).casefold() for w in gazetteer.get("not_variants") or [])
     return Context(tenures=tenures, place_names=place_names, places=places, not_variants=not_variants)
