@@ -1,5 +1,6 @@
 """The per-article stages give the same result on both cores as on one, errors included."""
 
+import dataclasses
 import pickle
 from datetime import date
 
@@ -66,3 +67,25 @@ def test_copies_on_two_workers_equal_copies_on_one(two_workers, monkeypatch):
     both = find_copies(articles)
     monkeypatch.setenv("NEWSBRIEF_WORKERS", "1")
     assert both == find_copies(articles) and len(both) == 15
+
+
+def test_records_from_workers_unpickle_equal_and_frozen(two_workers):
+    articles, dates, _ = corpus(("Direct flights between Almaty and Lahore will begin in April 2024.",
+                                 date(2023, 1, 1)))
+    sentence = articles[0].sentences[0]
+    timex = find_timexes(sentence.text, dates[articles[0].article_id].date)[0]
+    claim = extract_claims(articles, dates, {(sentence.article_id, sentence.paragraph, sentence.sentence):
+                                             [timex]}, CONTEXT, RULES)[0]
+    for record in (sentence, dates[articles[0].article_id], timex, claim):
+        copy = pickle.loads(pickle.dumps(record))
+        assert copy == record and hash(copy) == hash(record) and type(copy) is type(record)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(copy, dataclasses.fields(copy)[0].name, None)
+
+
+def test_the_collector_is_back_as_it_was_after_a_pause():
+    import gc
+    was = gc.isenabled()
+    with parallel.collector_paused():
+        assert not gc.isenabled() and gc.get_freeze_count() > 0
+    assert gc.isenabled() == was and gc.get_freeze_count() == 0

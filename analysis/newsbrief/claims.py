@@ -25,7 +25,7 @@ from typing import Any
 from .context import Context, Place, Tenure, person_index, place_index, strip_possessive
 from .errors import InputError
 from .model import Article, PublicationDate, Timex
-from .parallel import map_chunks
+from .parallel import map_chunks, pickled_as_fields
 from .store import read_yaml
 
 DEFAULT_RULES = Path(__file__).resolve().parent.parent / "claim_rules.yml"
@@ -172,7 +172,8 @@ def load_claim_rules(path: Path) -> ClaimRules:
 
 # Claims ----------------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@pickled_as_fields
+@dataclass(frozen=True, slots=True)
 class Claim:
     claim_id: str  # f"{article_id}:{paragraph}:{sentence}:{n}", n counting the sentence's claims
     article_id: str
@@ -201,7 +202,7 @@ def pair_key(a: str, b: str) -> str:
     return "-".join(sorted((slug(a), slug(b))))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     place: Place
     start: int
@@ -508,7 +509,7 @@ class ArticleState:
     last_visit_label: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reading:
     """Everything about one sentence that every kind of claim needs."""
 

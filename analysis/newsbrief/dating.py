@@ -41,7 +41,7 @@ _BEGUN = re.compile(r"\b(?:began|begun|started|opened|launched|kicked\s+off|comm
                     re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Bound:
     """One piece of evidence: the article appeared on or after `low` and/or on or before `high`."""
 

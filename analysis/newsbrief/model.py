@@ -8,8 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from .parallel import pickled_as_fields
 
-@dataclass(frozen=True)
+
+@pickled_as_fields
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence of one paragraph; `start`/`end` are character offsets in the paragraph."""
 
@@ -22,7 +25,8 @@ class Sentence:
     boilerplate: bool = False  # web furniture such as "Also Read: ..." lines: never coded or quoted
 
 
-@dataclass(frozen=True)
+@pickled_as_fields
+@dataclass(frozen=True, slots=True)
 class PublicationDate:
     """When an article appeared: a point when known, otherwise bounds, always with evidence."""
 
@@ -42,7 +46,8 @@ class PublicationDate:
         return None
 
 
-@dataclass(frozen=True)
+@pickled_as_fields
+@dataclass(frozen=True, slots=True)
 class Timex:
     """A time expression found in a sentence, normalised to a calendar interval when possible."""
 
@@ -55,7 +60,7 @@ class Timex:
     direction: str  # past | future | vague, relative to the article's publication
 
 
-@dataclass
+@dataclass(slots=True)
 class Article:
     """One seed file after ingest: raw text, metadata and its sentences."""
 

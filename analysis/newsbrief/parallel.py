@@ -11,10 +11,13 @@ defaults aside) everything runs serially. NEWSBRIEF_WORKERS=1 forces a serial ru
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import multiprocessing
+import operator
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
@@ -53,23 +56,50 @@ def map_chunks(function: Callable[..., R], items: Sequence[T], *args: Any) -> li
     chunks = n * CHUNKS_PER_WORKER
     edges = [len(items) * i // chunks for i in range(chunks + 1)]
     _job = (function, items, args)
-    # Frozen objects are skipped by the garbage collector: the workers then never scan (and so never
-    # copy, page by page) the corpus they inherit, and the parent's collections skip it meanwhile.
-    # The results unpickled here are plain data without reference cycles: collecting while they
-    # arrive would only rescan them, so the collector waits until they are all in. The workers,
-    # forked meanwhile, inherit that: they too build only acyclic results (worker memory at
-    # 100,000 articles is unchanged by it, benchmarks/results.md).
+    try:
+        with collector_paused():
+            with ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("fork")) as pool:
+                return list(pool.map(_run_chunk, zip(edges, edges[1:])))
+    finally:
+        _job = None
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No garbage collection while a stage builds its (acyclic) results from a large corpus.
+
+    The objects already alive are frozen: collections skip them, and forked workers then never scan
+    (and so never copy, page by page) the corpus they inherit. New results (worker output, or the
+    records a stage builds from it) are plain data without reference cycles, so collecting while
+    they arrive would only rescan them: on 100,000 articles that rescanning was a tenth of the theme
+    coding stage (benchmarks/results.md). Workers forked meanwhile inherit the pause; they too build
+    only acyclic results. The previous state is restored on the way out."""
     gc.freeze()
     collecting = gc.isenabled()
     gc.disable()
     try:
-        with ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("fork")) as pool:
-            return list(pool.map(_run_chunk, zip(edges, edges[1:])))
+        yield
     finally:
         if collecting:
             gc.enable()
         gc.unfreeze()
-        _job = None
 
 
-__all__ = ["PARALLEL_FROM", "map_chunks", "workers"]
+def pickled_as_fields(cls: type[T]) -> type[T]:
+    """Class decorator for the frozen, slotted records that cross from workers in bulk (sentences,
+    dates, time expressions, claims): pickle an instance as its class and its field values, so
+    unpickling is one constructor call. The default for a frozen slotted dataclass sets each field
+    through a Python-level __setstate__, about twice as slow both ways; that was most of the main
+    process's work in ingest at 100,000 articles. Put it above @dataclass."""
+    values = operator.attrgetter(*(f.name for f in dataclasses.fields(cls)))
+    if len(dataclasses.fields(cls)) == 1:
+        def reduce(self):  # attrgetter of one name returns the value, not a tuple
+            return (cls, (values(self),))
+    else:
+        def reduce(self):
+            return (cls, values(self))
+    cls.__reduce__ = reduce  # type: ignore[method-assign]
+    return cls
+
+
+__all__ = ["PARALLEL_FROM", "collector_paused", "map_chunks", "pickled_as_fields", "workers"]

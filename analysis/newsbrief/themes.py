@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .model import Sentence
-from .parallel import map_chunks
+from .parallel import collector_paused, map_chunks
 from .store import read_yaml
 
 THEMES = ("aviation", "trade", "energy", "transport_corridors", "visas_travel",
@@ -41,7 +41,7 @@ class Theme:
     raw_exclusion: re.Pattern[str] | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Code:
     article_id: str
     paragraph: int
@@ -189,7 +189,8 @@ def code_sentence(sentence: Sentence, book: Codebook) -> list[Code]:
 
 
 def code_sentences(sentences: Iterable[Sentence], book: Codebook) -> list[Code]:
-    return [Code(*fields) for chunk in map_chunks(_coded, list(sentences), book) for fields in chunk]
+    with collector_paused():
+        return [Code(*fields) for chunk in map_chunks(_coded, list(sentences), book) for fields in chunk]
 
 
 def _coded(sentences: list[Sentence], book: Codebook) -> list[tuple[str, int, int, str, str]]:
