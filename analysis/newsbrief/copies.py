@@ -26,7 +26,6 @@ from __future__ import annotations
 import re
 import zlib
 from array import array
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -45,7 +44,7 @@ _MASK = (1 << 62) - 1
 _WORD = re.compile(r"\w+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CopyPair:
     article_a: str  # article_a < article_b
     paragraph_a: int
@@ -57,23 +56,13 @@ class CopyPair:
     shared: int = 0  # shingles the two have in common
 
 
-@dataclass(frozen=True)
-class Unit:
-    article_id: str
-    paragraph: int
-    text: str
-
-
-def paragraphs(articles: Iterable[Article]) -> list[Unit]:
-    """Every paragraph's non-boilerplate text, ordered by article and paragraph."""
-    units = []
-    for article in articles:
-        by_paragraph: dict[int, list[str]] = {}
-        for s in article.sentences:
-            if not s.boilerplate:
-                by_paragraph.setdefault(s.paragraph, []).append(s.text)
-        units += [Unit(article.article_id, p, " ".join(texts)) for p, texts in sorted(by_paragraph.items())]
-    return sorted(units, key=lambda u: (u.article_id, u.paragraph))
+def paragraph_texts(article: Article) -> dict[int, str]:
+    """The article's paragraphs as text, boilerplate sentences left out, by paragraph number."""
+    by_paragraph: dict[int, list[str]] = {}
+    for s in article.sentences:
+        if not s.boilerplate:
+            by_paragraph.setdefault(s.paragraph, []).append(s.text)
+    return {p: " ".join(texts) for p, texts in sorted(by_paragraph.items())}
 
 
 def words(text: str) -> list[str]:
@@ -130,47 +119,56 @@ def shared_counts(shingle: np.ndarray, unit: np.ndarray, owner: np.ndarray,
     return {(int(k) // n_units, int(k) % n_units): int(n) for k, n in zip(pairs[kept], counts[kept])}
 
 
-def _shingled(units: list[Unit]) -> tuple[list[int], array, array, int]:
-    """For a chunk of units: which are long enough to index, their shingles end to end, their
-    shingle counts, and the chunk's length (to offset its positions)."""
+def _shingled(articles: list[Article]) -> tuple[list[tuple[int, int]], array, array, int]:
+    """For a chunk of articles: the (article position, paragraph) of every paragraph long enough to
+    index, their shingles end to end, their shingle counts, and the chunk's length (to offset its
+    positions). Only these arrays cross back: paragraph texts stay in the workers."""
     word_hash: dict[str, int] = {}
-    indexed: list[int] = []
+    indexed: list[tuple[int, int]] = []
     flat = array("q")
     sizes = array("q")
-    for i, u in enumerate(units):
-        hashes = shingles(u.text, word_hash)
-        if len(hashes) >= MIN_SHARED:
-            indexed.append(i)
-            flat.extend(hashes)
-            sizes.append(len(hashes))
-    return indexed, flat, sizes, len(units)
+    for position, article in enumerate(articles):
+        for paragraph, text in paragraph_texts(article).items():
+            hashes = shingles(text, word_hash)
+            if len(hashes) >= MIN_SHARED:
+                indexed.append((position, paragraph))
+                flat.extend(hashes)
+                sizes.append(len(hashes))
+    return indexed, flat, sizes, len(articles)
 
 
 def find_copies(articles: list[Article], threshold: float = MIN_OVERLAP) -> list[CopyPair]:
     """Copied paragraphs across different articles, most similar first, deterministic."""
-    units = paragraphs(articles)
-    word_hash: dict[str, int] = {}
-    indexed: list[int] = []  # positions in `units` of paragraphs long enough to index
+    ordered = sorted(articles, key=lambda a: a.article_id)
+    indexed: list[tuple[int, int]] = []  # (position in `ordered`, paragraph) of each indexed paragraph
     flat = array("q")
     sizes = array("q")
     offset = 0
-    for chunk_indexed, chunk_flat, chunk_sizes, length in map_chunks(_shingled, units):
-        indexed += [offset + i for i in chunk_indexed]
+    for chunk_indexed, chunk_flat, chunk_sizes, length in map_chunks(_shingled, ordered):
+        indexed += [(offset + position, paragraph) for position, paragraph in chunk_indexed]
         flat.extend(chunk_flat)
         sizes.extend(chunk_sizes)
         offset += length
-    owner_ids = {a: n for n, a in enumerate(sorted({units[i].article_id for i in indexed}))}
-    owner = np.fromiter((owner_ids[units[i].article_id] for i in indexed), dtype=np.int64, count=len(indexed))
+    owner = np.fromiter((position for position, _ in indexed), dtype=np.int64, count=len(indexed))
     unit = np.repeat(np.arange(len(indexed), dtype=np.int64), np.frombuffer(sizes, dtype=np.int64))
     counts = shared_counts(np.frombuffer(flat, dtype=np.int64), unit, owner, at_least=MIN_SHARED)
+    word_hash: dict[str, int] = {}
+    texts: dict[int, dict[int, str]] = {}  # only the candidates' articles are re-read
+
+    def text(position: int, paragraph: int) -> str:
+        if position not in texts:
+            texts[position] = paragraph_texts(ordered[position])
+        return texts[position][paragraph]
+
     found = []
     for (a, b), n in sorted(counts.items()):
         # Only candidates are re-hashed, so the corpus's shingle sets never sit in memory at once.
-        ua, ub = units[indexed[a]], units[indexed[b]]
-        sa, sb = shingles(ua.text, word_hash), shingles(ub.text, word_hash)
+        (pa, para_a), (pb, para_b) = indexed[a], indexed[b]
+        ta, tb = text(pa, para_a), text(pb, para_b)
+        sa, sb = shingles(ta, word_hash), shingles(tb, word_hash)
         similarity = overlap(sa, sb)
         if similarity < threshold:
             continue
-        found.append(CopyPair(ua.article_id, ua.paragraph, ub.article_id, ub.paragraph,
-                              round(similarity, 3), ua.text, ub.text, len(sa & sb)))
+        found.append(CopyPair(ordered[pa].article_id, para_a, ordered[pb].article_id, para_b,
+                              round(similarity, 3), ta, tb, len(sa & sb)))
     return sorted(found, key=lambda c: (-c.similarity, c.article_a, c.paragraph_a, c.article_b, c.paragraph_b))
