@@ -52,7 +52,7 @@ WEAKER = ("proposed", "under_discussion")
 INFLECTIONS = ("s", "es", "i", "is", "ian", "ians")  # endings that make a known name plural or a demonym
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     finding_id: str  # f"{check}-{n:03d}", numbered in ORDER, then by event and articles
     check: str  # one of ORDER
@@ -66,7 +66,7 @@ class Finding:
 
 # Time ------------------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class When:
     """An article's place in time: between `low` and `high` (equal when the date is known)."""
 
@@ -152,7 +152,10 @@ class Timeline:
         self.country: dict[str, str] = {}  # route event -> its country-level event
         self.routes: dict[str, set[str]] = defaultdict(set)  # country-level event -> its routes
         self.labels: dict[str, str] = {}
+        # Each claim's place in that order, so a list of claims sorts on plain integers.
+        self.rank: dict[str, int] = {}
         for c in sorted(claims, key=self.order):
+            self.rank[c.claim_id] = len(self.rank)
             self.by_event[c.event].append(c)
             self.labels.setdefault(c.event, c.label)
             if c.country_event:
@@ -160,13 +163,9 @@ class Timeline:
                 self.routes[c.country_event].add(c.event)
         self._done: dict[str, list[Claim]] = {}
         self._latest_first: dict[str, list[tuple[date | None, str]]] = {}
+        # Built on first use: the tracker shares this class and never asks for them.
         self._lows: dict[tuple[str, str], list[date]] = {}
         self._groups: dict[tuple[str, str], list[Claim]] = {}
-        for event, group in self.by_event.items():
-            for sort, statuses in (("not_done", NOT_DONE), ("done", ("happened",))):
-                dated = [c for c in group if c.status in statuses and self.low(c) is not None]
-                self._groups[(event, sort)] = dated
-                self._lows[(event, sort)] = [self.low(c) for c in dated]
 
     def low(self, claim: Claim) -> date | None:
         return self._article_low.get(claim.article_id)
@@ -178,8 +177,13 @@ class Timeline:
         return event_label(event, self.labels)
 
     def _after(self, event: str, sort: str, day: date) -> list[Claim]:
-        group = self._groups.get((event, sort), [])
-        return group[bisect_right(self._lows.get((event, sort), []), day):]
+        key = (event, sort)
+        if key not in self._groups:
+            statuses = ("happened",) if sort == "done" else NOT_DONE
+            dated = [c for c in self.by_event.get(event, []) if c.status in statuses and self.low(c) is not None]
+            self._groups[key] = dated
+            self._lows[key] = [self.low(c) for c in dated]
+        return self._groups[key][bisect_right(self._lows[key], day):]
 
     def not_done_after(self, event: str, day: date) -> list[Claim]:
         """Reports of the event as not done, from articles surely published after `day`: the

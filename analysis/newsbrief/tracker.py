@@ -85,13 +85,18 @@ def promise_tracker(claims: list[Claim], findings: list[Finding],
                     dates: dict[str, PublicationDate]) -> list[Promise]:
     """Commitments, with what followed; stalled first, then by first date and event."""
     when = when_of(dates)
+    unknown = When(None, None)
     for c in claims:
-        when.setdefault(c.article_id, When(None, None))
+        if c.article_id not in when:
+            when[c.article_id] = unknown
     latest = max((w.low for w in when.values() if w.low), default=None)
     timeline = Timeline(claims, when)
     checks_by_event: dict[str, set[str]] = defaultdict(set)
     for f in findings:
         checks_by_event[f.event].add(f.check)
+    # Each article's bounds as text once, not once per mention of each of its claims.
+    iso = {a: (_iso(w.low), _iso(w.high)) for a, w in when.items()}
+    high = {a: w.high for a, w in when.items()}
     promises = []
     for event in sorted({c.event for c in claims if c.status in COMMITTED}):
         commitments = [c for c in timeline.by_event[event] if c.status in COMMITTED]
@@ -100,16 +105,18 @@ def promise_tracker(claims: list[Claim], findings: list[Finding],
         first = min((c for c in commitments if c.article_id == earliest),
                     key=lambda c: (c.target_end is None, c.claim_id))
         start = when[first.article_id]
-        later = sorted((c for c in timeline.mentions(event) if c.article_id != first.article_id
-                        and not start.surely_after(when[c.article_id])), key=timeline.order)
+        # Not surely published before the first article: no upper bound, or one on or after its start.
+        later = [c for _, c in sorted((timeline.rank[c.claim_id], c) for c in timeline.mentions(event)
+                                      if c.article_id != first.article_id
+                                      and (start.low is None or high[c.article_id] is None
+                                           or high[c.article_id] >= start.low))]
         done = [c for c in later if c.status == "happened"
                 and (c.event == event or timeline.country.get(c.event) == event)]
         promises.append(Promise(
             event=event, kind=first.kind, label=timeline.label(event), first_article=first.article_id,
             first_date=start.low if start.known else None, first_when=start.text(),
             target_start=first.target_start, target_end=first.target_end, target_text=first.target_text,
-            mentions=tuple(dict.fromkeys((c.article_id, c.status, _iso(when[c.article_id].low),
-                                          _iso(when[c.article_id].high)) for c in later)),
+            mentions=tuple(dict.fromkeys((c.article_id, c.status, *iso[c.article_id]) for c in later)),
             verdict=_verdict(first, later, checks_by_event[event], latest, timeline),
             done_date=(done[0].target_start or when[done[0].article_id].low) if done else None))
     return sorted(promises, key=lambda p: (VERDICTS.index(p.verdict), p.first_date or date.max, p.event))
