@@ -87,5 +87,7 @@ def test_the_collector_is_back_as_it_was_after_a_pause():
     import gc
     was = gc.isenabled()
     with parallel.collector_paused():
+        with parallel.collector_paused():  # a stage that pauses, calling map_chunks
+            pass
         assert not gc.isenabled() and gc.get_freeze_count() > 0
     assert gc.isenabled() == was and gc.get_freeze_count() == 0

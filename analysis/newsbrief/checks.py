@@ -42,7 +42,7 @@ from .context import Context, person_index
 from .copies import SHINGLE, CopyPair, shingles
 from .copies import kind as copy_kind
 from .model import Article, PublicationDate
-from .parallel import map_chunks
+from .parallel import collector_paused, map_chunks
 
 ORDER = ("slippage", "conflict", "downgraded", "no_follow_up", "fulfilled_late", "duplicate_source",
          "undated_source", "name_variant")
@@ -788,20 +788,23 @@ def run_checks(claims: list[Claim], articles: list[Article], dates: dict[str, Pu
                copies: list[CopyPair], context: Context, rules: ClaimRules | None = None) -> list[Finding]:
     """Every check, numbered within its kind in a stable order. `rules` supplies the name-variant
     settings (the project's claim_rules.yml when not given)."""
-    when = when_of(dates)
-    for a in articles:
-        when.setdefault(a.article_id, When(None, None))
-    timeline = Timeline(claims, when)
-    commits = commitments(claims)
-    variant_rules = rules.variants if rules is not None else _default_variant_rules()
-    found = (slippage_and_late(commits, timeline, copies) + conflicts(timeline) + downgrades(timeline)
-             + no_follow_up(commits, timeline)
-             + duplicate_sources(copies, claims, {a.article_id: a for a in articles}, timeline)
-             + name_variants(articles, context, variant_rules) + undated_sources(articles, dates))
-    numbered = []
-    counters: dict[str, int] = defaultdict(int)
-    for f in sorted(found, key=lambda f: (ORDER.index(f.check), f.event, f.article_ids, f.summary)):
-        counters[f.check] += 1
-        numbered.append(Finding(f"{f.check}-{counters[f.check]:03d}", f.check, f.event, f.article_ids,
-                                f.claim_ids, f.summary, f.evidence, f.days))
-    return numbered
+    # The indices and findings are plain data: collecting while they are built only rescans the
+    # corpus (on 100,000 articles, 4.8 s of this stage).
+    with collector_paused():
+        when = when_of(dates)
+        for a in articles:
+            when.setdefault(a.article_id, When(None, None))
+        timeline = Timeline(claims, when)
+        commits = commitments(claims)
+        variant_rules = rules.variants if rules is not None else _default_variant_rules()
+        found = (slippage_and_late(commits, timeline, copies) + conflicts(timeline) + downgrades(timeline)
+                 + no_follow_up(commits, timeline)
+                 + duplicate_sources(copies, claims, {a.article_id: a for a in articles}, timeline)
+                 + name_variants(articles, context, variant_rules) + undated_sources(articles, dates))
+        numbered = []
+        counters: dict[str, int] = defaultdict(int)
+        for f in sorted(found, key=lambda f: (ORDER.index(f.check), f.event, f.article_ids, f.summary)):
+            counters[f.check] += 1
+            numbered.append(Finding(f"{f.check}-{counters[f.check]:03d}", f.check, f.event, f.article_ids,
+                                    f.claim_ids, f.summary, f.evidence, f.days))
+        return numbered

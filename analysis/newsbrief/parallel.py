@@ -29,6 +29,7 @@ CHUNKS_PER_WORKER = 4  # several chunks each, so one slow chunk does not leave a
 
 # What the forked workers read: the function, the items and the extra arguments of the current call.
 _job: tuple[Callable[..., Any], Sequence[Any], tuple[Any, ...]] | None = None
+_pauses = 0  # depth of nested collector_paused blocks
 
 
 def workers() -> int:
@@ -73,13 +74,24 @@ def collector_paused() -> Iterator[None]:
     records a stage builds from it) are plain data without reference cycles, so collecting while
     they arrive would only rescan them: on 100,000 articles that rescanning was a tenth of the theme
     coding stage (benchmarks/results.md). Workers forked meanwhile inherit the pause; they too build
-    only acyclic results. The previous state is restored on the way out."""
+    only acyclic results. A cycle made meanwhile is not lost, only collected after the pause.
+    Pauses nest (a stage that pauses may call map_chunks): the outermost restores the state."""
+    global _pauses
+    if _pauses:
+        _pauses += 1
+        try:
+            yield
+        finally:
+            _pauses -= 1
+        return
     gc.freeze()
     collecting = gc.isenabled()
     gc.disable()
+    _pauses = 1
     try:
         yield
     finally:
+        _pauses = 0
         if collecting:
             gc.enable()
         gc.unfreeze()
