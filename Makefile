@@ -46,6 +46,7 @@ RENDER_CODE := $(addprefix $(PKG)/,render.py assets/quarto_compat.lua)
 
 OUTPUTS := report/_output/brief.html report/_output/brief.pdf
 SIZES ?= 1000 10000 100000
+REPEATS ?= 1
 
 .PHONY: all brief help test clean lab env verify bench
 all: brief ## Build the brief: report/_output/brief.html and brief.pdf (the default)
@@ -85,8 +86,8 @@ test: $(ENV) ## Run the test suite, including one full build from the real seeds
 verify: $(OUTPUTS) ## Rebuild in a scratch copy; compare data, includes, HTML and PDF byte for byte
 	$(PYTHON) -m newsbrief verify
 
-bench: $(ENV) ## Time every stage on synthetic corpora (SIZES="1000 10000 100000"); see benchmarks/
-	$(PYTHON) benchmarks/run.py $(SIZES)
+bench: $(ENV) ## Time every stage on synthetic corpora (SIZES="1000 10000 100000" REPEATS=1); see benchmarks/
+	$(PYTHON) benchmarks/run.py --repeats $(REPEATS) $(SIZES)
 
 lab: $(ENV) ## Open the notebooks in JupyterLab with the project's environment (installs it once)
 	$(PYTHON) -m pip install --quiet jupyterlab==4.6.6
