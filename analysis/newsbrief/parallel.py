@@ -7,6 +7,9 @@ Small corpora (the usual brief) run serially: forking costs more than it saves b
 items. Workers are forked, not spawned, so they inherit the loaded rules and the corpus itself;
 only chunk bounds go out and only results come back. Where fork is unavailable (Windows, macOS
 defaults aside) everything runs serially. NEWSBRIEF_WORKERS=1 forces a serial run.
+
+What makes millions of results cheap to move and keep lives here too: records pickled as their
+field values (pickled_as_fields) and pauses of the garbage collector (collector_paused).
 """
 
 from __future__ import annotations
