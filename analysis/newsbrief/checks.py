@@ -163,9 +163,9 @@ class Timeline:
                 self.routes[c.country_event].add(c.event)
         self._done: dict[str, list[Claim]] = {}
         self._latest_first: dict[str, list[tuple[date | None, str]]] = {}
-        # Built on first use: the tracker shares this class and never asks for them.
-        self._lows: dict[tuple[str, str], list[date]] = {}
-        self._groups: dict[tuple[str, str], list[Claim]] = {}
+        # An event's dated reports of not being done, and their dates: built on first use (the
+        # tracker shares this class and never asks for them).
+        self._not_done: dict[str, tuple[list[Claim], list[date]]] = {}
 
     def low(self, claim: Claim) -> date | None:
         return self._article_low.get(claim.article_id)
@@ -176,22 +176,20 @@ class Timeline:
     def label(self, event: str) -> str:
         return event_label(event, self.labels)
 
-    def _after(self, event: str, sort: str, day: date) -> list[Claim]:
-        key = (event, sort)
-        if key not in self._groups:
-            statuses = ("happened",) if sort == "done" else NOT_DONE
-            dated = [c for c in self.by_event.get(event, []) if c.status in statuses and self.low(c) is not None]
-            self._groups[key] = dated
-            self._lows[key] = [self.low(c) for c in dated]
-        return self._groups[key][bisect_right(self._lows[key], day):]
+    def _not_done_after(self, event: str, day: date) -> list[Claim]:
+        if event not in self._not_done:
+            dated = [c for c in self.by_event.get(event, []) if c.status in NOT_DONE and self.low(c) is not None]
+            self._not_done[event] = (dated, [self.low(c) for c in dated])
+        dated, lows = self._not_done[event]
+        return dated[bisect_right(lows, day):]
 
     def not_done_after(self, event: str, day: date) -> list[Claim]:
         """Reports of the event as not done, from articles surely published after `day`: the
         event's own, and its country-level event's (no flights between the two countries yet
         means no flights on any route between them)."""
-        found = self._after(event, "not_done", day)
+        found = self._not_done_after(event, day)
         if event in self.country:
-            found = found + self._after(self.country[event], "not_done", day)
+            found = found + self._not_done_after(self.country[event], day)
         return found
 
     def done(self, event: str) -> list[Claim]:

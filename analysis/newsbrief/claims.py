@@ -21,7 +21,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-
 from .context import Context, Place, Tenure, person_index, place_index, strip_possessive
 from .errors import InputError
 from .model import Article, PublicationDate, Timex

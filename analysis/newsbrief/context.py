@@ -11,7 +11,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-
 from .errors import InputError
 from .store import read_yaml
 
