@@ -552,51 +552,27 @@ def test_next_month_always_starts_on_the_first_after_the_anchor(anchor):
     assert t.start.day == 1 and t.start > anchor and (t.start - anchor).days <= 31
 
 
-# The opening filter only skips positions where no candidate can begin --------------------------
+# The opening filter and the kinds' guards only skip where no candidate can begin ------------------
 
-def _openings(items: list, prefix: str = ""):
-    """The letters a match of the parsed regex `items` can begin with, up to its first non-letter;
-    "#" for a digit. Optional parts are tried both ways, so every possible opening is produced."""
-    from re import _constants as C  # noqa: N812 (the parser's own opcode names)
-    if not items:
-        yield prefix
-        return
-    (op, arg), rest = items[0], items[1:]
-    if op is C.LITERAL:
-        if chr(arg).isalpha():
-            yield from _openings(rest, prefix + chr(arg))
-        else:
-            yield prefix or ("#" if chr(arg).isdigit() else chr(arg))
-    elif op is C.SUBPATTERN:
-        yield from _openings(list(arg[-1]) + rest, prefix)
-    elif op is C.BRANCH:
-        for alternative in arg[1]:
-            yield from _openings(list(alternative) + rest, prefix)
-    elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
-        if arg[0] == 0:
-            yield from _openings(rest, prefix)
-        yield from _openings(list(arg[2]) + rest, prefix)
-    elif op in (C.ASSERT, C.ASSERT_NOT, C.AT):
-        yield from _openings(rest, prefix)
-    elif op is C.IN and not prefix:
-        digits = all(k is C.CATEGORY and v is C.CATEGORY_DIGIT
-                     or k is C.RANGE and "0" <= chr(v[0]) <= chr(v[1]) <= "9" or k is C.LITERAL and chr(v).isdigit()
-                     for k, v in arg)
-        yield "#" if digits else f"<class {arg}>"
-    else:
-        yield prefix or f"<{op}>"
+def test_each_kind_is_guarded_by_the_two_letters_or_digit_it_can_begin_with():
+    assert timex._guarded(r"(?P<k>(?:the\s+)?\d+|early\s+\d+)") == r"(?=\d|(?:ea|th))(?P<k>(?:the\s+)?\d+|early\s+\d+)"
+    assert all(timex._guarded(kind).startswith("(?=") for kind in timex._KINDS)  # none lost its guard
+
+
+def test_a_kind_that_can_begin_with_any_letter_is_left_unguarded():
+    assert timex._guarded(r"(?P<k>\w+\s+ago)") == r"(?P<k>\w+\s+ago)"
 
 
 def test_every_opening_of_the_candidate_regex_passes_the_filter():
     from re import _parser
     allowed = tuple(FIRST_WORDS) + ("#", "q", "h")  # q and h are only ever followed by a digit
-    openings = set(_openings(list(_parser.parse(timex._ALTERNATIVES))))
+    openings = set(timex._openings(list(_parser.parse(timex._ALTERNATIVES))))
     assert {o for o in openings if not o.startswith(allowed)} == set()
 
 
 def test_a_missing_opening_word_would_be_caught():
     from re import _parser
-    openings = set(_openings(list(_parser.parse(timex._ALTERNATIVES))))
+    openings = set(timex._openings(list(_parser.parse(timex._ALTERNATIVES))))
     assert any(o.startswith("earlier") for o in openings) and any(o.startswith("final") for o in openings)
 
 

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from re import _constants as C  # noqa: N812 (the regex parser's opcodes: see _openings)
+from re import _parser
 
 import dateparser
 
@@ -76,7 +78,7 @@ def _part(name: str) -> str:
 
 # One alternation, most specific first: at one position finditer takes the first alternative
 # that matches, so full dates win over day-month and month-year over the bare month.
-_ALTERNATIVES = (_LEAD + "(?:" + "|".join([
+_KINDS = [
     rf"(?P<md_cross>{_WD}?(?P<mdc_m1>{_MONTH})\s+(?P<mdc_d1>{_DAY}){_DASH}"
     rf"(?P<mdc_m2>{_MONTH})\s+(?P<mdc_d2>{_DAY})(?:,?\s+(?P<mdc_y>{_YEAR}))?)",
     rf"(?P<md_range>{_WD}?(?P<mdr_m>{_MONTH})\s+(?P<mdr_d1>{_DAY}){_DASH}"
@@ -137,7 +139,8 @@ _ALTERNATIVES = (_LEAD + "(?:" + "|".join([
     r"|in\s+the\s+(?:years|months|weeks|days)\s+to\s+come|in\s+the\s+(?:coming|next\s+few)\s+(?:days|weeks|months|years)"
     r"|at\s+an\s+early\s+date|in\s+recent\s+(?:years|months|weeks)"
     r"|(?:over|in|during|for)\s+the\s+(?:past|last)\s+(?:few\s+|several\s+)?(?:years|months|decades))",
-]) + r")(?![\w-])")
+]
+_ALTERNATIVES = _LEAD + "(?:" + "|".join(_KINDS) + r")(?![\w-])"
 
 
 # Every word a candidate can begin with (its lead, or the first word of an alternative); a digit,
@@ -175,10 +178,60 @@ def _trie(words: Iterable[str]) -> str:
     return emit(tree)
 
 
+def _openings(items: list, prefix: str = "") -> Iterator[str]:
+    """The letters a match of the parsed regex `items` can begin with, up to its first non-letter;
+    "#" for a digit, "<...>" for an opening that is neither. Optional parts are tried both ways, so
+    every possible opening is produced (some more than once)."""
+    if not items:
+        yield prefix
+        return
+    (op, arg), rest = items[0], items[1:]
+    if op is C.LITERAL:
+        if chr(arg).isalpha():
+            yield from _openings(rest, prefix + chr(arg))
+        else:
+            yield prefix or ("#" if chr(arg).isdigit() else chr(arg))
+    elif op is C.SUBPATTERN:
+        yield from _openings(list(arg[-1]) + rest, prefix)
+    elif op is C.BRANCH:
+        for alternative in arg[1]:
+            yield from _openings(list(alternative) + rest, prefix)
+    elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        if arg[0] == 0:
+            yield from _openings(rest, prefix)
+        yield from _openings(list(arg[2]) + rest, prefix)
+    elif op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+        yield from _openings(rest, prefix)
+    elif op is C.IN and not prefix:
+        digits = all(k is C.CATEGORY and v is C.CATEGORY_DIGIT
+                     or k is C.RANGE and "0" <= chr(v[0]) <= chr(v[1]) <= "9"
+                     or k is C.LITERAL and chr(v).isdigit() for k, v in arg)
+        yield "#" if digits else f"<class {arg}>"
+    else:
+        yield prefix or f"<{op}>"
+
+
+def _guarded(kind: str) -> str:
+    """`kind` behind a lookahead on the two letters (or the digit) it must begin with.
+
+    The regex engine skips an alternative whose code starts with a literal or a class without
+    entering it, but a named group starts with neither, so every position used to enter all 33
+    kinds; a failing lookahead is cheaper than entering one (the scan takes about half as long).
+    The lookahead only restates what the kind already requires, so matches are unchanged; a kind
+    whose openings cannot be listed (a class other than digits) is left unguarded."""
+    starts = {o if o == "#" else o[:2] for o in _openings(list(_parser.parse(kind)))}
+    if any(not (o == "#" or o.isalpha()) for o in starts):
+        return kind
+    words = sorted(starts - {"#"})
+    guard = "|".join(([r"\d"] if "#" in starts else []) + ([_trie(words)] if words else []))
+    return f"(?={guard}){kind}"
+
+
 _START = r"(?<![\w'’-])"
 # A prefix test, not a whole-word one: the alternation allows "april\s*and" with no space.
 _OPENING = r"(?=\d|q[1-4]|h[12]|" + _trie(FIRST_WORDS) + ")"
-_CANDIDATES = re.compile(_START + _OPENING + _ALTERNATIVES)
+_CANDIDATES = re.compile(_START + _OPENING + _LEAD
+                         + "(?:" + "|".join(map(_guarded, _KINDS)) + r")(?![\w-])")
 
 # Tense cues. Future wins over past in a sentence as a whole ("agreed to organise ... in 2021");
 # a cue right before an expression governs it ("the deal, which was signed in December, will ...").
@@ -714,11 +767,12 @@ def _direction(start: date | None, end: date | None, granularity: str, low: date
     return "future" if _DEADLINE.match(text) else "past"
 
 
-# Every time expression contains one of these; most sentences contain none and are skipped.
-_MAYBE = re.compile(
-    r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|year|month|week|day|tomorrow|tonight|"
-    r"morning|afternoon|evening|spring|summer|autumn|fall|winter|quarter|half|\bq[1-4]|\bh[12]|"
-    r"soon|shortly|future|convenien|earliest|due course|to come|coming|early date|recent")
+# Every time expression contains one of these; most sentences contain none and are skipped. A trie
+# of literals (digits too) lets the engine jump between positions whose letter can start one.
+_MAYBE = re.compile(_trie(list("0123456789") + """
+    jan feb mar apr may jun jul aug sep oct nov dec year month week day tomorrow tonight morning
+    afternoon evening spring summer autumn fall winter quarter half q1 q2 q3 q4 h1 h2 soon shortly
+    future convenien earliest coming recent""".split() + ["due course", "to come", "early date"]))
 
 
 def find_timexes(sentence: str, anchor: date | None, *, anchor_min: date | None = None,
