@@ -25,6 +25,7 @@ from .context import Context, Place, Tenure, person_index, place_index, strip_po
 from .errors import InputError
 from .model import Article, PublicationDate, Timex
 from .parallel import map_chunks, pickled_as_fields
+from .patterns import trie
 from .store import read_yaml
 
 DEFAULT_RULES = Path(__file__).resolve().parent.parent / "claim_rules.yml"
@@ -223,8 +224,7 @@ def gazetteer_index(context: Context) -> tuple[re.Pattern[str], dict[str, Place]
             if place is not None:
                 for name in (era.name, *era.aliases):
                     names.setdefault(name.casefold(), place)
-        ordered = sorted(names, key=lambda n: (-len(n), n))
-        body = "|".join(r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", n))) for n in ordered) or "(?!)"
+        body = trie(names, separator=r"[\s-]+")
         cached = (context, re.compile(rf"(?<!\w)(?:{body})(?:[’']s)?(?!\w)", re.IGNORECASE), names)
         _GAZETTEER[id(context)] = cached
     return cached[1], cached[2]
@@ -461,10 +461,17 @@ def _title_pattern(title: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(title)}(?!\w)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=None)
+def _any_title(titles: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, titles))})(?!\w)", re.IGNORECASE)
+
+
 def offices(text: str, mentions: list[Mention], named: People, rules: ClaimRules, context: Context) -> list[Office]:
     """Offices named in the sentence with the state each belongs to: "Kazakhstan's President",
     "the Kazakh President", "President of Pakistan", "President Tokayev"."""
     found: list[Office] = []
+    if not rules.offices or not _any_title(rules.offices).search(text):
+        return found  # one scan for the sentence instead of one per title, in most sentences
     for title in rules.offices:
         for m in _title_pattern(title).finditer(text):
             if any(o.start <= m.start() < o.end or m.start() <= o.start < m.end() for o in found):

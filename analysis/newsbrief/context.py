@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .patterns import trie
 from .store import read_yaml
 
 CONTEXT_DIR = Path(__file__).resolve().parent.parent / "context"
@@ -81,9 +82,7 @@ _PERSON_INDEX: dict[int, tuple[Context, re.Pattern[str], dict[str, list[Tenure]]
 
 
 def _alternation(names: list[str]) -> re.Pattern[str]:
-    ordered = sorted(set(names), key=lambda n: (-len(n), n))
-    body = "|".join(re.escape(n) for n in ordered) or r"(?!)"
-    return re.compile(rf"(?<![\w-])(?:{body})(?:[’']s)?(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{trie(names)})(?:[’']s)?(?!\w)", re.IGNORECASE)
 
 
 def place_index(context: Context) -> tuple[re.Pattern[str], dict[str, Place]]:

@@ -23,6 +23,7 @@ from re import _parser
 import dateparser
 
 from .model import Timex
+from .patterns import trie
 
 SEASONS: dict[str, tuple[int, int]] = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11),
                                        "fall": (9, 11), "winter": (12, 2)}
@@ -159,25 +160,6 @@ FIRST_WORDS = frozenset("""
 """.split())
 
 
-def _trie(words: Iterable[str]) -> str:
-    """A regex matching exactly `words`, as a trie: each position tries few branches."""
-    tree: dict[str, dict] = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(tree)
-
-
 def _openings(items: list, prefix: str = "") -> Iterator[str]:
     """The letters a match of the parsed regex `items` can begin with, up to its first non-letter;
     "#" for a digit, "<...>" for an opening that is neither. Optional parts are tried both ways, so
@@ -223,13 +205,13 @@ def _guarded(kind: str) -> str:
     if any(not (o == "#" or o.isalpha()) for o in starts):
         return kind
     words = sorted(starts - {"#"})
-    guard = "|".join(([r"\d"] if "#" in starts else []) + ([_trie(words)] if words else []))
+    guard = "|".join(([r"\d"] if "#" in starts else []) + ([trie(words)] if words else []))
     return f"(?={guard}){kind}"
 
 
 _START = r"(?<![\w'’-])"
 # A prefix test, not a whole-word one: the alternation allows "april\s*and" with no space.
-_OPENING = r"(?=\d|q[1-4]|h[12]|" + _trie(FIRST_WORDS) + ")"
+_OPENING = r"(?=\d|q[1-4]|h[12]|" + trie(FIRST_WORDS) + ")"
 _CANDIDATES = re.compile(_START + _OPENING + _LEAD
                          + "(?:" + "|".join(map(_guarded, _KINDS)) + r")(?![\w-])")
 
@@ -769,7 +751,7 @@ def _direction(start: date | None, end: date | None, granularity: str, low: date
 
 # Every time expression contains one of these; most sentences contain none and are skipped. A trie
 # of literals (digits too) lets the engine jump between positions whose letter can start one.
-_MAYBE = re.compile(_trie(list("0123456789") + """
+_MAYBE = re.compile(trie(list("0123456789") + """
     jan feb mar apr may jun jul aug sep oct nov dec year month week day tomorrow tonight morning
     afternoon evening spring summer autumn fall winter quarter half q1 q2 q3 q4 h1 h2 soon shortly
     future convenien earliest coming recent""".split() + ["due course", "to come", "early date"]))
