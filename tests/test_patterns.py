@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsbrief.patterns import trie
+from newsbrief.patterns import guarded, openings, trie
 
 _PHRASES = st.lists(st.text(alphabet="abk -.", min_size=1, max_size=6), min_size=1, max_size=8)
 _TEXT = st.text(alphabet="abkAB -.'’s", max_size=40)
@@ -42,3 +42,32 @@ def test_with_a_separator_spaces_and_hyphens_are_interchangeable():
 def test_no_phrases_match_nothing():
     assert re.search(trie([]), "anything") is None
     assert re.search(trie(["", " - "], separator=r"\s+"), "anything") is None
+
+
+def test_a_guard_names_the_two_letters_or_the_digit_a_match_begins_with():
+    assert guarded(r"(?:the\s+)?\d+|early\s+\d+") == r"(?=\d|(?:ea|th))(?:(?:the\s+)?\d+|early\s+\d+)"
+    assert openings(r"(?:direct\s+)?flights?|MoUs?") == {"direct", "flight", "flights", "MoU", "MoUs"}
+
+
+def test_a_pattern_that_can_begin_with_anything_else_is_left_unguarded():
+    for pattern in (r"\w+\s+ago", r"\$\d+", r"[A-Z]\w+", r"x|(?i:y)z", r"(?i:ab)c", r"(?i)ab"):
+        assert guarded(pattern) == pattern, pattern
+
+
+def test_letters_after_a_case_insensitive_part_are_not_required_as_written():
+    assert openings(r"ab(?i:c)d") == {"ab"}
+
+
+_PIECES = st.sampled_from(["ab", "a", "b", "12", r"\d", r"\s+", "(?:the\\s+)?", "(?:x|yz)", "c?", "[0-9]",
+                           "(?=a)", r"\b", "(?i:b)", "(?-i:A)", "B"])
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.lists(st.lists(_PIECES, min_size=1, max_size=4), min_size=1, max_size=3),
+       st.lists(st.sampled_from(["ab", "a", "b", "A", "B", "c", "x", "yz", "12", " ", "the "]), max_size=12)
+       .map("".join), st.booleans())
+def test_a_guard_never_changes_what_a_pattern_matches(alternatives, text, ignore_case):
+    pattern = "|".join("".join(pieces) for pieces in alternatives)
+    flags = re.IGNORECASE if ignore_case else 0
+    plain = [m.span() for m in re.finditer(pattern, text, flags)]
+    assert [m.span() for m in re.finditer(guarded(pattern, flags), text, flags)] == plain

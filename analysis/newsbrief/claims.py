@@ -25,7 +25,7 @@ from .context import Context, Place, Tenure, person_index, place_index, strip_po
 from .errors import InputError
 from .model import Article, PublicationDate, Timex
 from .parallel import map_chunks, pickled_as_fields
-from .patterns import trie
+from .patterns import guarded, trie
 from .store import read_yaml
 
 DEFAULT_RULES = Path(__file__).resolve().parent.parent / "claim_rules.yml"
@@ -94,7 +94,9 @@ class ClaimRules:
 
 def _compile(pattern: str, path: Path, where: str, bounded: bool = True) -> re.Pattern[str]:
     try:
-        return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)" if bounded else pattern, re.IGNORECASE)
+        # The guard lets the scan pass over word starts no match can begin at (see patterns.guarded).
+        return re.compile(rf"(?<!\w)(?:{guarded(pattern, re.IGNORECASE)})(?!\w)" if bounded else pattern,
+                          re.IGNORECASE)
     except re.error as err:
         raise InputError(path, f"{where} is not a valid regular expression ({err})",
                          "fix the pattern (write it in single quotes)") from None

@@ -6,7 +6,9 @@ Used where a module compiles one pattern from many literal phrases; matching is 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from re import _constants as C  # noqa: N812 (the regex parser's opcodes)
+from re import _parser
 
 _SEPARATORS = re.compile(r"[\s-]+")
 
@@ -45,3 +47,64 @@ def trie(phrases: Iterable[str], separator: str | None = None) -> str:
         return f"(?:{body})?" if "" in node else body
 
     return emit(tree) or "(?!)"
+
+
+DIGIT = "#"  # the opening of a match that begins with a digit
+
+
+def openings(pattern: str, flags: int = 0) -> set[str]:
+    """The letters a match of `pattern` can begin with, up to its first non-letter; DIGIT for a
+    digit; "<...>" for an opening that is neither, or one that cannot be read off the pattern.
+    Optional parts are taken both ways, so no possible opening is missed."""
+    return set(_openings(list(_parser.parse(pattern, flags)), ""))
+
+
+def _openings(items: list, prefix: str) -> Iterator[str]:
+    if not items:
+        yield prefix
+        return
+    (op, arg), rest = items[0], items[1:]
+    if op is C.LITERAL:
+        if chr(arg).isalpha():
+            yield from _openings(rest, prefix + chr(arg))
+        else:
+            yield prefix or (DIGIT if chr(arg).isdigit() else f"<{chr(arg)}>")
+    elif op is C.SUBPATTERN:
+        if arg[1] & re.IGNORECASE:  # its letters may come in either case: the opening ends here
+            yield prefix or "<case-insensitive part>"
+        else:
+            yield from _openings(list(arg[-1]) + rest, prefix)
+    elif op is C.BRANCH:
+        for alternative in arg[1]:
+            yield from _openings(list(alternative) + rest, prefix)
+    elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        if arg[0] == 0:
+            yield from _openings(rest, prefix)
+        yield from _openings(list(arg[2]) + rest, prefix)
+    elif op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+        yield from _openings(rest, prefix)  # they consume nothing
+    elif op is C.IN and not prefix:
+        digits = all(k is C.CATEGORY and v is C.CATEGORY_DIGIT
+                     or k is C.RANGE and "0" <= chr(v[0]) <= chr(v[1]) <= "9"
+                     or k is C.LITERAL and chr(v).isdigit() for k, v in arg)
+        yield DIGIT if digits else "<class>"
+    else:
+        yield prefix or f"<{op}>"
+
+
+def guarded(pattern: str, flags: int = 0) -> str:
+    """`pattern` behind a lookahead on the two letters (or the digit) its matches begin with.
+
+    The engine skips an alternative that starts with a literal or a class without entering it,
+    but not one that starts with a group, an optional part or a case-insensitive letter; a failed
+    lookahead is cheaper than entering such a pattern (the time expressions' scan takes half as
+    long). The lookahead restates what the pattern requires, under the same flags, so matches are
+    unchanged; a pattern whose openings cannot all be listed is returned as it is."""
+    if re.match(r"\(\?[aiLmsux]+\)", pattern):
+        return pattern  # global flags must stay at the very start
+    starts = {o if o == DIGIT else o[:2] for o in openings(pattern, flags)}
+    if any(not (o == DIGIT or o.isalpha()) for o in starts):
+        return pattern
+    words = sorted(starts - {DIGIT})
+    guard = "|".join(([r"\d"] if DIGIT in starts else []) + ([trie(words)] if words else []))
+    return f"(?={guard})(?:{pattern})"

@@ -14,16 +14,14 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from re import _constants as C  # noqa: N812 (the regex parser's opcodes: see _openings)
-from re import _parser
 
 import dateparser
 
 from .model import Timex
-from .patterns import trie
+from .patterns import guarded, trie
 
 SEASONS: dict[str, tuple[int, int]] = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11),
                                        "fall": (9, 11), "winter": (12, 2)}
@@ -160,60 +158,11 @@ FIRST_WORDS = frozenset("""
 """.split())
 
 
-def _openings(items: list, prefix: str = "") -> Iterator[str]:
-    """The letters a match of the parsed regex `items` can begin with, up to its first non-letter;
-    "#" for a digit, "<...>" for an opening that is neither. Optional parts are tried both ways, so
-    every possible opening is produced (some more than once)."""
-    if not items:
-        yield prefix
-        return
-    (op, arg), rest = items[0], items[1:]
-    if op is C.LITERAL:
-        if chr(arg).isalpha():
-            yield from _openings(rest, prefix + chr(arg))
-        else:
-            yield prefix or ("#" if chr(arg).isdigit() else chr(arg))
-    elif op is C.SUBPATTERN:
-        yield from _openings(list(arg[-1]) + rest, prefix)
-    elif op is C.BRANCH:
-        for alternative in arg[1]:
-            yield from _openings(list(alternative) + rest, prefix)
-    elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
-        if arg[0] == 0:
-            yield from _openings(rest, prefix)
-        yield from _openings(list(arg[2]) + rest, prefix)
-    elif op in (C.ASSERT, C.ASSERT_NOT, C.AT):
-        yield from _openings(rest, prefix)
-    elif op is C.IN and not prefix:
-        digits = all(k is C.CATEGORY and v is C.CATEGORY_DIGIT
-                     or k is C.RANGE and "0" <= chr(v[0]) <= chr(v[1]) <= "9"
-                     or k is C.LITERAL and chr(v).isdigit() for k, v in arg)
-        yield "#" if digits else f"<class {arg}>"
-    else:
-        yield prefix or f"<{op}>"
-
-
-def _guarded(kind: str) -> str:
-    """`kind` behind a lookahead on the two letters (or the digit) it must begin with.
-
-    The regex engine skips an alternative whose code starts with a literal or a class without
-    entering it, but a named group starts with neither, so every position used to enter all 33
-    kinds; a failing lookahead is cheaper than entering one (the scan takes about half as long).
-    The lookahead only restates what the kind already requires, so matches are unchanged; a kind
-    whose openings cannot be listed (a class other than digits) is left unguarded."""
-    starts = {o if o == "#" else o[:2] for o in _openings(list(_parser.parse(kind)))}
-    if any(not (o == "#" or o.isalpha()) for o in starts):
-        return kind
-    words = sorted(starts - {"#"})
-    guard = "|".join(([r"\d"] if "#" in starts else []) + ([trie(words)] if words else []))
-    return f"(?={guard}){kind}"
-
-
 _START = r"(?<![\w'’-])"
 # A prefix test, not a whole-word one: the alternation allows "april\s*and" with no space.
 _OPENING = r"(?=\d|q[1-4]|h[12]|" + trie(FIRST_WORDS) + ")"
 _CANDIDATES = re.compile(_START + _OPENING + _LEAD
-                         + "(?:" + "|".join(map(_guarded, _KINDS)) + r")(?![\w-])")
+                         + "(?:" + "|".join(map(guarded, _KINDS)) + r")(?![\w-])")
 
 # Tense cues. Future wins over past in a sentence as a whole ("agreed to organise ... in 2021");
 # a cue right before an expression governs it ("the deal, which was signed in December, will ...").
