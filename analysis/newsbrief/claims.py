@@ -297,10 +297,18 @@ def _distance(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
     return hi - lo + CLAUSE_PENALTY * len(_CLAUSE_BREAK.findall(text, lo, hi))
 
 
-def sentence_status(text: str, cue: tuple[int, int], rules: ClaimRules) -> str | None:
-    """The status the sentence gives the event whose words are at `cue`, or None if it gives none."""
-    hits = [(name, m.start(), m.end(), rank) for rank, (name, pattern) in enumerate(rules.status)
-            for m in pattern.finditer(text) if not (m.start() < cue[1] and cue[0] < m.end())]
+def status_words(text: str, rules: ClaimRules) -> list[tuple[str, int, int, int]]:
+    """(status, start, end, rank of its pattern) of every status word in the sentence."""
+    return [(name, m.start(), m.end(), rank) for rank, (name, pattern) in enumerate(rules.status)
+            for m in pattern.finditer(text)]
+
+
+def sentence_status(text: str, cue: tuple[int, int], rules: ClaimRules,
+                    words: list[tuple[str, int, int, int]] | None = None) -> str | None:
+    """The status the sentence gives the event whose words are at `cue`, or None if it gives none.
+    `words` are the sentence's status words when already read (one read serves every cue)."""
+    hits = [h for h in (status_words(text, rules) if words is None else words)
+            if not (h[1] < cue[1] and cue[0] < h[2])]
     if not hits:
         return None
     name, start, end, _ = min(hits, key=lambda h: (_distance(text, cue, (h[1], h[2])), h[3], h[1]))
@@ -710,12 +718,15 @@ def sentence_claims(article_id: str, paragraph: int, sentence: int, text: str, t
     actors = tuple(dict.fromkeys([*named.names, *office_holders(found_offices, context, day), *_countries(reading)]))
     claims: list[Claim] = []
     owners: list[tuple[str, int, int]] = []  # (kind, start, end) of cues already read
+    words: list[tuple[str, int, int, int]] | None = None  # status words, read at the first cue
     for kind in rules.kinds:
         seen: set[str] = set()
         for cue in kind.cue.finditer(text):
             if any(s < cue.end() and cue.start() < e for _, s, e in owners) or _yields(kind, cue, owners, text):
                 continue  # these words are part of an event already read ("business delegation")
-            status = sentence_status(text, cue.span(), rules)
+            if words is None:
+                words = status_words(text, rules)
+            status = sentence_status(text, cue.span(), rules, words)
             usable_any = [t for t in timexes if t.start is not None]
             if status is None and rules.status_from_timex and usable_any:
                 nearest = _nearest(usable_any, cue.span(), text)
