@@ -677,19 +677,29 @@ def _variant_mentions(articles: list[Article], stop: frozenset[str], known: Voca
                       rules: VariantRules) -> dict[tuple[str, str, str], list[tuple[str, str]]]:
     """(variant, name, what it names) -> (article, sentence) of each use, in reading order."""
     verdicts: dict[str, tuple[str, str] | None] = {}
+    readings: dict[str, list[tuple[str, str, str]]] = {}  # capitalised word -> its variant parts
+
+    def read(word: str) -> list[tuple[str, str, str]]:
+        found = []
+        for part in _POSSESSIVE.sub("", word).split("-"):
+            token = part.casefold()
+            if token not in verdicts:
+                verdicts[token] = None if token in stop else closest_name(token, known, rules)
+            if verdicts[token] is not None:
+                found.append((part, *verdicts[token]))
+        return found
+
     seen: dict[tuple[str, str, str], list[tuple[str, str]]] = defaultdict(list)
     for article in articles:
         for s in article.sentences:
             if s.boilerplate:
                 continue
-            for m in _TOKEN.finditer(s.text):
-                for part in _POSSESSIVE.sub("", m.group()).split("-"):
-                    token = part.casefold()
-                    if token not in verdicts:
-                        verdicts[token] = None if token in stop else closest_name(token, known, rules)
-                    found = verdicts[token]
-                    if found is not None:
-                        seen[(part, *found)].append((article.article_id, s.text))
+            for word in _TOKEN.findall(s.text):
+                found = readings.get(word)
+                if found is None:
+                    found = readings[word] = read(word)
+                for key in found:
+                    seen[key].append((article.article_id, s.text))
     return seen
 
 

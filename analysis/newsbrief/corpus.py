@@ -130,7 +130,7 @@ def looks_english(text: str) -> bool:
     words = re.findall(r"[^\W\d_]+", text.lower())
     if len(words) < 20:
         return True  # too short to judge
-    return sum(w in _ENGLISH for w in words) * 12 >= len(words)
+    return sum(map(_ENGLISH.__contains__, words)) * 12 >= len(words)
 
 
 def _built(files: list[Path], entries: dict[str, CatalogEntry], rules: IngestRules,
