@@ -134,25 +134,29 @@ def looks_english(text: str) -> bool:
 
 
 def _built(files: list[Path], entries: dict[str, CatalogEntry], rules: IngestRules,
-           known_places: frozenset[str]) -> list[Article]:
-    return [build_article(file.stem, f"{file.parent.name}/{file.name}", file.read_bytes(),
-                          entries.get(file.name), rules, known_places) for file in files]
+           known_places: frozenset[str]) -> list[tuple[str, Article]]:
+    """Each file's article with the digest of its text, which tells duplicates apart."""
+    built = []
+    for file in files:
+        article = build_article(file.stem, f"{file.parent.name}/{file.name}", file.read_bytes(),
+                                entries.get(file.name), rules, known_places)
+        built.append((hashlib.sha256(article.text.strip().encode("utf-8")).hexdigest(), article))
+    return built
 
 
 def read_corpus(seed_dir: Path, rules: IngestRules, known_places: frozenset[str]) -> Corpus:
     """Every *.txt in `seed_dir` with its catalog entry; never writes into `seed_dir`."""
     catalog_path = seed_dir / "catalog.yml"
     entries = {e.file: e for e in read_catalog(catalog_path)}
-    files = sorted(seed_dir.glob("*.txt"))
+    files = sorted(seed_dir.glob("*.txt"), key=lambda f: f.name)  # names: Paths compare in Python
     if not files:
         raise InputError(seed_dir, "holds no .txt article files",
                          "copy the articles into it as UTF-8 .txt files, one per article")
     corpus = Corpus(articles=[])
     by_hash: dict[str, str] = {}
     keys: dict[str, str] = {}
-    built = [a for chunk in map_chunks(_built, files, entries, rules, known_places) for a in chunk]
-    for file, article in zip(files, built):
-        digest = hashlib.sha256(article.text.strip().encode("utf-8")).hexdigest()
+    built = [b for chunk in map_chunks(_built, files, entries, rules, known_places) for b in chunk]
+    for file, (digest, article) in zip(files, built):
         if digest in by_hash:
             corpus.notes.append(f"{file.name} has the same text as {by_hash[digest]}; "
                                 "it was left out so the article is not counted twice")
