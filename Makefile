@@ -38,9 +38,9 @@ CONTEXT := $(sort $(wildcard analysis/context/*.yml))
 CORE := $(addprefix $(PKG)/,__init__.py model.py errors.py store.py pipeline.py notebooks.py __main__.py parallel.py)
 
 CORPUS_CODE := $(addprefix $(PKG)/,corpus.py catalog.py datelines.py sentences.py rules.py \
-  context.py dating.py timex.py)
+  context.py dating.py timex.py patterns.py)
 THEMES_CODE := $(addprefix $(PKG)/,themes.py validation.py)
-CLAIMS_CODE := $(addprefix $(PKG)/,claims.py checks.py copies.py tracker.py context.py)
+CLAIMS_CODE := $(addprefix $(PKG)/,claims.py checks.py copies.py tracker.py context.py patterns.py)
 REPORT_CODE := $(addprefix $(PKG)/,report.py figures.py style.py cite.py escape.py)
 RENDER_CODE := $(addprefix $(PKG)/,render.py assets/quarto_compat.lua)
 
