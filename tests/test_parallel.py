@@ -91,3 +91,29 @@ def test_the_collector_is_back_as_it_was_after_a_pause():
             pass
         assert not gc.isenabled() and gc.get_freeze_count() > 0
     assert gc.isenabled() == was and gc.get_freeze_count() == 0
+
+
+def test_what_a_pause_made_is_not_left_for_the_youngest_generation_to_scan():
+    import gc
+    gc.collect()
+    young = gc.get_stats()[0]["collections"]
+    with parallel.collector_paused():
+        made = [[i] for i in range(50_000)]  # lists are tracked by the collector
+    assert gc.get_stats()[0]["collections"] == young  # none of them scanned on the way out
+    assert all(gc.is_tracked(m) for m in made[:10])  # still collectable: only their age changed
+
+
+def test_a_cycle_made_during_a_pause_is_still_collected_later():
+    import gc
+    import weakref
+
+    class Node:
+        pass
+
+    with parallel.collector_paused():
+        node = Node()
+        node.self = node
+        alive = weakref.ref(node)
+        del node
+    gc.collect()
+    assert alive() is None

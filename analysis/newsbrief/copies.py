@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from .model import Article
-from .parallel import map_chunks
+from .parallel import collector_paused, map_chunks
 
 SHINGLE = 3  # words per shingle: each edited word spoils at most this many of them
 MIN_SHARED = 8  # at least this many shared shingles: a shared run of ten words, or several shorter
@@ -150,6 +150,11 @@ def _shingled(articles: list[Article]) -> tuple[list[tuple[int, int]], array, ar
 
 def find_copies(articles: list[Article], threshold: float = MIN_OVERLAP) -> list[CopyPair]:
     """Copied paragraphs across different articles, most similar first, deterministic."""
+    with collector_paused():  # a million (article, paragraph) tuples on a large corpus, no cycles
+        return _copies(articles, threshold)
+
+
+def _copies(articles: list[Article], threshold: float) -> list[CopyPair]:
     ordered = sorted(articles, key=lambda a: a.article_id)
     indexed: list[tuple[int, int]] = []  # (position in `ordered`, paragraph) of each indexed paragraph
     flat = array("q")
