@@ -138,9 +138,9 @@ def write_markdown(runs: list[dict]) -> str:
                      + f" | {run['total_cpu_s']:.1f} | {run['peak_rss_mb']:.0f} "
                      f"| {run.get('worker_peak_rss_mb', 0):.0f} | {run.get('max_peak_pss_mb', run.get('peak_pss_mb', 0)):.0f} |")
     lines.append("")
+    reads = ", ".join(f"{r.get('seed_read_s', 0):.1f} s ({r['size']:,} articles)" for r in runs)
     lines.append("- Before each run the corpus's files were read once, untimed, so every size starts "
-                 "with them in the page cache; that read took "
-                 + ", ".join(f"{r.get('seed_read_s', 0):.1f} s ({r['size']:,} articles)" for r in runs) + ".")
+                 f"with them in the page cache; that read took {reads}.")
     for a, b in zip(runs, runs[1:]):
         lines.append(f"- Scaling exponent of total wall time from {a['size']:,} to {b['size']:,} articles: "
                      f"{exponent(a, b):.2f} (1.0 is linear); time ratio "

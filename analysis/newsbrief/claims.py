@@ -94,9 +94,9 @@ class ClaimRules:
 
 def _compile(pattern: str, path: Path, where: str, bounded: bool = True) -> re.Pattern[str]:
     try:
-        # The guard lets the scan pass over word starts no match can begin at (see patterns.guarded).
-        return re.compile(rf"(?<!\w)(?:{guarded(pattern, re.IGNORECASE)})(?!\w)" if bounded else pattern,
-                          re.IGNORECASE)
+        if bounded:  # the guard lets the scan pass word starts no match can begin at (patterns.py)
+            pattern = rf"(?<!\w)(?:{guarded(pattern, re.IGNORECASE)})(?!\w)"
+        return re.compile(pattern, re.IGNORECASE)
     except re.error as err:
         raise InputError(path, f"{where} is not a valid regular expression ({err})",
                          "fix the pattern (write it in single quotes)") from None

@@ -1,6 +1,6 @@
-"""Regex building for lists of literal names and words (places, people, openings of dates).
+"""Regex building: tries of literal names and words, and guards on where a match can begin.
 
-Used where a module compiles one pattern from many literal phrases; matching is unchanged.
+Used where a module compiles its patterns (context, claims, timex); they match what they matched.
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ def trie(phrases: Iterable[str], separator: str | None = None) -> str:
     character allows. A phrase that is a prefix of another is tried after it, so the longest
     phrase that fits wins, as in an alternation sorted longest first (under IGNORECASE, two
     phrases that differ only in letters the engine equates, "i" and "ı", are tried in code-point
-    order instead of by length). With `separator`, each run
-    of spaces and hyphens inside a phrase matches that regex instead ("Nur Sultan", "Nur-Sultan").
-    No phrases give a pattern that never matches."""
+    order instead of by length). With `separator`, each run of spaces and hyphens inside a phrase
+    matches that regex instead ("Nur Sultan", "Nur-Sultan"). No phrases give a pattern that never
+    matches."""
     tree: dict[str, dict] = {}
     for phrase in phrases:
         if separator is None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
