@@ -57,15 +57,19 @@ def test_a_pattern_that_can_begin_with_anything_else_is_left_unguarded():
         assert guarded(pattern) == pattern, pattern
 
 
+def test_a_repeated_letter_can_be_both_first_letters():
+    assert guarded("a*b") == "(?=(?:a(?:a|b)|b))(?:a*b)"  # "aab" begins "aa"
+
+
 def test_letters_after_a_case_insensitive_part_are_not_required_as_written():
     assert openings(r"ab(?i:c)d") == {"ab"}
 
 
 _PIECES = st.sampled_from(["ab", "a", "b", "12", r"\d", r"\s+", "(?:the\\s+)?", "(?:x|yz)", "c?",
-                           "[0-9]", "(?=a)", r"\b", "(?i:b)", "(?-i:A)", "B"])
+                           "[0-9]", "(?=a)", r"\b", "(?i:b)", "(?-i:A)", "B", "a*", "b+", "(?:ab)+"])
 
 
-@settings(max_examples=300, derandomize=True, deadline=None)
+@settings(max_examples=1500, derandomize=True, deadline=None)
 @given(st.lists(st.lists(_PIECES, min_size=1, max_size=4), min_size=1, max_size=3),
        st.lists(st.sampled_from(["ab", "a", "b", "A", "B", "c", "x", "yz", "12", " ", "the "]),
                 max_size=12).map("".join), st.booleans())

@@ -78,9 +78,12 @@ def _openings(items: list, prefix: str) -> Iterator[str]:
         for alternative in arg[1]:
             yield from _openings(list(alternative) + rest, prefix)
     elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
-        if arg[0] == 0:
+        low, high, body = arg
+        if low == 0:
             yield from _openings(rest, prefix)
-        yield from _openings(list(arg[2]) + rest, prefix)
+        yield from _openings(list(body) + rest, prefix)
+        if high > 1:  # "a+b" begins "aa" too: a second round gives every two-letter start
+            yield from _openings(list(body) * 2 + rest, prefix)
     elif op in (C.ASSERT, C.ASSERT_NOT, C.AT):
         yield from _openings(rest, prefix)  # they consume nothing
     elif op is C.IN and not prefix:
