@@ -473,7 +473,7 @@ def _title_pattern(title: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=None)
 def _any_title(titles: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, titles))})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{trie(titles)})(?!\w)", re.IGNORECASE)
 
 
 def offices(text: str, mentions: list[Mention], named: People, rules: ClaimRules, context: Context) -> list[Office]:

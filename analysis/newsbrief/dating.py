@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from .context import Context, PlaceName, Tenure, person_index, strip_possessive
 from .model import PublicationDate
+from .patterns import trie
 from .timex import find_timexes, governing_cue, tense_at
 
 TITLE_REACH = 60  # characters between an office title and a name for the title to be the name's
@@ -117,12 +118,9 @@ def _others(aliases: tuple[str, ...], context: Context) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1024)
 def _any_of(names: tuple[str, ...]) -> re.Pattern[str]:
-    # One boundary test around the whole alternation, not one per name: the engine then tries the
-    # names only at word starts (backtracking into the group keeps "longest name first").
-    ordered = sorted(names, key=lambda n: (-len(n), n))
-    if not ordered:
-        return re.compile(r"(?!)")
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w-])", re.IGNORECASE)
+    # One boundary test around the whole trie, not one per name: the engine then tries the names
+    # only at word starts (backtracking into the trie keeps "longest name first").
+    return re.compile(rf"(?<![\w-])(?:{trie(names)})(?![\w-])", re.IGNORECASE)
 
 
 def titled_offices(sentence: str, context: Context) -> set[tuple[str, str]]:
