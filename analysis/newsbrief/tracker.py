@@ -115,10 +115,10 @@ def _promises(claims: list[Claim], findings: list[Finding],
                     key=lambda c: (c.target_end is None, c.claim_id))
         start = when[first.article_id]
         # Not surely published before the first article: no upper bound, or one on or after its start.
-        later = [c for _, c in sorted((timeline.rank[c.claim_id], c) for c in timeline.mentions(event)
-                                      if c.article_id != first.article_id
-                                      and (start.low is None or high[c.article_id] is None
-                                           or high[c.article_id] >= start.low))]
+        later = sorted((c for c in timeline.mentions(event) if c.article_id != first.article_id
+                        and (start.low is None or high[c.article_id] is None
+                             or high[c.article_id] >= start.low)),
+                       key=lambda c: timeline.rank[c.claim_id])
         done = [c for c in later if c.status == "happened"
                 and (c.event == event or timeline.country.get(c.event) == event)]
         promises.append(Promise(
