@@ -232,6 +232,19 @@ def test_a_listed_real_word_is_not_a_name_variant():
     assert name_variants(articles, replace(CONTEXT, not_variants=frozenset({"kazik"}))) == []
 
 
+def test_a_person_named_by_another_spelling_is_a_name_variant_but_a_part_of_the_name_is_not():
+    from dataclasses import replace
+
+    from newsbrief.checks import name_variants
+    spelt = replace(CONTEXT.tenures[0], aliases=("Dana Sample", "Sample", "Dana Sampel"))
+    context = replace(CONTEXT, tenures=(spelt,))
+    articles, _, _ = corpus(("President Sample met traders in Almaty.", date(2023, 1, 1)),
+                            ("Dana Sampel will visit Lahore, and Dana Sampel's aides said so.", date(2023, 2, 1)))
+    findings = [f for f in name_variants(articles, context) if f.event.startswith("person:")]
+    assert [(f.event, f.article_ids) for f in findings] == [("person:Dana Sample", ("a1",))]
+    assert "“Dana Sampel” (2 times in 1 article)" in findings[0].summary
+
+
 def test_a_statement_reworded_by_a_second_outlet_is_a_duplicate_source():
     first = ("Starting in June, a ferry will run between Aktau and Gwadar, followed by Aktau and Karachi in "
              "July. The envoy hopes this will help promote business-to-business and people-to-people "

@@ -35,6 +35,47 @@ def test_chunks_come_back_in_order(two_workers):
     assert [n for chunk in chunks for n in chunk] == [n * 10 for n in range(20)]
 
 
+def _signals_then_times_ten(items, flag):
+    flag.touch()
+    return [n * 10 for n in items]
+
+
+def test_the_workers_run_while_the_block_does_its_own_work(two_workers, tmp_path):
+    import time
+    flag = tmp_path / "a worker ran"
+    with parallel.mapped_meanwhile(_signals_then_times_ten, list(range(20)), flag) as results:
+        deadline = time.monotonic() + 30
+        while not flag.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)  # results() is not called yet: only a worker started meanwhile can run
+        assert flag.exists()
+        assert [n for chunk in results() for n in chunk] == [n * 10 for n in range(20)]
+        assert results() == results()  # asked again, the same results (not a rerun)
+
+
+def test_a_serial_run_computes_when_asked(monkeypatch, tmp_path):
+    monkeypatch.setenv("NEWSBRIEF_WORKERS", "1")
+    flag = tmp_path / "ran"
+    with parallel.mapped_meanwhile(_signals_then_times_ten, [1, 2], flag) as results:
+        assert not flag.exists()
+        assert results() == [[10, 20]] and flag.exists()
+
+
+def test_name_variants_on_two_workers_equal_name_variants_on_one(two_workers, monkeypatch):
+    from dataclasses import replace
+
+    from newsbrief.checks import name_variants
+    spelt = replace(CONTEXT.tenures[0], aliases=("Dana Sample", "Dana Sampel"))
+    context = replace(CONTEXT, tenures=(spelt,))
+    texts = [(f"Dana Sampel said Pak-Kazik trade with Kazakhstan grew by {n} percent, Lahori traders said.",
+              date(2023, 1, n + 1)) for n in range(6)]
+    articles, _, _ = corpus(*texts)
+    both = name_variants(articles, context)
+    monkeypatch.setenv("NEWSBRIEF_WORKERS", "1")
+    assert both == name_variants(articles, context)
+    assert sorted(f.event for f in both) == ["name:kazakh", "name:lahore", "person:Dana Sample"]
+    assert "6 times in 6 articles" in both[0].summary
+
+
 def test_an_input_error_in_a_worker_reaches_the_user_intact(two_workers):
     with pytest.raises(InputError) as raised:
         parallel.map_chunks(_fails_on_second, list(range(8)), "seeds/x.txt")

@@ -33,6 +33,8 @@ import re
 from bisect import bisect_right
 from calendar import monthrange
 from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -42,7 +44,7 @@ from .context import Context, person_index
 from .copies import SHINGLE, CopyPair, shingles
 from .copies import kind as copy_kind
 from .model import Article, PublicationDate
-from .parallel import collector_paused, map_chunks
+from .parallel import collector_paused, mapped_meanwhile
 
 ORDER = ("slippage", "conflict", "downgraded", "no_follow_up", "fulfilled_late", "duplicate_source",
          "undated_source", "name_variant")
@@ -615,12 +617,15 @@ def jaro_winkler(a: str, b: str) -> float:
     return jaro + prefix * 0.1 * (1 - jaro)
 
 
-_TOKEN = re.compile(r"(?<![\w’'])[A-Z][\w’']*(?:-[\w’']+)*")
+# A capitalised word. The capital comes before the lookbehind (which then checks the character
+# before it): a pattern that opens with a class lets the engine skip to the next capital, while one
+# that opens with a lookbehind is tried at every character (the scan takes twice as long).
+_TOKEN = re.compile(r"[A-Z](?<![\w’'].)[\w’']*(?:-[\w’']+)*")
 _POSSESSIVE = re.compile(r"[’']s$")
 _NAME_SPLIT = re.compile(r"[\s\-.]+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: it keys the per-process word reader
 class Vocabulary:
     words: frozenset[str]  # every word of every known name: never itself a variant
     places: dict[str, str]  # one-word place names and adjectives -> the place
@@ -657,10 +662,35 @@ def name_variants(articles: list[Article], context: Context, rules: VariantRules
     """Words close to a known name but not one (e.g. "Kazik" in "Pak-Kazik" for "Kazakh"), and people
     named by a spelling that is not part of their full name ("Erzhan" for "Yerzhan Kistafin").
     Words on the rules' stoplist or the gazetteer's `not_variants` are never reported."""
+    with name_variants_meanwhile(articles, context, rules) as findings:
+        return findings()
+
+
+@contextmanager
+def name_variants_meanwhile(articles: list[Article], context: Context,
+                            rules: VariantRules | None = None) -> Iterator[Callable[[], list[Finding]]]:
+    """name_variants, its scan of the corpus started in the workers while the block does other
+    checks; the function the block receives returns the findings."""
     rules = rules or VariantRules()
     stop = rules.not_variants | getattr(context, "not_variants", frozenset())
+    with mapped_meanwhile(_name_mentions, articles, stop, vocabulary(context), rules, context) as chunks:
+        def findings() -> list[Finding]:
+            scanned = chunks()
+            _word_reader.cache_clear()  # a serial run's judged words: no longer needed
+            return _variant_findings([v for v, _ in scanned]) + _alias_findings([a for _, a in scanned])
+        yield findings
+
+
+def _name_mentions(articles: list[Article], stop: frozenset[str], known: Vocabulary, rules: VariantRules,
+                   context: Context) -> tuple[dict[tuple[str, str, str], list[tuple[str, str]]],
+                                              dict[tuple[str, str], list[tuple[str, str]]]]:
+    # One worker job for both scans: one pool, and one set of forked workers, for the two.
+    return _variant_mentions(articles, stop, known, rules), _alias_mentions(articles, context)
+
+
+def _variant_findings(chunks: list[dict[tuple[str, str, str], list[tuple[str, str]]]]) -> list[Finding]:
     seen: dict[tuple[str, str, str], list[tuple[str, str]]] = defaultdict(list)
-    for chunk in map_chunks(_variant_mentions, articles, stop, vocabulary(context), rules):
+    for chunk in chunks:
         for key, where in chunk.items():
             seen[key] += where
     findings = []
@@ -670,35 +700,44 @@ def name_variants(articles: list[Article], context: Context, rules: VariantRules
             f"“{variant}” ({_plural(len(where), 'time')} in {_plural(len(articles_with), 'article')}) looks like "
             f"a variant spelling of “{name.capitalize()}” ({refers}) and is read as {refers}.",
             tuple(dict.fromkeys(where))[:EVIDENCE_LIMIT], None))
-    return findings + _person_aliases(articles, context)
+    return findings
+
+
+@lru_cache(maxsize=1)
+def _word_reader(stop: frozenset[str], known: Vocabulary,
+                 rules: VariantRules) -> Callable[[str], list[tuple[str, str, str]]]:
+    """What a capitalised word reads as: (part, name, what it names) for each of its hyphenated
+    parts that is a variant. Cached per word, and the reader per process: a worker's chunks share
+    it, so each distinct word is judged once per worker, not once per chunk (twice the work)."""
+    verdicts: dict[str, tuple[str, str] | None] = {}
+    readings: dict[str, list[tuple[str, str, str]]] = {}
+
+    def read(word: str) -> list[tuple[str, str, str]]:
+        found = readings.get(word)
+        if found is None:
+            found = readings[word] = []
+            for part in _POSSESSIVE.sub("", word).split("-"):
+                token = part.casefold()
+                if token not in verdicts:
+                    verdicts[token] = None if token in stop else closest_name(token, known, rules)
+                verdict = verdicts[token]
+                if verdict is not None:
+                    found.append((part, *verdict))
+        return found
+    return read
 
 
 def _variant_mentions(articles: list[Article], stop: frozenset[str], known: Vocabulary,
                       rules: VariantRules) -> dict[tuple[str, str, str], list[tuple[str, str]]]:
     """(variant, name, what it names) -> (article, sentence) of each use, in reading order."""
-    verdicts: dict[str, tuple[str, str] | None] = {}
-    readings: dict[str, list[tuple[str, str, str]]] = {}  # capitalised word -> its variant parts
-
-    def read(word: str) -> list[tuple[str, str, str]]:
-        found = []
-        for part in _POSSESSIVE.sub("", word).split("-"):
-            token = part.casefold()
-            if token not in verdicts:
-                verdicts[token] = None if token in stop else closest_name(token, known, rules)
-            if verdicts[token] is not None:
-                found.append((part, *verdicts[token]))
-        return found
-
+    read = _word_reader(stop, known, rules)
     seen: dict[tuple[str, str, str], list[tuple[str, str]]] = defaultdict(list)
     for article in articles:
         for s in article.sentences:
             if s.boilerplate:
                 continue
             for word in _TOKEN.findall(s.text):
-                found = readings.get(word)
-                if found is None:
-                    found = readings[word] = read(word)
-                for key in found:
+                for key in read(word):
                     seen[key].append((article.article_id, s.text))
     return seen
 
@@ -744,10 +783,10 @@ def _alias_mentions(articles: list[Article], context: Context) -> dict[tuple[str
     return seen
 
 
-def _person_aliases(articles: list[Article], context: Context) -> list[Finding]:
+def _alias_findings(chunks: list[dict[tuple[str, str], list[tuple[str, str]]]]) -> list[Finding]:
     """People named by an alias that is a different spelling, not a part, of their full name."""
     seen: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
-    for chunk in map_chunks(_alias_mentions, articles, context):
+    for chunk in chunks:
         for key, where in chunk.items():
             seen[key] += where
     findings = []
@@ -797,18 +836,19 @@ def run_checks(claims: list[Claim], articles: list[Article], dates: dict[str, Pu
     """Every check, numbered within its kind in a stable order. `rules` supplies the name-variant
     settings (the project's claim_rules.yml when not given)."""
     # The indices and findings are plain data: collecting while they are built only rescans the
-    # corpus (on 100,000 articles, 4.8 s of this stage).
-    with collector_paused():
+    # corpus (on 100,000 articles, 4.8 s of this stage). The name scan runs in the workers while
+    # this process does the other checks.
+    variant_rules = rules.variants if rules is not None else _default_variant_rules()
+    with collector_paused(), name_variants_meanwhile(articles, context, variant_rules) as variants:
         when = when_of(dates)
         for a in articles:
             when.setdefault(a.article_id, When(None, None))
         timeline = Timeline(claims, when)
         commits = commitments(claims)
-        variant_rules = rules.variants if rules is not None else _default_variant_rules()
         found = (slippage_and_late(commits, timeline, copies) + conflicts(timeline) + downgrades(timeline)
                  + no_follow_up(commits, timeline)
                  + duplicate_sources(copies, claims, {a.article_id: a for a in articles}, timeline)
-                 + name_variants(articles, context, variant_rules) + undated_sources(articles, dates))
+                 + variants() + undated_sources(articles, dates))
         numbered = []
         counters: dict[str, int] = defaultdict(int)
         for f in sorted(found, key=lambda f: (ORDER.index(f.check), f.event, f.article_ids, f.summary)):

@@ -5,8 +5,10 @@ the same as a serial run, byte for byte.
 
 Small corpora (the usual brief) run serially: forking costs more than it saves below PARALLEL_FROM
 items. Workers are forked, not spawned, so they inherit the loaded rules and the corpus itself;
-only chunk bounds go out and only results come back. Where fork is unavailable (Windows, macOS
-defaults aside) everything runs serially. NEWSBRIEF_WORKERS=1 forces a serial run.
+only chunk bounds go out and only results come back. A stage with serial work of its own (the
+checks) starts the workers with mapped_meanwhile and does that work while they run. Where fork is
+unavailable (Windows, macOS defaults aside) everything runs serially. NEWSBRIEF_WORKERS=1 forces a
+serial run.
 
 What makes millions of results cheap to move and keep lives here too: records pickled as their
 field values (pickled_as_fields) and pauses of the garbage collector (collector_paused).
@@ -53,19 +55,43 @@ def _run_chunk(bounds: tuple[int, int]) -> Any:
 def map_chunks(function: Callable[..., R], items: Sequence[T], *args: Any) -> list[R]:
     """`function(chunk, *args)` for consecutive chunks of `items`, results in order. `function`
     must be a module-level function (it is named, not pickled, for the workers)."""
+    with mapped_meanwhile(function, items, *args) as results:
+        return results()
+
+
+@contextmanager
+def mapped_meanwhile(function: Callable[..., R], items: Sequence[T],
+                     *args: Any) -> Iterator[Callable[[], list[R]]]:
+    """map_chunks started in the background: the workers run while the block does work of its own
+    in this process (a stage's serial part need not wait for them, nor leave a core idle), and the
+    function the block receives waits for the chunk results, in order. Serial runs compute them
+    when they are first asked for. The workers are forked on entry, so they see the state then."""
     global _job
     n = workers()
     if n < 2 or len(items) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
-        return [function(items, *args)]
+        yield _once(lambda: [function(items, *args)])
+        return
     chunks = n * CHUNKS_PER_WORKER
     edges = [len(items) * i // chunks for i in range(chunks + 1)]
     _job = (function, items, args)
     try:
         with collector_paused():
             with ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("fork")) as pool:
-                return list(pool.map(_run_chunk, zip(edges, edges[1:])))
+                pending = pool.map(_run_chunk, zip(edges, edges[1:]))  # forks every worker now
+                yield _once(lambda: list(pending))
     finally:
         _job = None
+
+
+def _once(compute: Callable[[], R]) -> Callable[[], R]:
+    """`compute`, run at the first call; later calls return the same value."""
+    done: list[R] = []
+
+    def value() -> R:
+        if not done:
+            done.append(compute())
+        return done[0]
+    return value
 
 
 @contextmanager
@@ -121,4 +147,5 @@ def pickled_as_fields(cls: type[T]) -> type[T]:
     return cls
 
 
-__all__ = ["PARALLEL_FROM", "collector_paused", "map_chunks", "pickled_as_fields", "workers"]
+__all__ = ["PARALLEL_FROM", "collector_paused", "map_chunks", "mapped_meanwhile", "pickled_as_fields",
+           "workers"]
