@@ -87,6 +87,7 @@ class ClaimRules:
     numbers: dict[str, int]
     variants: VariantRules
     any_cue: re.Pattern[str] = field(repr=False)  # every kind's cue at once: most sentences need no more
+    any_status: re.Pattern[str] = field(repr=False)  # every status cue at once
 
     def label(self, kind: str) -> str:
         return next((k.label for k in self.kinds if k.name == kind), kind.replace("_", " ").capitalize())
@@ -169,7 +170,9 @@ def load_claim_rules(path: Path) -> ClaimRules:
                               person_max_edits=int(variant.get("person_max_edits", 1)),
                               not_variants=frozenset(str(w).casefold() for w in variant.get("not_variants") or [])),
         any_cue=_compile("|".join(f"(?:{spec['cue']})" for spec in (raw.get("kinds") or {}).values())
-                         or "(?!)", path, "the kinds' cues"))
+                         or "(?!)", path, "the kinds' cues"),
+        any_status=_compile("|".join(f"(?:{p})" for p in (raw.get("status") or {}).values()) or "(?!)",
+                            path, "the status cues"))
 
 
 # Claims ----------------------------------------------------------------------------------------
@@ -299,8 +302,12 @@ def _distance(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
 
 def status_words(text: str, rules: ClaimRules) -> list[tuple[str, int, int, int]]:
     """(status, start, end, rank of its pattern) of every status word in the sentence."""
+    first = rules.any_status.search(text)
+    if first is None:
+        return []
+    # No status cue starts before the first place where any does: each scan can start there.
     return [(name, m.start(), m.end(), rank) for rank, (name, pattern) in enumerate(rules.status)
-            for m in pattern.finditer(text)]
+            for m in pattern.finditer(text, first.start())]
 
 
 def sentence_status(text: str, cue: tuple[int, int], rules: ClaimRules,
@@ -708,7 +715,8 @@ def sentence_claims(article_id: str, paragraph: int, sentence: int, text: str, t
                     state: ArticleState | None = None, masked: tuple[tuple[int, int], ...] = ()) -> list[Claim]:
     """The claims one sentence makes. `day` is the article's date (for who held an office),
     `state` carries "this visit" across the article's sentences, `masked` hides a dateline."""
-    if not rules.any_cue.search(text):
+    first = rules.any_cue.search(text)
+    if first is None:
         return []
     state = state if state is not None else ArticleState()
     named = people(text, context, day)
@@ -721,7 +729,7 @@ def sentence_claims(article_id: str, paragraph: int, sentence: int, text: str, t
     words: list[tuple[str, int, int, int]] | None = None  # status words, read at the first cue
     for kind in rules.kinds:
         seen: set[str] = set()
-        for cue in kind.cue.finditer(text):
+        for cue in kind.cue.finditer(text, first.start()):  # no kind's cue starts before any does
             if any(s < cue.end() and cue.start() < e for _, s, e in owners) or _yields(kind, cue, owners, text):
                 continue  # these words are part of an event already read ("business delegation")
             if words is None:
