@@ -1,13 +1,14 @@
-"""Patterns built from literal phrases: a trie finds what the longest-first alternation finds."""
+"""Pattern building: a trie finds what the longest-first alternation finds, a guard changes no match,
+and a text without any of a pattern's required strings has no match of it."""
 
 from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newsbrief.patterns import guarded, openings, trie
+from newsbrief.patterns import fold, guarded, may_match, openings, required, trie
 
 _PHRASES = st.lists(st.text(alphabet="abk -.", min_size=1, max_size=6), min_size=1, max_size=8)
 _TEXT = st.text(alphabet="abkAB -.'’s", max_size=40)
@@ -78,3 +79,49 @@ def test_a_guard_never_changes_what_a_pattern_matches(alternatives, text, ignore
     flags = re.IGNORECASE if ignore_case else 0
     plain = [m.span() for m in re.finditer(pattern, text, flags)]
     assert [m.span() for m in re.finditer(guarded(pattern, flags), text, flags)] == plain
+
+
+def test_a_match_needs_one_of_its_alternatives_most_telling_words():
+    assert required(r"direct (?:air )?flights?|air links?") == ("air link", "direct ")
+    assert required(r"memorand(?:um|a|ums) of understanding|MoUs?") == (" of understanding", "mou")
+    assert required(r"visits?|visited|visiting") == ("visit",)  # "visited" contains "visit"
+
+
+def test_a_pattern_that_needs_no_word_has_no_list():
+    for pattern in (r"\w+", "a?", "(?:ab|)", r"[A-Z]\w*", r"(?=ab)", r"x*y?"):
+        assert required(pattern) is None, pattern
+
+
+def test_every_character_an_ascii_letter_matches_ignoring_case_folds_to_it():
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    for code in range(0x80, 0x110000):
+        char = chr(code)
+        if letter.fullmatch(char):
+            assert fold(char) == next(x for x in "abcdefghijklmnopqrstuvwxyz"
+                                      if re.fullmatch(x, char, re.IGNORECASE)), hex(code)
+    assert fold("İzmir Kıyı") == "izmir kiyi" and len(fold("İ")) == 1
+
+
+_REQUIRING = st.sampled_from(["ab", "visit", "Ks", "s", "i", "é", "É’s", r"\s+", r"(?:the\s+)?", "(?:xy|yz)",
+                              "c?", "[0-9]", "(?=a)", r"\b", "(?i:b)", "(?-i:A)", "(?:ab)+", "a*", "(?:|q)"])
+
+
+@settings(max_examples=2000, derandomize=True, deadline=None)
+@given(st.lists(st.lists(_REQUIRING, min_size=1, max_size=4), min_size=1, max_size=3),
+       st.lists(st.sampled_from(["ab", "AB", "visit", "VISIT", "vİsİt", "K", "\u212a", "ſ", "S", "ı", "I",
+                                 "é", "É", "’s", "xy", "yz", "the ", "q", "12", " ", "c"]),
+                max_size=10).map("".join), st.booleans())
+@example([["visit"]], "vİsİt", True)
+@example([["Ks"]], "\u212aſ", True)
+@example([["i"]], "ı", True)
+def test_a_text_without_the_required_words_has_no_match(alternatives, text, ignore_case):
+    pattern = "|".join("".join(pieces) for pieces in alternatives)
+    flags = re.IGNORECASE if ignore_case else 0
+    if re.search(pattern, text, flags):
+        assert may_match(re.compile(pattern, flags), fold(text)), (pattern, text)
+
+
+def test_a_sentence_without_the_words_is_not_scanned_and_one_with_them_is():
+    cue = re.compile(r"(?<!\w)(?:direct flights?|air links?)(?!\w)", re.IGNORECASE)
+    assert not may_match(cue, fold("The ministers met in Almaty."))
+    assert may_match(cue, fold("New AIR LINKS were opened."))

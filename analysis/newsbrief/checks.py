@@ -45,6 +45,7 @@ from .copies import SHINGLE, CopyPair, shingles
 from .copies import kind as copy_kind
 from .model import Article, PublicationDate
 from .parallel import collector_paused, mapped_meanwhile
+from .patterns import fold, may_match
 
 ORDER = ("slippage", "conflict", "downgraded", "no_follow_up", "fulfilled_late", "duplicate_source",
          "undated_source", "name_variant")
@@ -771,7 +772,7 @@ def _alias_mentions(articles: list[Article], context: Context) -> dict[tuple[str
     seen: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for article in articles:
         for s in article.sentences:
-            if s.boilerplate:
+            if s.boilerplate or not may_match(pattern, fold(s.text)):
                 continue
             for m in pattern.finditer(s.text):
                 alias = _POSSESSIVE.sub("", m.group())

@@ -25,7 +25,7 @@ from .context import Context, Place, Tenure, person_index, place_index, strip_po
 from .errors import InputError
 from .model import Article, PublicationDate, Timex
 from .parallel import map_chunks, pickled_as_fields
-from .patterns import guarded, trie
+from .patterns import fold, guarded, may_match, trie
 from .store import read_yaml
 
 DEFAULT_RULES = Path(__file__).resolve().parent.parent / "claim_rules.yml"
@@ -305,9 +305,11 @@ def status_words(text: str, rules: ClaimRules) -> list[tuple[str, int, int, int]
     first = rules.any_status.search(text)
     if first is None:
         return []
-    # No status cue starts before the first place where any does: each scan can start there.
+    folded = fold(text)
+    # No status cue starts before the first place where any does: each scan can start there, and
+    # a cue whose words are not in the sentence is not scanned for.
     return [(name, m.start(), m.end(), rank) for rank, (name, pattern) in enumerate(rules.status)
-            for m in pattern.finditer(text, first.start())]
+            if may_match(pattern, folded) for m in pattern.finditer(text, first.start())]
 
 
 def sentence_status(text: str, cue: tuple[int, int], rules: ClaimRules,
@@ -455,6 +457,8 @@ def people(text: str, context: Context, day: date | None) -> People:
     """People named by any alias, with the tenure in force on `day` (the article's date) when known."""
     pattern, names = person_index(context)
     found, spans = [], []
+    if not may_match(pattern, fold(text)):
+        return People((), ())  # no officeholder's name in it: the usual case, found without a scan
     for m in pattern.finditer(text):
         tenures = names.get(strip_possessive(m.group()).casefold(), [])
         if not tenures:
@@ -487,7 +491,8 @@ def offices(text: str, mentions: list[Mention], named: People, rules: ClaimRules
     """Offices named in the sentence with the state each belongs to: "Kazakhstan's President",
     "the Kazakh President", "President of Pakistan", "President Tokayev"."""
     found: list[Office] = []
-    if not rules.offices or not _any_title(rules.offices).search(text):
+    titles = _any_title(rules.offices)
+    if not rules.offices or not may_match(titles, fold(text)) or not titles.search(text):
         return found  # one scan for the sentence instead of one per title, in most sentences
     for title in rules.offices:
         for m in _title_pattern(title).finditer(text):
@@ -715,7 +720,8 @@ def sentence_claims(article_id: str, paragraph: int, sentence: int, text: str, t
                     state: ArticleState | None = None, masked: tuple[tuple[int, int], ...] = ()) -> list[Claim]:
     """The claims one sentence makes. `day` is the article's date (for who held an office),
     `state` carries "this visit" across the article's sentences, `masked` hides a dateline."""
-    first = rules.any_cue.search(text)
+    folded = fold(text)
+    first = rules.any_cue.search(text) if may_match(rules.any_cue, folded) else None
     if first is None:
         return []
     state = state if state is not None else ArticleState()
@@ -728,6 +734,8 @@ def sentence_claims(article_id: str, paragraph: int, sentence: int, text: str, t
     owners: list[tuple[str, int, int]] = []  # (kind, start, end) of cues already read
     words: list[tuple[str, int, int, int]] | None = None  # status words, read at the first cue
     for kind in rules.kinds:
+        if not may_match(kind.cue, folded):
+            continue  # none of the words its cue needs is in the sentence
         seen: set[str] = set()
         for cue in kind.cue.finditer(text, first.start()):  # no kind's cue starts before any does
             if any(s < cue.end() and cue.start() < e for _, s, e in owners) or _yields(kind, cue, owners, text):

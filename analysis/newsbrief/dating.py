@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .context import Context, PlaceName, Tenure, person_index, strip_possessive
 from .model import PublicationDate
-from .patterns import trie
+from .patterns import fold, may_match, trie
 from .timex import find_timexes, governing_cue, tense_at
 
 TITLE_REACH = 60  # characters between an office title and a name for the title to be the name's
@@ -127,6 +127,8 @@ def titled_offices(sentence: str, context: Context) -> set[tuple[str, str]]:
     """(person, office) for each officeholder the sentence names with that office's title."""
     pattern, by_alias = person_index(context)
     found: set[tuple[str, str]] = set()
+    if not may_match(pattern, fold(sentence)):
+        return found  # no officeholder named: most sentences, told without a scan
     for match in pattern.finditer(sentence):
         tenures = by_alias.get(strip_possessive(match.group()).casefold(), [])
         if not tenures:
@@ -217,6 +219,8 @@ def place_name_bounds(texts: list[str], context: Context) -> list[Bound]:
     pattern, by_alias = _era_index(context)
     used: dict[str, tuple[PlaceName, str]] = {}
     for text in texts:
+        if not may_match(pattern, fold(text)):
+            continue
         for match in pattern.finditer(text):
             era = by_alias.get(match.group().casefold())
             if era is None or era.name in used:

@@ -1,6 +1,6 @@
-"""Regex building: tries of literal names and words, and guards on where a match can begin.
-
-Used where a module compiles its patterns (context, claims, timex); they match what they matched.
+"""Regex building: tries of literal names and words, guards on where a match can begin, and the
+words a match must contain. Used where a module compiles its patterns (context, claims, timex);
+none of them changes what a pattern matches, only how soon the engine gives up.
 """
 
 from __future__ import annotations
@@ -111,3 +111,87 @@ def guarded(pattern: str, flags: int = 0) -> str:
     words = sorted(starts - {DIGIT})
     guard = "|".join(([r"\d"] if DIGIT in starts else []) + ([trie(words)] if words else []))
     return f"(?={guard})(?:{pattern})"
+
+
+# The characters other than A-Z and a-z that an ASCII letter matches under re.IGNORECASE (a test
+# finds them all by trying every code point), each as the letter it matches.
+_ASCII_TWINS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def fold(text: str) -> str:
+    """`text` as `required` compares it: lower case, and every character that an ASCII letter
+    matches under re.IGNORECASE written as that letter. Same length as `text`."""
+    if "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text:
+        text = text.translate(_ASCII_TWINS)  # rare; translating costs twenty times lowering
+    return text.lower()
+
+
+def required(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Strings one of which is in the `fold` of any text `pattern` matches, under any flags (they
+    are in lower case and ASCII); None when the pattern's parse gives no such list.
+
+    A scan of a sentence costs the same whether or not it finds anything; a test of a few short
+    strings with `in` costs a tenth of it. So a pattern whose strings are all absent need not be
+    run: "direct flights?|air links?" needs "direct " or "air link". Optional and repeated parts,
+    classes and lookarounds are skipped (a match need not contain them); of the rest, each
+    alternative contributes its most telling run of literal characters."""
+    return _required(list(_parser.parse(pattern, flags)))
+
+
+def _required(items: list) -> tuple[str, ...] | None:
+    best: tuple[str, ...] | None = None
+
+    def consider(found: tuple[str, ...] | None) -> None:
+        nonlocal best
+        # The most telling list: its shortest string is the longest; then the fewest strings.
+        if found and (best is None or (min(map(len, found)), -len(found)) > (min(map(len, best)), -len(best))):
+            best = found
+
+    run: list[str] = []
+    for op, arg in _flattened(items):
+        if op is C.LITERAL and chr(arg).isascii():
+            run.append(chr(arg).lower())
+            continue
+        consider(("".join(run),) if run else None)
+        run = []
+        if op is C.BRANCH:
+            alternatives = [_required(list(a)) for a in arg[1]]
+            if all(alternatives):
+                consider(_shortest({s for a in alternatives for s in a or ()}))
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and arg[0] >= 1:
+            consider(_required(list(arg[2])))
+    consider(("".join(run),) if run else None)
+    return best
+
+
+def _shortest(strings: set[str]) -> tuple[str, ...]:
+    """The strings none of the others is part of ("visit" finds "visited" too), sorted."""
+    return tuple(sorted(s for s in strings if not any(t != s and t in s for t in strings)))
+
+
+_NEEDS: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None]] = {}
+
+
+def needs_of(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """`required` of a compiled pattern, worked out once per pattern (keyed by identity: hashing a
+    pattern hashes its whole compiled code)."""
+    cached = _NEEDS.get(id(pattern))
+    if cached is None or cached[0] is not pattern:
+        cached = _NEEDS[id(pattern)] = (pattern, required(pattern.pattern, pattern.flags))
+    return cached[1]
+
+
+def may_match(pattern: re.Pattern[str], folded: str) -> bool:
+    """False when `pattern` cannot match the text whose `fold` is `folded`: none of the strings
+    its matches need is in it. Ten times cheaper than a scan that finds nothing."""
+    needs = needs_of(pattern)
+    return needs is None or any(n in folded for n in needs)
+
+
+def _flattened(items: list) -> Iterator[tuple]:
+    """The items of a sequence with groups opened, so literal runs continue through them."""
+    for op, arg in items:
+        if op is C.SUBPATTERN:
+            yield from _flattened(list(arg[-1]))
+        else:
+            yield op, arg
