@@ -538,14 +538,15 @@ def independent_sources(event: str | None, claims: list[Claim], copies: list[Cop
     return len({root(a) for a in parent})
 
 
-def _copied_sentence(article: Article | None, paragraph: int, other_text: str) -> str:
+def _copied_sentence(article: Article | None, paragraph: int, other_text: str,
+                     word_hash: dict[str, int]) -> str:
     """The sentence of the paragraph that shares most word sequences with the other paragraph; on a
-    tie the first, as a reader meets it."""
+    tie the first, as a reader meets it. `word_hash`: the words' hashes so far (copies.shingles)."""
     if article is None:
         return ""
-    other = shingles(other_text)
+    other = shingles(other_text, word_hash)
     sentences = [s.text for s in article.sentences if s.paragraph == paragraph and not s.boilerplate]
-    shared = [len(shingles(t) & other) for t in sentences]
+    shared = [len(shingles(t, word_hash) & other) for t in sentences]
     return sentences[shared.index(max(shared))] if sentences else ""
 
 
@@ -556,6 +557,7 @@ def duplicate_sources(copies: list[CopyPair], claims: list[Claim], articles: dic
     for c in claims:
         by_paragraph[(c.article_id, c.paragraph)].append(c)
     findings = []
+    word_hash: dict[str, int] = {}  # most words recur across the copies: hash each once
     for copy in copies:
         a, b = _when(when, copy.article_a), _when(when, copy.article_b)
         copied = by_paragraph[(copy.article_a, copy.paragraph_a)] + by_paragraph[(copy.article_b, copy.paragraph_b)]
@@ -571,8 +573,10 @@ def duplicate_sources(copies: list[CopyPair], claims: list[Claim], articles: dic
         summary += (f"; their claims about {', '.join(timeline.label(e) for e in events)} are one source, "
                     "not two." if events else ".")
         evidence = tuple((article_id, quote) for article_id, quote in (
-            (copy.article_a, _copied_sentence(articles.get(copy.article_a), copy.paragraph_a, copy.text_b)),
-            (copy.article_b, _copied_sentence(articles.get(copy.article_b), copy.paragraph_b, copy.text_a)))
+            (copy.article_a, _copied_sentence(articles.get(copy.article_a), copy.paragraph_a, copy.text_b,
+                                              word_hash)),
+            (copy.article_b, _copied_sentence(articles.get(copy.article_b), copy.paragraph_b, copy.text_a,
+                                              word_hash)))
             if quote)
         findings.append(Finding("", "duplicate_source", ";".join(events), (copy.article_a, copy.article_b),
                                 tuple(c.claim_id for c in copied), summary, evidence, None))
