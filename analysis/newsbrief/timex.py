@@ -697,12 +697,12 @@ def _direction(start: date | None, end: date | None, granularity: str, low: date
     return "future" if _DEADLINE.match(text) else "past"
 
 
-# Every time expression contains one of these; most sentences contain none and are skipped. A trie
-# of literals (digits too) lets the engine jump between positions whose letter can start one.
-_MAYBE = re.compile(trie(list("0123456789") + """
+# Every time expression contains one of these; sentences that contain none are skipped. Tested
+# with `in` on the lowered sentence: half the cost of one regex scan for them all.
+_MAYBE = tuple(list("0123456789") + """
     jan feb mar apr may jun jul aug sep oct nov dec year month week day tomorrow tonight morning
     afternoon evening spring summer autumn fall winter quarter half q1 q2 q3 q4 h1 h2 soon shortly
-    future convenien earliest coming recent""".split() + ["due course", "to come", "early date"]))
+    future convenien earliest coming recent""".split() + ["due course", "to come", "early date"])
 
 
 def find_timexes(sentence: str, anchor: date | None, *, anchor_min: date | None = None,
@@ -713,7 +713,7 @@ def find_timexes(sentence: str, anchor: date | None, *, anchor_min: date | None 
     anchor_max), so the interval carries the uncertainty; with a bound missing they stay open."""
     found: list[Timex] = []
     lowered = sentence.translate(_ASCII_LOWER)
-    if not _MAYBE.search(lowered):
+    if not any(word in lowered for word in _MAYBE):
         return found
     low = anchor if anchor is not None else anchor_min
     high = anchor if anchor is not None else anchor_max
