@@ -592,3 +592,24 @@ def test_the_opening_filter_agrees_on_every_seed_sentence():
         text = path.read_text(encoding="utf-8-sig").lower()
         assert [m.span() for m in timex._CANDIDATES.finditer(text)] == \
             [m.span() for m in unfiltered.finditer(text)], path.name
+
+
+_FRAGMENTS = st.sampled_from([
+    "in 2023", "next year", "the first quarter of 2024", "last week", "within two years", "since 1998",
+    "by the end of the year", "on Monday", "2023-05-01", "12/05/2023", "the 1990s", "early next month",
+    "soon", "in recent years", "Q3 2024", "H1 2025", "this summer", "between 2019 and 2021", "3 days ago",
+    "20 agreements", "the day after tomorrow", "in the coming months", "May", "may", "in March",
+    "5 June 2023", "April 3-5", "late May 2022", "January to March 2024", "this March", "the minister",
+    "said", "flights", ",", "and", "Sept. 9", "mid-2023", "the past five years"])
+
+
+@settings(max_examples=400, derandomize=True, deadline=None)
+@given(st.lists(_FRAGMENTS, min_size=1, max_size=8).map(" ".join))
+def test_leaving_the_month_kinds_out_where_no_month_is_named_finds_the_same(sentence):
+    found = find_timexes(sentence, THURSDAY)
+    without_months = timex._WITHOUT_MONTHS
+    timex._WITHOUT_MONTHS = timex._CANDIDATES  # every kind, every sentence
+    try:
+        assert find_timexes(sentence, THURSDAY) == found
+    finally:
+        timex._WITHOUT_MONTHS = without_months

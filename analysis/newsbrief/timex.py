@@ -20,7 +20,7 @@ from functools import lru_cache
 import dateparser
 
 from .model import Timex
-from .patterns import guarded, trie
+from .patterns import guarded, required, trie
 
 SEASONS: dict[str, tuple[int, int]] = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11),
                                        "fall": (9, 11), "winter": (12, 2)}
@@ -160,8 +160,18 @@ FIRST_WORDS = frozenset("""
 _START = r"(?<![\w'’-])"
 # A prefix test, not a whole-word one: the alternation allows "april\s*and" with no space.
 _OPENING = r"(?=\d|q[1-4]|h[12]|" + trie(FIRST_WORDS) + ")"
-_CANDIDATES = re.compile(_START + _OPENING + _LEAD
-                         + "(?:" + "|".join(map(guarded, _KINDS)) + r")(?![\w-])")
+
+
+def _candidates(kinds: list[str]) -> re.Pattern[str]:
+    return re.compile(_START + _OPENING + _LEAD + "(?:" + "|".join(map(guarded, kinds)) + r")(?![\w-])")
+
+
+_CANDIDATES = _candidates(_KINDS)
+# Ten kinds need a month's name (patterns.required reads which), and most sentences that hold a
+# time word name no month: for them the scan leaves those kinds out (a fifth faster), and finds
+# the same, since a kind that cannot match changes nothing in the alternation's order.
+_MONTH_NAMES = required(_MONTH)
+_WITHOUT_MONTHS = _candidates([kind for kind in _KINDS if required(kind) != _MONTH_NAMES])
 
 # Tense cues. Future wins over past in a sentence as a whole ("agreed to organise ... in 2021");
 # a cue right before an expression governs it ("the deal, which was signed in December, will ...").
@@ -286,6 +296,8 @@ class Candidate:
         self.lastgroup = match.lastgroup
 
     def group(self, name: str | int = 0) -> str | None:
+        if isinstance(name, str) and name not in self._match.re.groupindex:
+            return None  # a group of a kind this scan left out: it took no part in the match
         start, end = self._match.span(name)
         return None if start < 0 else self._sentence[start:end]
 
@@ -718,7 +730,8 @@ def find_timexes(sentence: str, anchor: date | None, *, anchor_min: date | None 
     low = anchor if anchor is not None else anchor_min
     high = anchor if anchor is not None else anchor_max
     cues: list[tuple[int, int, str]] | None = None
-    for match in _CANDIDATES.finditer(lowered):
+    monthly = any(name in lowered for name in _MONTH_NAMES)
+    for match in (_CANDIDATES if monthly else _WITHOUT_MONTHS).finditer(lowered):
         m = Candidate(match, sentence)
         if not _wanted(m, sentence):
             continue
