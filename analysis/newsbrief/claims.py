@@ -198,8 +198,11 @@ class Claim:
     counts: tuple[int, ...] = ()  # values of the figures the rules mark as comparable
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+    return _NOT_SLUG.sub("-", text.casefold()).strip("-")
 
 
 def pair_key(a: str, b: str) -> str:

@@ -112,8 +112,11 @@ def person_index(context: Context) -> tuple[re.Pattern[str], dict[str, list[Tenu
     return cached[1], cached[2]
 
 
+_POSSESSIVE = re.compile(r"[’']s$")
+
+
 def strip_possessive(name: str) -> str:
-    return re.sub(r"[’']s$", "", name)
+    return _POSSESSIVE.sub("", name)
 
 
 def _date(value: Any, path: Path, field: str) -> date | None:
