@@ -494,8 +494,10 @@ def offices(text: str, mentions: list[Mention], named: People, rules: ClaimRules
     """Offices named in the sentence with the state each belongs to: "Kazakhstan's President",
     "the Kazakh President", "President of Pakistan", "President Tokayev"."""
     found: list[Office] = []
+    if not rules.offices:
+        return found
     titles = _any_title(rules.offices)
-    if not rules.offices or not may_match(titles, fold(text)) or not titles.search(text):
+    if not may_match(titles, fold(text)) or not titles.search(text):
         return found  # one scan for the sentence instead of one per title, in most sentences
     for title in rules.offices:
         for m in _title_pattern(title).finditer(text):
