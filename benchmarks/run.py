@@ -62,17 +62,20 @@ def measure_one(size: int) -> dict:
     results: dict[str, dict] = {}
     state: dict[str, object] = {}
 
-    def cpu() -> float:
-        # The stages fork workers for large corpora: their CPU counts too.
-        return sum(u.ru_utime + u.ru_stime for u in (resource.getrusage(resource.RUSAGE_SELF),
-                                                      resource.getrusage(resource.RUSAGE_CHILDREN)))
+    def cpu() -> tuple[float, float]:
+        # The stages fork workers for large corpora: their CPU counts too, kept apart from this
+        # process's own (the serial part, which grows differently).
+        return tuple(u.ru_utime + u.ru_stime for u in (resource.getrusage(resource.RUSAGE_SELF),
+                                                        resource.getrusage(resource.RUSAGE_CHILDREN)))
 
     def stage(name: str, run) -> None:
-        cpu0 = cpu()
+        main0, workers0 = cpu()
         wall0 = time.perf_counter()
         state[name] = run()
+        main1, workers1 = cpu()
         results[name] = {"wall_s": round(time.perf_counter() - wall0, 3),
-                         "cpu_s": round(cpu() - cpu0, 3),
+                         "cpu_s": round(main1 - main0 + workers1 - workers0, 3),
+                         "main_cpu_s": round(main1 - main0, 3), "workers_cpu_s": round(workers1 - workers0, 3),
                          "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
                          # The largest worker's peak (shared pages inherited by fork included).
                          "worker_peak_rss_mb": round(
@@ -142,6 +145,13 @@ def write_markdown(runs: list[dict]) -> str:
     reads = ", ".join(f"{r.get('seed_read_s', 0):.1f} s ({r['size']:,} articles)" for r in runs)
     lines.append("- Before each run the corpus's files were read once, untimed, so every size starts "
                  f"with them in the page cache; that read took {reads}.")
+    lines += ["", "CPU seconds of the median runs, this process (the serial part) / the forked workers:", "",
+              "| Articles | " + " | ".join(STAGES) + " |", "|" + "---:|" * (len(STAGES) + 1)]
+    for run in runs:
+        lines.append(f"| {run['size']:,} | " + " | ".join(
+            f"{run['stages'][s].get('main_cpu_s', 0):.2f} / {run['stages'][s].get('workers_cpu_s', 0):.2f}"
+            for s in STAGES) + " |")
+    lines.append("")
     for a, b in zip(runs, runs[1:]):
         lines.append(f"- Scaling exponent of total wall time from {a['size']:,} to {b['size']:,} articles: "
                      f"{exponent(a, b):.2f} (1.0 is linear); time ratio "
