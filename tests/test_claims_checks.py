@@ -223,6 +223,20 @@ def test_every_finding_quotes_its_articles_verbatim():
             assert quote in by_id[article_id]
 
 
+def test_done_reports_surely_before_an_announcement_are_skipped_and_a_same_day_one_is_not():
+    from newsbrief.checks import Timeline, When, when_of
+    days = (date(2023, 1, 10), date(2023, 3, 1), date(2023, 5, 1))
+    articles, dates, claims = corpus(*((f"Direct flights between Almaty and Lahore began on "
+                                        f"{d.day} {d:%B} {d.year}.", d) for d in days))
+    timeline = Timeline(claims, when_of(dates))
+    event = claims[0].event
+    assert [c.article_id for c in timeline.done(event)] == ["a0", "a1", "a2"]
+    assert timeline.done_from(event, When(days[1], days[1])) == 1  # same day: not surely before
+    assert timeline.done_from(event, When(date(2023, 3, 2), date(2023, 3, 2))) == 2
+    assert timeline.done_from(event, When(None, None)) == 0
+    assert timeline.done_from(event, When(date(2024, 1, 1), None)) == 3
+
+
 def test_a_listed_real_word_is_not_a_name_variant():
     from dataclasses import replace
 

@@ -30,7 +30,7 @@ articles appear in summaries with their bounds, and their day counts as "at leas
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from calendar import monthrange
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -165,6 +165,7 @@ class Timeline:
                 self.country[c.event] = c.country_event
                 self.routes[c.country_event].add(c.event)
         self._done: dict[str, list[Claim]] = {}
+        self._done_highs: dict[str, list[date]] = {}
         self._latest_first: dict[str, list[tuple[date | None, str]]] = {}
         # An event's dated reports of not being done, and their dates: built on first use (the
         # tracker shares this class and never asks for them).
@@ -203,6 +204,22 @@ class Timeline:
                 found += [c for c in self.by_event[route] if c.status == "happened"]
             self._done[event] = sorted(found, key=self.order)
         return self._done[event]
+
+    def done_from(self, event: str, start: When) -> int:
+        """Where in `done(event)` the reports not surely published before `start` begin: every
+        report before this position is surely earlier (one bisect on the running latest date,
+        instead of reading them all for each of thousands of targets); later ones may still be."""
+        if start.low is None:
+            return 0
+        highs = self._done_highs.get(event)
+        if highs is None:
+            highs, top = [], date.min
+            for c in self.done(event):
+                high = _when(self.when, c.article_id).high
+                top = date.max if high is None else max(top, high)
+                highs.append(top)
+            self._done_highs[event] = highs
+        return bisect_left(highs, start.low)
 
     def mentioned_after(self, event: str, start: When, besides: set[str]) -> bool:
         """Whether an article other than `besides`, not surely published before `start`, mentions
@@ -303,12 +320,23 @@ def slippage_and_late(commits: dict[tuple[str, date], list[Claim]], timeline: Ti
         start = _when(when, first.article_id)
         announcers = {c.article_id for c in announced}
         label = timeline.label(event)
-        done = [c for c in timeline.done(event) if c.article_id not in announcers
-                and not start.surely_after(_when(when, c.article_id))]
-        if done:
-            late = [c for c in done if c.target_start is not None and c.target_start > target]
-            if late and not any(c.target_end is not None and c.target_end <= target for c in done):
-                report = late[0]
+        # Reports of the event done, other than the announcers' and not surely before the first
+        # announcement: read in date order only as far as needed (a report done by the target ends
+        # it), since an event can have tens of thousands of them and a corpus thousands of targets.
+        any_done, on_time, report = False, False, None
+        done = timeline.done(event)
+        for i in range(timeline.done_from(event, start), len(done)):
+            c = done[i]
+            if c.article_id in announcers or start.surely_after(_when(when, c.article_id)):
+                continue
+            any_done = True
+            if c.target_end is not None and c.target_end <= target:
+                on_time = True
+                break
+            if report is None and c.target_start is not None and c.target_start > target:
+                report = c
+        if any_done:
+            if report is not None and not on_time:
                 days = (report.target_start - target).days
                 findings.append(_finding("fulfilled_late", event, [*announced[:EVIDENCE_LIMIT], report],
                     f"{label}: announced for {target_text(first)} in {start.article()}; "
@@ -323,7 +351,10 @@ def slippage_and_late(commits: dict[tuple[str, date], list[Claim]], timeline: Ti
             articles_in_all = len({c.article_id for c in later})
             independent = independent_sources(None, later, copied) if articles_in_all > 2 else articles_in_all
         else:
-            later = reports.claims[cut:]
+            # The earliest and the last few of the suffix are all that is read: not a copy of it
+            # for every target.
+            n = len(reports.claims)
+            later = reports.claims[cut:cut + 1] + reports.claims[max(cut + 1, n - EVIDENCE_LIMIT):]
             articles_in_all, independent = reports.articles[cut], reports.independent[cut]
         if not later:
             continue
