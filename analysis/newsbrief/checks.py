@@ -40,7 +40,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .claims import COMMITTED, DEFAULT_RULES, NOT_DONE, Claim, ClaimRules, VariantRules, load_claim_rules
-from .context import Context, person_index
+from .context import Context, person_index, strip_possessive
 from .copies import SHINGLE, CopyPair, shingles
 from .copies import kind as copy_kind
 from .model import Article, PublicationDate
@@ -657,7 +657,6 @@ def jaro_winkler(a: str, b: str) -> float:
 # before it): a pattern that opens with a class lets the engine skip to the next capital, while one
 # that opens with a lookbehind is tried at every character (the scan takes twice as long).
 _TOKEN = re.compile(r"[A-Z](?<![\w’'].)[\w’']*(?:-[\w’']+)*")
-_POSSESSIVE = re.compile(r"[’']s$")
 _NAME_SPLIT = re.compile(r"[\s\-.]+")
 
 
@@ -752,7 +751,7 @@ def _word_reader(stop: frozenset[str], known: Vocabulary,
         found = readings.get(word)
         if found is None:
             found = readings[word] = []
-            for part in _POSSESSIVE.sub("", word).split("-"):
+            for part in strip_possessive(word).split("-"):
                 token = part.casefold()
                 if token not in verdicts:
                     verdicts[token] = None if token in stop else closest_name(token, known, rules)
@@ -810,7 +809,7 @@ def _alias_mentions(articles: list[Article], context: Context) -> dict[tuple[str
             if s.boilerplate or not may_match(pattern, fold(s.text)):
                 continue
             for m in pattern.finditer(s.text):
-                alias = _POSSESSIVE.sub("", m.group())
+                alias = strip_possessive(m.group())
                 for tenure in names.get(alias.casefold(), [])[:1]:
                     full = {w.casefold() for w in _NAME_SPLIT.split(tenure.person) if w}
                     words = {w.casefold() for w in _NAME_SPLIT.split(alias) if len(w) > 1}

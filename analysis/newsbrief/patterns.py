@@ -131,10 +131,11 @@ def required(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     are in lower case and ASCII); None when the pattern's parse gives no such list.
 
     A scan of a sentence costs the same whether or not it finds anything; a test of a few short
-    strings with `in` costs a sixth of it (about 1 us against 6 us a pattern, measured). So a pattern whose strings are all absent need not be
-    run: "direct flights?|air links?" needs "direct " or "air link". Optional and repeated parts,
-    classes and lookarounds are skipped (a match need not contain them); of the rest, each
-    alternative contributes its most telling run of literal characters."""
+    strings with `in` costs a sixth of it (about 1 us against 6 us a pattern, measured). So a
+    pattern whose strings are all absent need not be run: "direct flights?|air links?" needs
+    "direct " or "air link". Optional and repeated parts, classes and lookarounds are skipped (a
+    match need not contain them); of the rest, each alternative contributes its most telling run of
+    literal characters."""
     return _required(list(_parser.parse(pattern, flags)))
 
 
