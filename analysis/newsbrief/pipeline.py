@@ -113,8 +113,12 @@ def _timexes(articles: list[Article], dates: dict[str, PublicationDate]
         for s in article.sentences:
             if s.boilerplate:
                 continue
-            found[(s.article_id, s.paragraph, s.sentence)] = find_timexes(
-                s.text, when.anchor, anchor_min=when.date_min, anchor_max=when.date_max)
+            # Only sentences that have some, as when read back from timex.csv: 85% of the synthetic
+            # benchmark's sentences have none, and their empty entries (a key tuple and a list each,
+            # 1.9 million at 100,000 articles) were built, pickled and kept for nothing.
+            if timexes := find_timexes(s.text, when.anchor, anchor_min=when.date_min,
+                                       anchor_max=when.date_max):
+                found[(s.article_id, s.paragraph, s.sentence)] = timexes
     return found
 
 
