@@ -38,6 +38,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from operator import attrgetter
 
 from .claims import COMMITTED, DEFAULT_RULES, NOT_DONE, Claim, ClaimRules, VariantRules, load_claim_rules
 from .context import Context, person_index, strip_possessive
@@ -155,9 +156,13 @@ class Timeline:
         self.country: dict[str, str] = {}  # route event -> its country-level event
         self.routes: dict[str, set[str]] = defaultdict(set)  # country-level event -> its routes
         self.labels: dict[str, str] = {}
-        # Each claim's place in that order, so a list of claims sorts on plain integers.
+        # Each claim's place in that order, so a list of claims sorts on plain integers. Two stable
+        # sorts give the order of (date, claim id) without a tuple per claim, whose date comparisons
+        # made the one sort three times slower (650,000 claims at 100,000 articles).
+        ordered = sorted(claims, key=attrgetter("claim_id"))
+        ordered.sort(key=self._day)
         self.rank: dict[str, int] = {}
-        for c in sorted(claims, key=self.order):
+        for c in ordered:
             self.rank[c.claim_id] = len(self.rank)
             self.by_event[c.event].append(c)
             self.labels.setdefault(c.event, c.label)
@@ -174,8 +179,12 @@ class Timeline:
     def low(self, claim: Claim) -> date | None:
         return self._article_low.get(claim.article_id)
 
-    def order(self, claim: Claim) -> tuple[date, str]:
-        return (self._article_low.get(claim.article_id) or date.max, claim.claim_id)
+    def _day(self, claim: Claim) -> date:
+        return self._article_low.get(claim.article_id) or date.max
+
+    def order(self, claim: Claim) -> int:
+        """Sort key: by the earliest date of the claim's article (undated last), then claim id."""
+        return self.rank[claim.claim_id]
 
     def label(self, event: str) -> str:
         return event_label(event, self.labels)
@@ -236,10 +245,14 @@ class Timeline:
         return False
 
     def mentions(self, event: str) -> list[Claim]:
-        """Every claim that speaks of the event: its own, its country-level event's, its routes'."""
+        """Every claim that speaks of the event: its own, its country-level event's, its routes';
+        in the timeline's order."""
         related = [event, *([self.country[event]] if event in self.country else []),
                    *sorted(self.routes.get(event, ()))]
-        return [c for e in related for c in self.by_event.get(e, [])]
+        found = [c for e in related for c in self.by_event.get(e, [])]
+        if len(related) > 1:  # each event's claims are in order already
+            found.sort(key=self.order)
+        return found
 
 
 def _finding(check: str, event: str, claims: list[Claim], summary: str, days: int | None,

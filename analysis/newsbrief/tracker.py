@@ -56,11 +56,9 @@ def _iso(day: date | None) -> str:
     return day.isoformat() if day else ""
 
 
-def _verdict(first: Claim, later: list[Claim], checks: set[str], latest: date | None,
+def _verdict(first: Claim, later: list[Claim], done: list[Claim], checks: set[str], latest: date | None,
              timeline: Timeline) -> str:
     own = [c for c in later if c.event == first.event]
-    done = [c for c in later if c.status == "happened"
-            and (c.event == first.event or timeline.country.get(c.event) == first.event)]
     promised = set(first.counts)
     if done:
         counts = {n for c in done for n in c.counts}
@@ -103,9 +101,10 @@ def _promises(claims: list[Claim], findings: list[Finding],
     checks_by_event: dict[str, set[str]] = defaultdict(set)
     for f in findings:
         checks_by_event[f.event].add(f.check)
-    # Each article's bounds as text once, not once per mention of each of its claims.
+    # Each article's bounds as text once, not once per mention of each of its claims; an unknown
+    # upper bound as date.max, so "not surely before" is one comparison.
     iso = {a: (_iso(w.low), _iso(w.high)) for a, w in when.items()}
-    high = {a: w.high for a, w in when.items()}
+    high = {a: w.high or date.max for a, w in when.items()}
     promises = []
     for event in sorted({c.event for c in claims if c.status in COMMITTED}):
         commitments = [c for c in timeline.by_event[event] if c.status in COMMITTED]
@@ -115,10 +114,9 @@ def _promises(claims: list[Claim], findings: list[Finding],
                     key=lambda c: (c.target_end is None, c.claim_id))
         start = when[first.article_id]
         # Not surely published before the first article: no upper bound, or one on or after its start.
-        later = sorted((c for c in timeline.mentions(event) if c.article_id != first.article_id
-                        and (start.low is None or high[c.article_id] is None
-                             or high[c.article_id] >= start.low)),
-                       key=lambda c: timeline.rank[c.claim_id])
+        since = start.low or date.min
+        later = [c for c in timeline.mentions(event)
+                 if c.article_id != first.article_id and high[c.article_id] >= since]
         done = [c for c in later if c.status == "happened"
                 and (c.event == event or timeline.country.get(c.event) == event)]
         promises.append(Promise(
@@ -126,7 +124,7 @@ def _promises(claims: list[Claim], findings: list[Finding],
             first_date=start.low if start.known else None, first_when=start.text(),
             target_start=first.target_start, target_end=first.target_end, target_text=first.target_text,
             mentions=tuple(dict.fromkeys((c.article_id, c.status, *iso[c.article_id]) for c in later)),
-            verdict=_verdict(first, later, checks_by_event[event], latest, timeline),
+            verdict=_verdict(first, later, done, checks_by_event[event], latest, timeline),
             done_date=(done[0].target_start or when[done[0].article_id].low) if done else None))
     return sorted(promises, key=lambda p: (VERDICTS.index(p.verdict), p.first_date or date.max, p.event))
 
