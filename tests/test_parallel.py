@@ -35,6 +35,13 @@ def test_chunks_come_back_in_order(two_workers):
     assert [n for chunk in chunks for n in chunk] == [n * 10 for n in range(20)]
 
 
+def test_a_long_list_is_cut_into_more_chunks_not_larger_ones(two_workers):
+    chunks = parallel.map_chunks(_times_ten, list(range(100)), most=7)
+    assert max(map(len, chunks)) <= 7 and len(chunks) == 15
+    assert [n for chunk in chunks for n in chunk] == [n * 10 for n in range(100)]
+    assert len(parallel.map_chunks(_times_ten, list(range(100)))) == 2 * parallel.CHUNKS_PER_WORKER
+
+
 def _signals_then_times_ten(items, flag):
     flag.touch()
     return [n * 10 for n in items]

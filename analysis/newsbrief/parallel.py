@@ -31,6 +31,11 @@ R = TypeVar("R")
 
 PARALLEL_FROM = 2000  # items (articles or sentences) below which a stage runs serially
 CHUNKS_PER_WORKER = 4  # several chunks each, so one slow chunk does not leave a core idle
+# Items per chunk at most (articles; a stage over sentences passes its own bound). A chunk's results
+# cross back as one pickled message, whose buffers glibc maps afresh past 32 MB, the kernel zeroing
+# every page on first touch; smaller ones are reused. So a large corpus gets more chunks, each the
+# size of a 10,000-article corpus's, not larger ones: per chunk, the work and memory stay the same.
+MOST_PER_CHUNK = 1_500
 
 # What the forked workers read: the function, the items and the extra arguments of the current call.
 _job: tuple[Callable[..., Any], Sequence[Any], tuple[Any, ...]] | None = None
@@ -52,16 +57,18 @@ def _run_chunk(bounds: tuple[int, int]) -> Any:
     return function(items[bounds[0]:bounds[1]], *args)
 
 
-def map_chunks(function: Callable[..., R], items: Sequence[T], *args: Any) -> list[R]:
-    """`function(chunk, *args)` for consecutive chunks of `items`, results in order. `function`
-    must be a module-level function (it is named, not pickled, for the workers)."""
-    with mapped_meanwhile(function, items, *args) as results:
+def map_chunks(function: Callable[..., R], items: Sequence[T], *args: Any,
+               most: int = MOST_PER_CHUNK) -> list[R]:
+    """`function(chunk, *args)` for consecutive chunks of `items` (at most `most` items each when
+    run in workers), results in order. `function` must be a module-level function (it is named,
+    not pickled, for the workers)."""
+    with mapped_meanwhile(function, items, *args, most=most) as results:
         return results()
 
 
 @contextmanager
-def mapped_meanwhile(function: Callable[..., R], items: Sequence[T],
-                     *args: Any) -> Iterator[Callable[[], list[R]]]:
+def mapped_meanwhile(function: Callable[..., R], items: Sequence[T], *args: Any,
+                     most: int = MOST_PER_CHUNK) -> Iterator[Callable[[], list[R]]]:
     """map_chunks started in the background: the workers run while the block does work of its own
     in this process (a stage's serial part need not wait for them, nor leave a core idle), and the
     function the block receives waits for the chunk results, in order. Serial runs compute them
@@ -71,7 +78,7 @@ def mapped_meanwhile(function: Callable[..., R], items: Sequence[T],
     if n < 2 or len(items) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
         yield _once(lambda: [function(items, *args)])
         return
-    chunks = n * CHUNKS_PER_WORKER
+    chunks = max(n * CHUNKS_PER_WORKER, -(-len(items) // most))
     edges = [len(items) * i // chunks for i in range(chunks + 1)]
     _job = (function, items, args)
     try:
@@ -147,5 +154,5 @@ def pickled_as_fields(cls: type[T]) -> type[T]:
     return cls
 
 
-__all__ = ["PARALLEL_FROM", "collector_paused", "map_chunks", "mapped_meanwhile", "pickled_as_fields",
-           "workers"]
+__all__ = ["MOST_PER_CHUNK", "PARALLEL_FROM", "collector_paused", "map_chunks", "mapped_meanwhile",
+           "pickled_as_fields", "workers"]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .model import Sentence
-from .parallel import collector_paused, map_chunks
+from .parallel import MOST_PER_CHUNK, collector_paused, map_chunks
 from .store import read_yaml
 
 THEMES = ("aviation", "trade", "energy", "transport_corridors", "visas_travel",
@@ -190,7 +190,9 @@ def code_sentence(sentence: Sentence, book: Codebook) -> list[Code]:
 
 def code_sentences(sentences: Iterable[Sentence], book: Codebook) -> list[Code]:
     with collector_paused():
-        return [Code(*fields) for chunk in map_chunks(_coded, list(sentences), book) for fields in chunk]
+        # Chunks of sentences: about twenty to an article.
+        return [Code(*fields) for chunk in map_chunks(_coded, list(sentences), book, most=20 * MOST_PER_CHUNK)
+                for fields in chunk]
 
 
 def _coded(sentences: list[Sentence], book: Codebook) -> list[tuple[str, int, int, str, str]]:
