@@ -420,7 +420,7 @@ def _different_dates(event: str, timeline: Timeline) -> Finding | None:
     """Two articles, both published before either date, that give the event disjoint targets."""
     when = timeline.when
     dated = sorted((c for c in timeline.by_event.get(event, []) if c.status in COMMITTED and c.target_start
-                    and _when(when, c.article_id).high and _when(when, c.article_id).high < c.target_start),
+                    and (high := _when(when, c.article_id).high) and high < c.target_start),
                    key=lambda c: (c.target_start, c.claim_id))
     if not dated:
         return None
@@ -448,8 +448,7 @@ def _different_counts(event: str, timeline: Timeline) -> Finding | None:
     time when no target is given) and no number in common (37 MoUs against 30)."""
     counted = []
     for c in timeline.by_event.get(event, []):
-        span = _occasion(c, _when(timeline.when, c.article_id))
-        if c.counts and span is not None:
+        if c.counts and (span := _occasion(c, _when(timeline.when, c.article_id))) is not None:
             counted.append((span, c))
     counted.sort(key=lambda x: (x[0], x[1].claim_id))
     for i, (span, a) in enumerate(counted):  # a sweep: each claim meets only those overlapping it
