@@ -59,6 +59,22 @@ def test_the_workers_run_while_the_block_does_its_own_work(two_workers, tmp_path
         assert results() == results()  # asked again, the same results (not a rerun)
 
 
+def _pid_after_a_pause(items):
+    import os
+    import time
+    time.sleep(0.05)
+    return os.getpid()
+
+
+def test_work_started_meanwhile_leaves_a_core_for_the_block(two_workers, monkeypatch):
+    import os
+    monkeypatch.setenv("NEWSBRIEF_WORKERS", "3")
+    with parallel.mapped_meanwhile(_pid_after_a_pause, list(range(24))) as results:
+        pids = set(results())
+    assert len(pids) == 2 and os.getpid() not in pids
+    assert len(set(parallel.map_chunks(_pid_after_a_pause, list(range(24))))) == 3
+
+
 def test_a_serial_run_computes_when_asked(monkeypatch, tmp_path):
     monkeypatch.setenv("NEWSBRIEF_WORKERS", "1")
     flag = tmp_path / "ran"
