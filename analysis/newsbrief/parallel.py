@@ -5,8 +5,9 @@ the same as a serial run, byte for byte.
 
 Small corpora (the usual brief) run serially: forking costs more than it saves below PARALLEL_FROM
 items. Workers are forked, not spawned, so they inherit the loaded rules and the corpus itself;
-only chunk bounds go out and only results come back. A stage with serial work of its own (the
-checks) starts the workers with mapped_meanwhile and does that work while they run. Where fork is
+only chunk bounds go out and only results come back; chunks have a bounded size, so a larger
+corpus means more chunks, not larger ones. A stage with serial work of its own (the checks) starts
+the workers with mapped_meanwhile and does that work on the core it leaves free. Where fork is
 unavailable (Windows, macOS defaults aside) everything runs serially. NEWSBRIEF_WORKERS=1 forces a
 serial run.
 
