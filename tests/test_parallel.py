@@ -1,7 +1,9 @@
 """The per-article stages give the same result on both cores as on one, errors included."""
 
 import dataclasses
+import os
 import pickle
+import time
 from datetime import date
 
 import pytest
@@ -48,7 +50,6 @@ def _signals_then_times_ten(items, flag):
 
 
 def test_the_workers_run_while_the_block_does_its_own_work(two_workers, tmp_path):
-    import time
     flag = tmp_path / "a worker ran"
     with parallel.mapped_meanwhile(_signals_then_times_ten, list(range(20)), flag) as results:
         deadline = time.monotonic() + 30
@@ -60,14 +61,11 @@ def test_the_workers_run_while_the_block_does_its_own_work(two_workers, tmp_path
 
 
 def _pid_after_a_pause(items):
-    import os
-    import time
     time.sleep(0.05)
     return os.getpid()
 
 
 def test_work_started_meanwhile_leaves_a_core_for_the_block(two_workers, monkeypatch):
-    import os
     monkeypatch.setenv("NEWSBRIEF_WORKERS", "3")
     with parallel.mapped_meanwhile(_pid_after_a_pause, list(range(24))) as results:
         pids = set(results())

@@ -183,7 +183,8 @@ class Timeline:
         return self._article_low.get(claim.article_id) or date.max
 
     def order(self, claim: Claim) -> int:
-        """Sort key: by the earliest date of the claim's article (undated last), then claim id."""
+        """Sort key of a claim of the timeline: by the earliest date of its article (undated last),
+        then claim id."""
         return self.rank[claim.claim_id]
 
     def label(self, event: str) -> str:

@@ -34,8 +34,8 @@ PARALLEL_FROM = 2000  # items (articles or sentences) below which a stage runs s
 CHUNKS_PER_WORKER = 4  # several chunks each, so one slow chunk does not leave a core idle
 # Items per chunk at most (articles; a stage over sentences passes its own bound). A chunk's results
 # cross back as one pickled message, whose buffers glibc maps afresh past 32 MB, the kernel zeroing
-# every page on first touch; smaller ones are reused. So a large corpus gets more chunks, each the
-# size of a 10,000-article corpus's, not larger ones: per chunk, the work and memory stay the same.
+# every page on first touch; smaller ones are reused. So a large corpus gets more chunks, none
+# larger than a 10,000-article corpus's: per chunk, the work and memory stay the same.
 MOST_PER_CHUNK = 1_500
 
 # What the forked workers read: the function, the items and the extra arguments of the current call.
