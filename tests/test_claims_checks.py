@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from newsbrief.checks import run_checks
+from newsbrief.checks import run_checks, undated_sources
 from newsbrief.claims import extract_claims, load_claim_rules
 from newsbrief.context import Context, Place, PlaceName, Source, Tenure
 from newsbrief.copies import STOCK_UNITS, find_copies
 from newsbrief.corpus import build_article
+from newsbrief.dating import publication_date
 from newsbrief.model import PublicationDate
 from newsbrief.pipeline import CLAIM_RULES
 from newsbrief.rules import load_ingest_rules
@@ -209,6 +210,22 @@ def test_a_misspelt_country_adjective_is_a_name_variant():
 def test_an_undated_article_is_an_undated_source():
     findings, _, _ = checks(("Relations are warm.", None),)
     assert kinds(findings) == ["undated_source"]
+
+
+def test_an_undated_source_gives_the_facts_that_bound_it_and_quotes_them_first():
+    text = ("The delegation met on 5 May 2018.\n"
+            "President Dana Sample said a trade mission will travel in the autumn of 2021.")
+    article = build_article("a0", "seeds/a0.txt", text.encode(), None, INGEST, frozenset())
+    d = publication_date("a0", None, None, "", "", [s.text for s in article.sentences], CONTEXT)
+    [finding] = undated_sources([article], {"a0": d})
+    assert finding.summary == (
+        "a0 states no date; it is placed between 2019-01-01 and 2021-11-30: not before 2019-01-01 because "
+        "Dana Sample is named as President of Kazakhstan (in post from 2019-01-01; source: t); not after "
+        "2021-11-30 because “in the autumn of 2021” is still ahead; the other facts are in articles.csv "
+        "(date_evidence).")
+    assert [quote for _, quote in finding.evidence] == [
+        "President Dana Sample said a trade mission will travel in the autumn of 2021.",
+        "The delegation met on 5 May 2018."]
 
 
 def test_every_finding_quotes_its_articles_verbatim():

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from newsbrief.context import Context, Place, PlaceName, Source, Tenure
-from newsbrief.dating import publication_date
+from newsbrief.dating import deciding_facts, listed_facts, publication_date
 
 SOURCE = (Source("Test source", "https://example.org"),)
 AMBASSADOR = Tenure("Aigerim Test", ("Aigerim Test", "A. Test"), "Ambassador of Kazakhstan to Pakistan",
@@ -281,3 +281,28 @@ def test_a_verb_of_beginning_bounds_below_from_the_first_day_only():
 
 def test_a_meeting_reported_in_the_past_bounds_below_from_its_last_day():
     assert dated(["The delegations met on 5–7 May 2021."]).date_min == date(2021, 5, 7)
+
+
+# The facts that decide a range
+
+def test_the_deciding_facts_are_the_latest_lower_bound_and_the_earliest_upper_bound():
+    d = dated(["The envoy Aigerim Test reviewed the results of the meeting held on February 27–28, 2020.",
+               "The parties agreed to organize a trade mission in the autumn of 2021."])
+    assert deciding_facts(d) == [
+        "not before 2021-06-14 because Aigerim Test is named as Ambassador of Kazakhstan to Pakistan "
+        "(in post from 2021-06-14; source: Test source)",
+        "not after 2021-11-30 because “in the autumn of 2021” is still ahead"]
+
+
+def test_listed_facts_split_between_facts_not_inside_parentheses_or_quotes():
+    evidence = ("Inferred: not before 2021-06-14 because A is named as B (in post from 2021-06-14; source: S); "
+                "not before 2020-01-01 because of the past event “met; then parted in 2020”; "
+                "and 2 further fact(s).")
+    assert listed_facts(evidence) == [
+        "not before 2021-06-14 because A is named as B (in post from 2021-06-14; source: S)",
+        "not before 2020-01-01 because of the past event “met; then parted in 2020”"]
+
+
+def test_a_stated_or_contradictory_date_lists_no_facts():
+    assert listed_facts(dated(["Nothing here."], catalog=date(2023, 1, 1)).evidence) == []
+    assert deciding_facts(dated(["The ambassador Aigerim Test spoke.", "A forum will open in March 2020."])) == []

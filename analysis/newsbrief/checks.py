@@ -44,6 +44,7 @@ from .claims import COMMITTED, DEFAULT_RULES, NOT_DONE, Claim, ClaimRules, Varia
 from .context import Context, person_index, strip_possessive
 from .copies import SHINGLE, CopyPair, shingles
 from .copies import kind as copy_kind
+from .dating import deciding_facts, fact_cues, listed_facts
 from .model import Article, PublicationDate
 from .parallel import collector_paused, mapped_meanwhile
 from .patterns import fold, may_match
@@ -855,18 +856,22 @@ def undated_sources(articles: list[Article], dates: dict[str, PublicationDate]) 
         d = dates.get(article.article_id)
         if d is None or d.basis not in ("inferred", "unknown"):
             continue
-        quoted = [q for q in re.findall(r"“([^”]+)”", d.evidence) if len(q) > 3]
+        facts, deciding = listed_facts(d.evidence), deciding_facts(d)
         text = [s.text for s in article.sentences if not s.boilerplate]
-        evidence = [t for t in text if any(q in t for q in quoted)][:EVIDENCE_LIMIT] or text[:1]
-        reason = d.evidence.split(";")[0].strip().rstrip(".")
+        # The sentences behind the deciding facts come first: a quoted phrase, or the officeholder's name.
+        cues = [cue for fact in deciding + facts for cue in fact_cues(fact)]
+        evidence = list(dict.fromkeys(t for q in cues if len(q) > 3 for t in text if q in t))
+        evidence = evidence[:EVIDENCE_LIMIT] or text[:1]
         if d.basis == "unknown" or (d.date_min is None and d.date_max is None):
             summary = f"{article.article_id} states no date, and nothing in it bounds its date."
-        elif d.date is not None:
-            summary = f"{article.article_id} states no date; it is dated {d.date} by inference ({reason})."
+        elif not deciding:  # the bounds contradict each other; the evidence says how
+            summary = f"{article.article_id} states no date, and its text cannot date it: {d.evidence}"
         else:
-            summary = (f"{article.article_id} states no date; it is placed between "
-                       f"{d.date_min or 'an unknown date'} and {d.date_max or 'the present'} ({reason}"
-                       + ("; other evidence in findings.csv" if ";" in d.evidence else "") + ").")
+            where = (f"it is dated {d.date} by inference" if d.date is not None else
+                     f"it is placed between {d.date_min or 'an unknown date'} and {d.date_max or 'the present'}")
+            summary = (f"{article.article_id} states no date; {where}: " + "; ".join(deciding)
+                       + ("; the other facts are in articles.csv (date_evidence)" if len(facts) > len(deciding)
+                          else "") + ".")
         findings.append(Finding("", "undated_source", "", (article.article_id,), (), summary,
                                 tuple((article.article_id, t) for t in evidence), None))
     return findings

@@ -308,6 +308,47 @@ def explain(bounds: list[Bound]) -> str:
     return text if contradictory else f"Inferred: {text}."
 
 
+def listed_facts(evidence: str) -> list[str]:
+    """The facts an `explain` text lists, in its order: split at the semicolons between facts, not
+    at those inside a fact's parentheses (its tenure and source) or inside a quoted phrase."""
+    if not evidence.startswith("Inferred: "):
+        return []  # a stated date, an unknown one, or contradictory bounds: no list of facts
+    text = evidence[len("Inferred: "):].rstrip(".")
+    found, depth, quoted, start = [], 0, False, 0
+    for i, char in enumerate(text):
+        if char in "“”":
+            quoted = char == "“"
+        elif not quoted and char in "()":
+            depth = max(0, depth + (1 if char == "(" else -1))
+        elif not quoted and depth == 0 and text.startswith("; ", i):
+            found.append(text[start:i])
+            start = i + 2
+    found.append(text[start:])
+    return [f for f in found if not re.fullmatch(r"and \d+ further fact\(s\)", f)]
+
+
+def deciding_facts(d: PublicationDate) -> list[str]:
+    """The facts that set an inferred date's bounds, as its evidence words them: the one giving the
+    earliest possible date and the one giving the latest (one fact when it gives both)."""
+    facts = listed_facts(d.evidence)
+    low = next((f for f in facts if d.date_min is not None
+                and f.startswith((f"not before {d.date_min} because", f"between {d.date_min} and "))), None)
+    high = next((f for f in facts if d.date_max is not None
+                 and (f.startswith(f"not after {d.date_max} because")
+                      or (f.startswith("between ") and f.split(" because", 1)[0].endswith(f" and {d.date_max}")))),
+                None)
+    return list(dict.fromkeys(f for f in (low, high) if f))
+
+
+_NAMED_AS = re.compile(r"because (.+?) is named as ")
+
+
+def fact_cues(fact: str) -> list[str]:
+    """What in the article a listed fact rests on: its quoted phrases, and the officeholder it names
+    (by the context's name for them, which the article may spell as one of their aliases)."""
+    return re.findall(r"“([^”]+)”", fact) + _NAMED_AS.findall(fact)
+
+
 def publication_date(article_id: str, catalog_date: date | None, header_date: date | None,
                      header_basis: str, header_evidence: str, sentences: list[str],
                      context: Context, place: str = "") -> PublicationDate:
