@@ -16,6 +16,16 @@ def test_a_commitment_with_many_mentions_lists_the_first_and_the_latest():
     assert f"{20 - report.MENTIONS_SHOWN} more in `build/data/tracker.csv`" in table
 
 
+def test_unrated_commitments_beyond_the_first_rows_are_counted_not_dropped():
+    n = report.TOP_ROWS + 3
+    promises = pd.DataFrame([{"label": f"Business forum {i}", "first_when": "2023-01-01", "first_article": f"a{i}",
+                              "target_text": "", "target_start": "", "target_end": "", "mentions": "",
+                              "verdict": "Not Yet Rated"} for i in range(n)])
+    table = report.tracker_table(promises, {f"a{i}": f"key{i}" for i in range(n)})
+    assert "@key0" in table and f"@key{n - 1}" not in table
+    assert "and 3 more in `build/data/tracker.csv`" in table
+
+
 def test_a_note_shared_by_many_articles_becomes_one_counted_line():
     notes = [(f"a{n}", "not in the catalog") for n in range(10)] + [("b", "is empty")]
     lines = report._grouped_notes(notes, {f"a{n}": f"key{n}" for n in range(10)} | {"b": "kb"})
