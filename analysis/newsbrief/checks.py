@@ -868,10 +868,10 @@ def undated_sources(articles: list[Article], dates: dict[str, PublicationDate]) 
             summary = f"{article.article_id} states no date, and its text cannot date it: {d.evidence}"
         else:
             where = (f"it is dated {d.date} by inference" if d.date is not None else
-                     f"it is placed between {d.date_min or 'an unknown date'} and {d.date_max or 'the present'}")
-            summary = (f"{article.article_id} states no date; {where}: " + "; ".join(deciding)
-                       + ("; the other facts are in articles.csv (date_evidence)" if len(facts) > len(deciding)
-                          else "") + ".")
+                     f"it is placed between {d.date_min or 'an unknown date'} and "
+                     f"{d.date_max or 'the present'}")
+            rest = "; the other facts are in articles.csv (date_evidence)" if len(facts) > len(deciding) else ""
+            summary = f"{article.article_id} states no date; {where}: {'; '.join(deciding)}{rest}."
         findings.append(Finding("", "undated_source", "", (article.article_id,), (), summary,
                                 tuple((article.article_id, t) for t in evidence), None))
     return findings

@@ -330,13 +330,13 @@ def listed_facts(evidence: str) -> list[str]:
 def deciding_facts(d: PublicationDate) -> list[str]:
     """The facts that set an inferred date's bounds, as its evidence words them: the one giving the
     earliest possible date and the one giving the latest (one fact when it gives both)."""
-    facts = listed_facts(d.evidence)
-    low = next((f for f in facts if d.date_min is not None
-                and f.startswith((f"not before {d.date_min} because", f"between {d.date_min} and "))), None)
+    facts = listed_facts(d.evidence)  # each worded by _fact: "not before X", "not after Y", "between X and Y"
+    lows = (f"not before {d.date_min} because", f"between {d.date_min} and ")
+    low = next((f for f in facts if d.date_min is not None and f.startswith(lows)), None)
     high = next((f for f in facts if d.date_max is not None
                  and (f.startswith(f"not after {d.date_max} because")
-                      or (f.startswith("between ") and f.split(" because", 1)[0].endswith(f" and {d.date_max}")))),
-                None)
+                      or (f.startswith("between ")
+                          and f.split(" because", 1)[0].endswith(f" and {d.date_max}")))), None)
     return list(dict.fromkeys(f for f in (low, high) if f))
 
 

@@ -173,10 +173,10 @@ def tracker_table(promises: pd.DataFrame, keys: dict[str, str]) -> str:
         items = [f"{md_text(r.label)} ({md_text(r.target_text or 'no date')}) "
                  f"{cite(keys.get(r.first_article, ''))}" for r in unrated.head(TOP_ROWS).itertuples()]
         # Not Yet Rated includes targets that passed unremarked (tracker.py): silence is no verdict.
+        more = len(unrated) - TOP_ROWS
         out += ("\n**Not Yet Rated** (no later article says whether they happened or are still coming, "
                 "whether or not their target has passed): " + "; ".join(items)
-                + (f"; and {len(unrated) - TOP_ROWS} more in `build/data/tracker.csv`" if len(unrated) > TOP_ROWS else "")
-                + ".\n")
+                + (f"; and {more} more in `build/data/tracker.csv`" if more > 0 else "") + ".\n")
     return out
 
 
