@@ -148,12 +148,13 @@ def write_markdown(runs: list[dict]) -> str:
     reads = ", ".join(f"{r.get('seed_read_s', 0):.1f} s ({r['size']:,} articles)" for r in runs)
     lines.append("- Before each run the corpus's files were read once, untimed, so every size starts "
                  f"with them in the page cache; that read took {reads}.")
-    if all("all_reference_s" in r for r in runs):
-        speeds = "; ".join(f"{r['size']:,} articles: " + ", ".join(f"{t:.3f}" for t in r["all_reference_s"])
-                           for r in runs)
-        lines.append("- The machine's speed: a fixed one-core reference workload (`reference_seconds` in "
-                     "`run.py`, independent of the package's code), timed just before each run, took "
-                     f"(seconds, runs in order) {speeds}. Divide a time by it to compare machines.")
+    if all("all_reference" in r for r in runs):
+        speeds = "; ".join(f"{r['size']:,} articles: " + ", ".join(
+            f"{t['compute_s']:.3f} / {t['memory_s']:.3f}" for t in r["all_reference"]) for r in runs)
+        lines.append("- The machine's speed: two fixed one-core reference workloads (`reference_seconds` in "
+                     "`run.py`, independent of the package's code; in the caches / missing them), timed "
+                     f"just before each run, took (seconds, runs in order) {speeds}. Divide a time by "
+                     "them to compare machines.")
     lines += ["", "CPU seconds of the median runs, this process (the serial part) / the forked workers:", "",
               "| Articles | " + " | ".join(STAGES) + " |", "|" + "---:|" * (len(STAGES) + 1)]
     for run in runs:
@@ -188,19 +189,25 @@ def read_seeds(size: int) -> float:
     return round(time.perf_counter() - started, 1)
 
 
-def reference_seconds(repeats: int = 5) -> float:
-    """The median time of a fixed one-core workload of the kinds the stages do (regex scans of
-    sentences, dictionary counts, string slicing), built from the standard library alone.
+def reference_seconds(repeats: int = 3) -> dict[str, float]:
+    """Median times of two fixed one-core workloads built from the standard library alone, so they
+    do not change when the package does and measure the machine instead.
 
-    It does not change when the package does, so it measures the machine: the same code has run
-    1.66 times slower on one of these "2-core AMD EPYC" machines than on another (the CPU seconds
-    of identical runs, benchmarks/results.md). A run's times divided by it compare across machines."""
+    `compute_s`: regex scans of sentences, dictionary counts and string slicing, in the caches.
+    `memory_s`: random look-ups in a dictionary of a million entries (about 250 MB), where every
+    step misses the caches, as the stages' look-ups in a large corpus's heap do. The same code
+    has run 1.66x slower on one of these "2-core AMD EPYC" machines than on another, and later
+    20% slower again on the same one while the first workload did not change (benchmarks/results.md):
+    the second is there to see that. A run's times divided by them compare across machines."""
     rng = random.Random(1)
     letters = "abcdefghijklmnopqrstuvwxyz"
     words = ["".join(rng.choice(letters) for _ in range(rng.randint(2, 9))) for _ in range(2000)]
     sentences = [" ".join(rng.choice(words) for _ in range(25)) + "." for _ in range(3000)]
     pattern = re.compile(r"\b(?:" + "|".join(sorted(set(words[:300]))) + r")\b")
-    times = []
+    size = 1_000_000
+    table = {i * 7919: (i, str(i)) for i in range(size)}  # spread keys: no run of neighbours
+    keys = [rng.randrange(size) * 7919 for _ in range(size // 4)]
+    compute, memory = [], []
     for _ in range(repeats):
         started = time.perf_counter()
         counts: dict[str, int] = {}
@@ -209,15 +216,20 @@ def reference_seconds(repeats: int = 5) -> float:
                 counts[match.group()] = counts.get(match.group(), 0) + 1
             for word in sentence.split():
                 counts[word[:3]] = counts.get(word[:3], 0) + 1
-        times.append(time.perf_counter() - started)
-    return round(statistics.median(times), 3)
+        compute.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        total = 0
+        for key in keys:
+            total += table[key][0]
+        memory.append(time.perf_counter() - started)
+    return {"compute_s": round(statistics.median(compute), 3), "memory_s": round(statistics.median(memory), 3)}
 
 
 def run_once(size: int) -> dict:
     """One measured run in a child process, its whole tree's PSS sampled from out here (so the
     sampling takes no time from the run itself)."""
     seed_read_s = read_seeds(size)
-    reference_s = reference_seconds()  # the machine's speed just before this run
+    reference = reference_seconds()  # the machine's speed just before this run
     child = subprocess.Popen([sys.executable, __file__, "--one", str(size)], stdout=subprocess.PIPE,
                              text=True)
     peak = 0.0
@@ -235,7 +247,7 @@ def run_once(size: int) -> dict:
     if child.returncode != 0:
         raise SystemExit(f"[bench] {size:,} articles: the run failed (exit {child.returncode})")
     return {**json.loads(output.strip().splitlines()[-1]), "peak_pss_mb": round(peak, 1),
-            "seed_read_s": seed_read_s, "reference_s": reference_s}
+            "seed_read_s": seed_read_s, "reference": reference}
 
 
 def main(argv: list[str]) -> int:
@@ -261,7 +273,7 @@ def main(argv: list[str]) -> int:
     for size in sizes:
         median = sorted(tries[size], key=lambda r: r["total_wall_s"])[len(tries[size]) // 2]
         runs.append({**median, "all_total_wall_s": [r["total_wall_s"] for r in tries[size]],
-                     "all_reference_s": [r["reference_s"] for r in tries[size]],
+                     "all_reference": [r["reference"] for r in tries[size]],
                      "max_peak_pss_mb": max(r["peak_pss_mb"] for r in tries[size])})
     (HERE / "results.json").write_text(json.dumps(runs, indent=2) + "\n", encoding="utf-8")
     # The table goes to results_table.md; results.md is the written analysis that quotes it.
