@@ -194,11 +194,12 @@ def reference_seconds(repeats: int = 3) -> dict[str, float]:
     do not change when the package does and measure the machine instead.
 
     `compute_s`: regex scans of sentences, dictionary counts and string slicing, in the caches.
-    `memory_s`: random look-ups in a dictionary of a million entries (about 250 MB), where every
-    step misses the caches, as the stages' look-ups in a large corpus's heap do. The same code
-    has run 1.66x slower on one of these "2-core AMD EPYC" machines than on another, and later
-    20% slower again on the same one while the first workload did not change (benchmarks/results.md):
-    the second is there to see that. A run's times divided by them compare across machines."""
+    `memory_s`: random look-ups in a dictionary of a million entries (about 250 MB), where most
+    of them miss the caches, as the stages' look-ups in a large corpus's heap do. The same code
+    has run 1.7-2.1x slower on one of these "2-core AMD EPYC" machines than on another, and 20%
+    slower from one benchmark to the next on the same one while the first workload did not change
+    (benchmarks/results.md): the second is there to see whether the memory is what changed. A
+    run's times divided by them compare across machines; both are noisy, so compare medians."""
     rng = random.Random(1)
     letters = "abcdefghijklmnopqrstuvwxyz"
     words = ["".join(rng.choice(letters) for _ in range(rng.randint(2, 9))) for _ in range(2000)]
