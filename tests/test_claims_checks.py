@@ -228,6 +228,16 @@ def test_an_undated_source_gives_the_facts_that_bound_it_and_quotes_them_first()
         "The delegation met on 5 May 2018."]
 
 
+def test_an_undated_source_whose_facts_contradict_each_other_says_so_instead_of_a_range():
+    text = "President Dana Sample spoke.\nA forum will open in March 2018."
+    article = build_article("a0", "seeds/a0.txt", text.encode(), None, INGEST, frozenset())
+    d = publication_date("a0", None, None, "", "", [s.text for s in article.sentences], CONTEXT)
+    [finding] = undated_sources([article], {"a0": d})
+    assert finding.summary.startswith("a0 states no date, and its text cannot date it: Inferred bounds "
+                                      "contradict each other (2019-01-01 is after 2018-03-31)")
+    assert "placed between" not in finding.summary
+
+
 def test_every_finding_quotes_its_articles_verbatim():
     texts = (("Direct flights between Almaty and Lahore will begin in April.", date(2023, 2, 1)),
              ("Flights between the two countries will begin shortly, says a Pak-Kazik trade body.", date(2023, 6, 10)))
