@@ -856,10 +856,11 @@ def undated_sources(articles: list[Article], dates: dict[str, PublicationDate]) 
         d = dates.get(article.article_id)
         if d is None or d.basis not in ("inferred", "unknown"):
             continue
-        facts, deciding = listed_facts(d.evidence), deciding_facts(d)
+        facts = listed_facts(d.evidence)
+        deciding = deciding_facts(d, facts)
         text = [s.text for s in article.sentences if not s.boilerplate]
         # The sentences behind the deciding facts come first: a quoted phrase, or the officeholder's name.
-        cues = [cue for fact in deciding + facts for cue in fact_cues(fact)]
+        cues = [cue for fact in deciding + [f for f in facts if f not in deciding] for cue in fact_cues(fact)]
         evidence = list(dict.fromkeys(t for q in cues if len(q) > 3 for t in text if q in t))
         evidence = evidence[:EVIDENCE_LIMIT] or text[:1]
         if d.basis == "unknown" or (d.date_min is None and d.date_max is None):
@@ -870,7 +871,8 @@ def undated_sources(articles: list[Article], dates: dict[str, PublicationDate]) 
             where = (f"it is dated {d.date} by inference" if d.date is not None else
                      f"it is placed between {d.date_min or 'an unknown date'} and "
                      f"{d.date_max or 'the present'}")
-            rest = "; the other facts are in articles.csv (date_evidence)" if len(facts) > len(deciding) else ""
+            rest = ("; the other facts are in articles.csv (date_evidence)"
+                    if len(facts) > len(deciding) else "")
             summary = f"{article.article_id} states no date; {where}: {'; '.join(deciding)}{rest}."
         findings.append(Finding("", "undated_source", "", (article.article_id,), (), summary,
                                 tuple((article.article_id, t) for t in evidence), None))

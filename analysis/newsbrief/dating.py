@@ -327,10 +327,12 @@ def listed_facts(evidence: str) -> list[str]:
     return [f for f in found if not re.fullmatch(r"and \d+ further fact\(s\)", f)]
 
 
-def deciding_facts(d: PublicationDate) -> list[str]:
+def deciding_facts(d: PublicationDate, facts: list[str] | None = None) -> list[str]:
     """The facts that set an inferred date's bounds, as its evidence words them: the one giving the
-    earliest possible date and the one giving the latest (one fact when it gives both)."""
-    facts = listed_facts(d.evidence)  # each worded by _fact: "not before X", "not after Y", "between X and Y"
+    earliest possible date and the one giving the latest (one fact when it gives both). `facts` is
+    `listed_facts(d.evidence)`, for a caller that has it already."""
+    if facts is None:
+        facts = listed_facts(d.evidence)  # each worded by _fact: "not before X", "not after Y", "between X and Y"
     lows = (f"not before {d.date_min} because", f"between {d.date_min} and ")
     low = next((f for f in facts if d.date_min is not None and f.startswith(lows)), None)
     high = next((f for f in facts if d.date_max is not None
