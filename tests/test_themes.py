@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
 from newsbrief.model import Sentence
-from newsbrief.themes import Code, code_sentence, compile_codebook, load_codebook
+from newsbrief.themes import (Code, _phrase_matches_word_by_word, code_sentence, compile_codebook,
+                              load_codebook, phrase_matches)
 from newsbrief.validation import validate
 
 THEMES = load_codebook()
@@ -64,6 +68,30 @@ def test_raw_regex_patterns_are_allowed_with_re_prefix():
 
 def test_words_of_a_phrase_must_be_joined_by_space_or_hyphen():
     assert "visas_travel" not in themes_of("Multiple, entry points.")
+
+
+_SMALL_BOOK = compile_codebook({"trade": {"patterns": ["trade", "free trade zone", "export*", "Straße"],
+                                          "exclude": ["trade fair"]},
+                                "energy": {"patterns": ["oil", "oil-and-gas", "é*"], "case_sensitive": ["LNG"]}})
+_WORDS = ["trade", "Trade", "TRADE", "free", "zone", "fair", "exports", "Exporters", "export", "oil", "OIL",
+          "and", "gas", "LNG", "lng", "Straße", "STRASSE", "strasse", "élan", "Élan", "İstanbul", "ſtraße",
+          "trader", "retrade", "x"]
+
+
+@settings(max_examples=600, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=10),
+       st.lists(st.sampled_from([" ", "-", " – ", ", ", "  ", "’s ", "\t", ""]), min_size=10, max_size=10),
+       st.sampled_from([_SMALL_BOOK, THEMES]))
+@example(["Straße"], [" "] * 10, _SMALL_BOOK)
+def test_the_opening_scan_finds_what_visiting_every_word_finds(words, gaps, book):
+    text = "".join(w + g for w, g in zip(words, gaps))
+    assert phrase_matches(text, book) == _phrase_matches_word_by_word(text, book)
+
+
+def test_a_sharp_s_matches_its_casefold_in_either_spelling():
+    for text in ("Straße tolls rose.", "STRASSE tolls rose."):
+        sentence = Sentence("a", 0, 0, text, 0, len(text))
+        assert [c.term for c in code_sentence(sentence, _SMALL_BOOK)] == [text.split()[0]], text
 
 
 def test_validation_counts_precision_recall_and_alpha():
