@@ -8,7 +8,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newsbrief.patterns import fold, guarded, may_match, openings, required, trie
+from newsbrief.patterns import always_contains, fold, guarded, may_match, openings, required, trie
 
 _PHRASES = st.lists(st.text(alphabet="abk -.", min_size=1, max_size=6), min_size=1, max_size=8)
 _TEXT = st.text(alphabet="abkAB -.'’s", max_size=40)
@@ -125,3 +125,36 @@ def test_a_sentence_without_the_words_is_not_scanned_and_one_with_them_is():
     cue = re.compile(r"(?<!\w)(?:direct flights?|air links?)(?!\w)", re.IGNORECASE)
     assert not may_match(cue, fold("The ministers met in Almaty."))
     assert may_match(cue, fold("New AIR LINKS were opened."))
+
+
+def test_a_year_is_four_digits_in_a_row_whatever_alternatives_spell_it():
+    assert always_contains(r"in\s+(?:1[89]\d{2}|20\d{2}|2100)", ["####"])
+    assert always_contains(r"(?:19|20)\d{2}-\d\d", ["####-##"])
+    assert not always_contains(r"\d{1,2}\s+days", ["####"])  # a day's count is no year
+    assert not always_contains(r"(?:\d{4}|q\d)", ["####"])  # "q3" has no year
+
+
+def test_a_pattern_contains_a_string_only_when_every_alternative_does():
+    assert always_contains(r"the\s+(?:next|coming)\s+(?:years|months)", ["year", "month"])
+    assert not always_contains(r"(?:years|weeks)", ["year"])
+    assert not always_contains(r"in\s+due\s+course", ["due course"])  # a tab may stand between
+    assert always_contains(r"(?:ab)+c?", ["ab"]) and not always_contains(r"(?:ab)*", ["ab"])
+
+
+_CONTAINING = st.sampled_from(["ab", "a", "b", "1", r"\d", r"\d{2}", "[0-9]", r"\s+", "(?:19|20)", "c?",
+                               "(?:ab|b)", "(?=a)", r"\b", "(?:ab)+", "a*", "(?:|q)", "[ab]"])
+
+
+@settings(max_examples=1500, derandomize=True, deadline=None)
+@given(st.lists(st.lists(_CONTAINING, min_size=1, max_size=5), min_size=1, max_size=3),
+       st.lists(st.sampled_from(["ab", "a", "b", "1", "19", "20", "2024", "7", " ", "c", "q"]),
+                max_size=10).map("".join),
+       st.lists(st.sampled_from(["ab", "a", "b", "#", "##", "####", "1", "c", " "]), min_size=1, max_size=3))
+def test_a_match_contains_a_string_the_pattern_always_contains(alternatives, text, strings):
+    pattern = "|".join("".join(pieces) for pieces in alternatives)
+    if always_contains(pattern, strings):
+        folded = re.sub(r"\d", "#", text)
+        for m in re.finditer(pattern, text):
+            assert any(s in re.sub(r"\d", "#", m.group()) for s in strings), (pattern, m.group())
+        if not any(s in folded for s in strings):
+            assert re.search(pattern, text) is None

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsbrief import timex
+from newsbrief import patterns, timex
 from newsbrief.patterns import guarded, openings
 from newsbrief.timex import FIRST_WORDS, SEASONS, find_timexes, tense, tense_at
 
@@ -569,6 +569,18 @@ def test_a_missing_opening_word_would_be_caught():
     assert any(o.startswith("earlier") for o in found) and any(o.startswith("final") for o in found)
 
 
+def test_every_kind_holds_a_word_or_the_digits_the_sentence_filter_looks_for():
+    looked_for = (*timex._MAYBE, "####", "q#", "h#")  # _MAYBE_DIGITS: a year, Q3, H1
+    assert [kind for kind in timex._KINDS if not patterns.always_contains(kind, looked_for)] == []
+
+
+def test_a_sentence_whose_only_digits_are_a_figure_is_not_scanned():
+    assert not timex.may_hold_timex("they signed 20 memorandums and 3 deals.")
+    assert timex.may_hold_timex("they signed 20 memorandums in 2023.")
+    assert timex.may_hold_timex("results for q3 were out.") and timex.may_hold_timex("the plan for h1 2025.")
+    assert timex.may_hold_timex("they met in \u0662\u0660\u0662\u0663.")  # other scripts' digits are digits to \d
+
+
 _TOKENS = sorted(FIRST_WORDS) + [
     "1", "05", "12th", "2021", "2023-04-05", "5/4/2023", "1990s", "q3", "h2", "ago", "years", "months",
     "week", "days", "quarter", "half", "year", "month", "of", "to", "and", "–", "-", ",", ".", "the",
@@ -584,6 +596,7 @@ def test_the_opening_filter_finds_exactly_what_the_full_pattern_finds(words, gap
     unfiltered = re.compile(timex._START + timex._ALTERNATIVES)
     spans = [(m.start(), m.end(), m.lastgroup) for m in timex._CANDIDATES.finditer(text)]
     assert spans == [(m.start(), m.end(), m.lastgroup) for m in unfiltered.finditer(text)]
+    assert timex.may_hold_timex(text) or not spans  # the sentence filter skips none of them
 
 
 def test_the_opening_filter_agrees_on_every_seed_sentence():

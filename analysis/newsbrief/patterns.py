@@ -195,6 +195,67 @@ def may_match(pattern: re.Pattern[str], folded: str) -> bool:
     return False
 
 
+def always_contains(pattern: str, strings: Iterable[str], flags: int = 0) -> bool:
+    """True when every text `pattern` matches, lower-cased and with each digit written as DIGIT
+    ("2024" as "####"), contains one of `strings`; False when the parse does not show it. For a
+    pattern run case-sensitively on lower-case text: a test that a quick look for those strings
+    finds every sentence the pattern can match in."""
+    return _always_contains(list(_parser.parse(pattern, flags)), tuple(strings))
+
+
+def _character(op, arg) -> str | None:
+    """The character an item stands for in `digit_fold`ed text, or None when not one in particular."""
+    if op is C.LITERAL:
+        ch = chr(arg)
+        return DIGIT if ch.isdigit() else ch.lower() if ch.isascii() else None
+    if op is C.IN and arg and all(k is C.CATEGORY and v is C.CATEGORY_DIGIT
+                                  or k is C.RANGE and "0" <= chr(v[0]) <= chr(v[1]) <= "9"
+                                  or k is C.LITERAL and chr(v).isdigit() for k, v in arg):
+        return DIGIT
+    return None
+
+
+def _always_contains(items: list, strings: tuple[str, ...]) -> bool:
+    run: list[str] = []  # characters every match has side by side, here
+
+    def found() -> bool:
+        text = "".join(run)
+        run.clear()
+        return any(s in text for s in strings)
+
+    for op, arg in _flattened(items):
+        ch = _character(op, arg) or _spelled([(op, arg)])
+        if ch is not None:
+            run.append(ch)
+            continue
+        if found():
+            return True
+        if op is C.BRANCH and all(_always_contains(list(a), strings) for a in arg[1]):
+            return True
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and arg[0] >= 1 \
+                and _always_contains(list(arg[2]), strings):
+            return True
+    return found()
+
+
+def _spelled(items: list) -> str | None:
+    """What a sequence always matches when it is single characters (digits as "#"), fixed
+    repeats of one, and alternatives that all spell the same; else None."""
+    spelled = []
+    for op, arg in _flattened(items):
+        ch = _character(op, arg)
+        if ch is None and op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and arg[0] == arg[1]:
+            body = _spelled(list(arg[2]))
+            ch = None if body is None else body * arg[0]
+        elif ch is None and op is C.BRANCH:
+            alternatives = {_spelled(list(a)) for a in arg[1]}
+            ch = alternatives.pop() if len(alternatives) == 1 else None
+        if ch is None:
+            return None
+        spelled.append(ch)
+    return "".join(spelled)
+
+
 def _flattened(items: list) -> Iterator[tuple]:
     """The items of a sequence with groups opened, so literal runs continue through them."""
     for op, arg in items:
