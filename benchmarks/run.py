@@ -262,8 +262,12 @@ def main(argv: list[str]) -> int:
         print(json.dumps(reference_seconds()))
         return 0
     repeats = 1
-    if argv and argv[0] == "--repeats":
+    if argv and argv[0] == "--repeats" and len(argv) > 1 and argv[1].isdigit():
         repeats, argv = int(argv[1]), argv[2:]
+    if not all(a.isdigit() and int(a) > 0 for a in argv) or repeats < 1:
+        print("usage: python benchmarks/run.py [--repeats N] [SIZE ...]  (sizes are article counts, "
+              "default 1000 10000; or make bench SIZES=\"1000 10000\" REPEATS=3)", file=sys.stderr)
+        return 2
     sizes = [int(a) for a in argv] or [1000, 10000]
     # Shared virtual machines vary by 10-30% from minute to minute. With repeats, the sizes take
     # turns (1,000, 10,000, 100,000, then again), so each size's runs are spread over the same
