@@ -618,11 +618,22 @@ _FRAGMENTS = st.sampled_from([
 
 @settings(max_examples=400, derandomize=True, deadline=None)
 @given(st.lists(_FRAGMENTS, min_size=1, max_size=8).map(" ".join))
-def test_leaving_the_month_kinds_out_where_no_month_is_named_finds_the_same(sentence):
+def test_leaving_out_the_kinds_that_need_a_month_or_year_the_sentence_lacks_finds_the_same(sentence):
     found = find_timexes(sentence, THURSDAY)
-    without_months = timex._WITHOUT_MONTHS
-    timex._WITHOUT_MONTHS = timex._CANDIDATES  # every kind, every sentence
+    scans = dict(timex._SCANS)
+    timex._SCANS.update(dict.fromkeys(scans, timex._CANDIDATES))  # every kind, every sentence
     try:
         assert find_timexes(sentence, THURSDAY) == found
     finally:
-        timex._WITHOUT_MONTHS = without_months
+        timex._SCANS.update(scans)
+
+
+def test_the_kinds_left_out_are_those_that_need_a_month_or_year():
+    def left_out(monthly: bool, yearly: bool) -> set[str]:
+        scan = timex._SCANS[monthly, yearly].pattern
+        return {kind[4:kind.index(">")] for kind in timex._KINDS if kind not in scan}  # "(?P<name>..."
+    assert left_out(True, True) == set()
+    assert {"monthyear", "daymonth", "md_range", "month"} <= left_out(False, True)
+    assert {"year", "iso", "numeric", "decade"} <= left_out(True, False) and "daymonth" not in left_out(True, False)
+    assert left_out(False, False) == left_out(False, True) | left_out(True, False)
+    assert not {"season", "ago", "rel_year", "quarter"} & left_out(False, False)
