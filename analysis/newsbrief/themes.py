@@ -4,7 +4,8 @@ Phrases are looked up by their first word (a dict, cached per distinct word), so
 in the number of words and independent of the codebook's size; every code keeps its matched term.
 One regex scan of a lower-case copy finds the words a phrase can begin with, so Python looks only
 at those (about one word in seven in the benchmark's corpora), with the same matches as visiting
-every word; coding took about 0.8 of the time (benchmarks/results.md).
+every word. With codes built as plain tuples in the workers, coding takes about 0.64 of the time it
+did (paired runs on the benchmark's 1,000 articles; benchmarks/results.md).
 """
 
 from __future__ import annotations
@@ -226,6 +227,15 @@ def _phrase_matches_word_by_word(text: str, book: Codebook) -> list[tuple[Phrase
 
 def code_sentence(sentence: Sentence, book: Codebook) -> list[Code]:
     """Every theme the sentence carries, once per theme, with the first (longest) term matched."""
+    return [Code(*fields) for fields in _sentence_codes(sentence, book)]
+
+
+def _first_longest(span: tuple[int, int]) -> tuple[int, int]:
+    return span[0], -span[1]
+
+
+def _sentence_codes(sentence: Sentence, book: Codebook) -> list[tuple[str, int, int, str, str]]:
+    """code_sentence's codes as their field values (what crosses from a worker)."""
     if sentence.boilerplate:
         return []
     text = sentence.text
@@ -236,19 +246,21 @@ def code_sentence(sentence: Sentence, book: Codebook) -> list[Code]:
     hits: dict[int, list[tuple[int, int]]] = {}
     for phrase, start, end in matches:
         (excluded if phrase.exclusion else hits).setdefault(phrase.theme, []).append((start, end))
-    for index, theme in enumerate(book.themes):
-        if theme.raw is not None:
-            hits.setdefault(index, []).extend(m.span() for m in theme.raw.finditer(text))
-        if theme.raw_exclusion is not None:
-            excluded.setdefault(index, []).extend(m.span() for m in theme.raw_exclusion.finditer(text))
+    if book.raw:
+        for index, theme in enumerate(book.themes):
+            if theme.raw is not None:
+                hits.setdefault(index, []).extend(m.span() for m in theme.raw.finditer(text))
+            if theme.raw_exclusion is not None:
+                excluded.setdefault(index, []).extend(m.span() for m in theme.raw_exclusion.finditer(text))
     codes = []
-    for index, theme in enumerate(book.themes):
-        spans = sorted(hits.get(index, []), key=lambda se: (se[0], -se[1]))
-        blocked = excluded.get(index, [])
+    for index in sorted(hits):  # in the codebook's order of themes
+        spans = hits[index]
+        spans.sort(key=_first_longest)
+        blocked = excluded.get(index, ())
         for start, end in spans:
             if not any(s < end and start < e for s, e in blocked):
-                codes.append(Code(sentence.article_id, sentence.paragraph, sentence.sentence,
-                                  theme.key, text[start:end]))
+                codes.append((sentence.article_id, sentence.paragraph, sentence.sentence,
+                              book.themes[index].key, text[start:end]))
                 break
     return codes
 
@@ -262,5 +274,4 @@ def code_sentences(sentences: Iterable[Sentence], book: Codebook) -> list[Code]:
 
 def _coded(sentences: list[Sentence], book: Codebook) -> list[tuple[str, int, int, str, str]]:
     # Plain tuples cross from a worker at a third of the cost of dataclass instances.
-    return [(c.article_id, c.paragraph, c.sentence, c.theme, c.term)
-            for sentence in sentences for c in code_sentence(sentence, book)]
+    return [fields for sentence in sentences for fields in _sentence_codes(sentence, book)]
