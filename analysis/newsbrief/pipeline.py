@@ -10,7 +10,7 @@ import os
 import shutil
 import subprocess
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -223,8 +223,11 @@ def read_timexes(paths: Paths) -> dict[tuple[str, int, int], list[Timex]]:
 # Stage 2: themes.
 
 def codes_table(codes: list[Code]) -> pd.DataFrame:
-    return pd.DataFrame([asdict(c) for c in codes],
-                        columns=["article_id", "paragraph", "sentence", "theme", "term"])
+    # Column by column from the field values: asdict deep-copies every value, and rows of
+    # tuples are converted one by one (seconds for the 2.3 million codes of 100,000 articles).
+    columns = ["article_id", "paragraph", "sentence", "theme", "term"]
+    values = zip(*((c.article_id, c.paragraph, c.sentence, c.theme, c.term) for c in codes))
+    return pd.DataFrame(dict(zip(columns, map(list, values))) if codes else [], columns=columns)
 
 
 def validate_codes(paths: Paths, codes: list[Code]) -> tuple[pd.DataFrame, pd.DataFrame]:
