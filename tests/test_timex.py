@@ -569,6 +569,12 @@ def test_a_missing_opening_word_would_be_caught():
     assert any(o.startswith("earlier") for o in found) and any(o.startswith("final") for o in found)
 
 
+def test_a_span_left_out_is_read_again_for_a_shorter_expression_inside_it():
+    assert [t.text for t in find_timexes("Flights may next year resume.", THURSDAY)] == ["next year"]
+    assert [t.text for t in find_timexes("Talks may this year resume.", THURSDAY)] == ["this year"]
+    assert [t.text for t in find_timexes("Flights resume in May next year.", THURSDAY)] == ["in May next year"]
+
+
 def test_every_kind_holds_a_word_or_the_digits_the_sentence_filter_looks_for():
     looked_for = (*timex._MAYBE, "####", "q#", "h#")  # _MAYBE_DIGITS: a year, Q3, H1
     assert [kind for kind in timex._KINDS if not patterns.always_contains(kind, looked_for)] == []

@@ -757,10 +757,16 @@ def find_timexes(sentence: str, anchor: date | None, *, anchor_min: date | None 
     cues: list[tuple[int, int, str]] | None = None
     monthly = any(name in lowered for name in _MONTH_NAMES)
     yearly = _YEAR_DIGITS.search(lowered) is not None
-    for match in _SCANS[monthly, yearly].finditer(lowered):
+    scan = _SCANS[monthly, yearly]
+    position = 0
+    while (match := scan.search(lowered, position)) is not None:
         m = Candidate(match, sentence)
         if not _wanted(m, sentence):
+            # Look again inside the span: in "talks may next year resume" the month kinds read
+            # "may next year" (May of next year), which the modal verb is not; "next year" is.
+            position = match.start() + 1
             continue
+        position = match.end()
         text = sentence[m.start():m.end()]
         if cues is None:
             cues = _cues(sentence)
