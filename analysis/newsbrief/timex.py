@@ -749,7 +749,9 @@ def find_timexes(sentence: str, anchor: date | None, *, anchor_min: date | None 
     Without an anchor, relative expressions resolve at both bounds (start at anchor_min, end at
     anchor_max), so the interval carries the uncertainty; with a bound missing they stay open."""
     found: list[Timex] = []
-    lowered = sentence.translate(_ASCII_LOWER)
+    # str.lower on ASCII text is the same and a twentieth of the cost; other text may change
+    # length under it ("İ"), so only its ASCII letters are lowered.
+    lowered = sentence.lower() if sentence.isascii() else sentence.translate(_ASCII_LOWER)
     if not may_hold_timex(lowered):
         return found
     low = anchor if anchor is not None else anchor_min
