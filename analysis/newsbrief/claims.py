@@ -426,15 +426,20 @@ def count_value(figure: str, rules: ClaimRules) -> int | None:
     return _value(m.group(1).strip(" -"), rules.numbers) if m else None
 
 
-def sentence_figures(text: str, kind: str, rules: ClaimRules) -> tuple[tuple[str, ...], tuple[int, ...]]:
-    """Figures of the rules' groups that apply to `kind`, as written, and the comparable counts."""
+def sentence_figures(text: str, kind: str, rules: ClaimRules,
+                     folded: str | None = None) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """Figures of the rules' groups that apply to `kind`, as written, and the comparable counts.
+    `folded` is the text's `fold`, when already made."""
     figures: list[str] = []
     counts: list[int] = []
     taken: list[tuple[int, int]] = []
+    folded = fold(text) if folded is None else folded
     for group in rules.figures:
         if group.kinds and kind not in group.kinds:
             continue
         for pattern in group.patterns:
+            if not may_match(pattern, folded):
+                continue  # none of the words it needs ("visa", "flight") is in the sentence
             for m in pattern.finditer(text):
                 if any(s < m.end() and m.start() < e for s, e in taken):
                     continue  # "within 24 hours" and "24 hours" are one figure
@@ -761,7 +766,7 @@ def sentence_claims(article_id: str, paragraph: int, sentence: int, text: str, t
             usable = _usable(timexes, status)
             times = attach_times([e.span for e in events], usable, text) if kind.key == "route" and len(events) > 1 \
                 else [_nearest(usable, cue.span(), text)] * len(events)
-            figures, counts = sentence_figures(text, kind.name, rules)
+            figures, counts = sentence_figures(text, kind.name, rules, folded)
             for event, timex in zip(events, times):
                 if event.key in seen:
                     continue  # "memorandums of understanding (MoUs)" names one event twice
