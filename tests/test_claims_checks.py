@@ -314,3 +314,12 @@ def test_a_phrase_in_every_article_is_stock_text_not_a_copy():
     texts = [(f"{stock} Report number {n} covers a different topic entirely.", date(2023, 1, 1))
              for n in range(STOCK_UNITS + 1)]
     assert find_copies(corpus(*texts)[0]) == []
+
+
+def test_the_ascii_word_pattern_reads_casefolded_ascii_as_the_unicode_one_does():
+    from newsbrief import copies
+    for code in range(128):
+        folded = chr(code).casefold()
+        assert bool(copies._ASCII_WORD.fullmatch(folded)) == bool(copies._WORD.fullmatch(folded)), code
+    assert copies.words("Astana’s TALKS, 2024") == ["astana", "s", "talks", "2024"]
+    assert copies.words("Straße und Café") == ["strasse", "und", "café"]

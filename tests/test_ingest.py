@@ -195,3 +195,16 @@ def test_a_context_file_that_is_not_a_mapping_says_how_it_should_start(tmp_path)
     (tmp_path / "context" / "officeholders.yml").write_text("- a list\n", encoding="utf-8")
     with pytest.raises(InputError, match="start with `tenures:`"):
         load_context(tmp_path / "context")
+
+
+def test_the_ascii_letter_pattern_reads_lower_case_ascii_as_the_unicode_one_does():
+    from newsbrief import corpus
+    for code in range(128):
+        lowered = chr(code).lower()
+        assert bool(corpus._ASCII_LETTERS.fullmatch(lowered)) == bool(corpus._LETTERS.fullmatch(lowered)), code
+
+
+def test_a_text_in_another_script_is_still_judged_by_its_letters():
+    from newsbrief.corpus import looks_english
+    assert looks_english("the talks of the two sides " * 5)
+    assert not looks_english("переговоры двух сторон прошли в Астане " * 5)

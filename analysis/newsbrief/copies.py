@@ -45,6 +45,7 @@ NEAR_COPY = 0.6  # from this overlap on, a near-verbatim copy
 STOCK_UNITS = 50  # a shingle in more paragraphs than this is stock text and proposes no pairs
 _MASK = (1 << 62) - 1
 _WORD = re.compile(r"\w+")
+_ASCII_WORD = re.compile(r"[a-z0-9_]+")  # _WORD in casefolded ASCII text, at two thirds of the cost
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +71,8 @@ def paragraph_texts(article: Article) -> dict[int, str]:
 
 def words(text: str) -> list[str]:
     """The normalised words shingles are made of: casefolded, punctuation dropped."""
-    return _WORD.findall(text.casefold())
+    folded = text.casefold()
+    return (_ASCII_WORD if folded.isascii() else _WORD).findall(folded)
 
 
 def shingles(text: str, word_hash: dict[str, int] | None = None) -> set[int]:

@@ -125,9 +125,14 @@ _ENGLISH = frozenset("the and of to in a is that for on with as was were will be
                      "it at from this an which their its".split())
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+_ASCII_LETTERS = re.compile(r"[a-z]+")  # _LETTERS in lower-case ASCII text, at half the cost
+
+
 def looks_english(text: str) -> bool:
     """At least one word in twelve is a common English function word (English prose: one in four)."""
-    words = re.findall(r"[^\W\d_]+", text.lower())
+    lowered = text.lower()
+    words = (_ASCII_LETTERS if lowered.isascii() else _LETTERS).findall(lowered)
     if len(words) < 20:
         return True  # too short to judge
     return sum(map(_ENGLISH.__contains__, words)) * 12 >= len(words)
