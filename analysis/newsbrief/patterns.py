@@ -204,7 +204,8 @@ def always_contains(pattern: str, strings: Iterable[str], flags: int = 0) -> boo
 
 
 def _character(op, arg) -> str | None:
-    """The character an item stands for in `digit_fold`ed text, or None when not one in particular."""
+    """The character an item always matches, as always_contains compares it (lower case, a digit
+    as DIGIT), or None when it is not one in particular."""
     if op is C.LITERAL:
         ch = chr(arg)
         return DIGIT if ch.isdigit() else ch.lower() if ch.isascii() else None
