@@ -87,10 +87,7 @@ def _openings(items: list, prefix: str) -> Iterator[str]:
     elif op in (C.ASSERT, C.ASSERT_NOT, C.AT):
         yield from _openings(rest, prefix)  # they consume nothing
     elif op is C.IN and not prefix:
-        digits = all(k is C.CATEGORY and v is C.CATEGORY_DIGIT
-                     or k is C.RANGE and "0" <= chr(v[0]) <= chr(v[1]) <= "9"
-                     or k is C.LITERAL and chr(v).isdigit() for k, v in arg)
-        yield DIGIT if digits else "<class>"
+        yield DIGIT if _digits_only(arg) else "<class>"
     else:
         yield prefix or f"<{op}>"
 
@@ -209,11 +206,14 @@ def _character(op, arg) -> str | None:
     if op is C.LITERAL:
         ch = chr(arg)
         return DIGIT if ch.isdigit() else ch.lower() if ch.isascii() else None
-    if op is C.IN and arg and all(k is C.CATEGORY and v is C.CATEGORY_DIGIT
-                                  or k is C.RANGE and "0" <= chr(v[0]) <= chr(v[1]) <= "9"
-                                  or k is C.LITERAL and chr(v).isdigit() for k, v in arg):
-        return DIGIT
-    return None
+    return DIGIT if op is C.IN and _digits_only(arg) else None
+
+
+def _digits_only(members: list) -> bool:
+    """True when a character class (its parsed members) matches digits and nothing else."""
+    return bool(members) and all(k is C.CATEGORY and v is C.CATEGORY_DIGIT
+                                 or k is C.RANGE and "0" <= chr(v[0]) <= chr(v[1]) <= "9"
+                                 or k is C.LITERAL and chr(v).isdigit() for k, v in members)
 
 
 def _always_contains(items: list, strings: tuple[str, ...]) -> bool:
@@ -225,7 +225,7 @@ def _always_contains(items: list, strings: tuple[str, ...]) -> bool:
         return any(s in text for s in strings)
 
     for op, arg in _flattened(items):
-        ch = _character(op, arg) or _spelled([(op, arg)])
+        ch = _spelled([(op, arg)])  # one character, or a fixed run or branch that spells the same
         if ch is not None:
             run.append(ch)
             continue
