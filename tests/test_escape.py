@@ -6,7 +6,7 @@ import html
 import re
 
 import pypandoc
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from newsbrief.escape import cite, md_quote, md_table, md_text
@@ -54,10 +54,23 @@ def test_pipe_in_a_table_cell_stays_in_its_cell():
     assert out.count("<td") == 2 and "x | y" in html.unescape(out)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Pandoc's HTML writer puts a text-presentation selector (U+FE0E) after these two arrows, so that
+# browsers do not draw them as emoji: the same character on the page, one invisible code point more.
+_TEXT_PRESENTATION = re.compile("(?<=[\u2194\u21a9])\ufe0e")
+
+
+def test_pandoc_marks_the_two_arrows_it_would_otherwise_let_browsers_draw_as_emoji():
+    rendered = visible_paragraphs(md_text("a\u21a9 b\u2194 c\u2192"))
+    assert rendered == ["a\u21a9\ufe0e b\u2194\ufe0e c\u2192"]
+
+
+# Derandomized, as the other property tests: a CI run must not depend on the examples drawn.
+@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40)
                 .filter(lambda t: t.strip()), min_size=1, max_size=8))
+@example(["\u21a9"])  # once drawn at random in CI: rendered with Pandoc's selector after it
 def test_any_text_comes_out_in_the_visible_html_exactly(texts):
     # One Pandoc run per example keeps this fast; each text is its own paragraph.
     rendered = visible_paragraphs("\n\n".join(md_text(t) for t in texts))
-    assert rendered == [" ".join(t.split()) for t in texts]
+    assert [_TEXT_PRESENTATION.sub("", r) for r in rendered] == \
+        [_TEXT_PRESENTATION.sub("", " ".join(t.split())) for t in texts]
