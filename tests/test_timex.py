@@ -535,7 +535,7 @@ def test_strict_tense_refuses_to_guess_in_a_mixed_sentence():
 
 # Properties
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150, derandomize=True, deadline=None)
 @given(st.text(alphabet="abcdefMJQ0123456789 ,.-–ay", max_size=60),
        st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31)))
 def test_any_text_gives_exact_spans_and_ordered_intervals(text, anchor):
@@ -546,7 +546,7 @@ def test_any_text_gives_exact_spans_and_ordered_intervals(text, anchor):
             assert t.start <= t.end
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60, derandomize=True, deadline=None)
 @given(st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31)))
 def test_next_month_always_starts_on_the_first_after_the_anchor(anchor):
     t = one("It will open next month.", anchor)
