@@ -643,3 +643,46 @@ def test_the_kinds_left_out_are_those_that_need_a_month_or_year():
     assert {"year", "iso", "numeric", "decade"} <= left_out(True, False) and "daymonth" not in left_out(True, False)
     assert left_out(False, False) == left_out(False, True) | left_out(True, False)
     assert not {"season", "ago", "rel_year", "quarter"} & left_out(False, False)
+
+
+# Tense cues read on the lower-case copy are the cues read ignoring case ---------------------------
+
+def _cues_ignoring_case(sentence: str) -> list[tuple[int, int, str]]:
+    # A sentence with a character beyond ASCII takes the case-insensitive patterns: an ellipsis
+    # after it is no word character, so it changes no cue.
+    return timex._cues(sentence + " …")
+
+
+def test_the_case_sensitive_modal_words_are_the_ones_the_lower_case_scan_checks():
+    groups = re.findall(r"\(\?-i:([^)]*)\)", timex._FUTURE.pattern)
+    assert {w for g in groups for w in g.split("|")} == timex._CASED_FUTURE
+
+
+def test_may_the_month_is_no_tense_cue_in_either_scan():
+    for sentence in ("Talks resumed in May.", "Flights MAY resume.", "They may resume.", "Might they resume?"):
+        assert timex._cues(sentence) == _cues_ignoring_case(sentence), sentence
+    assert timex._cues("They may resume in May.") == [(5, 8, "future")]
+    assert timex._cues("MIGHT is no modal here, but might is.") == [(28, 33, "future")]
+
+
+_CUE_WORDS = ["will", "Will", "WILL", "shall", "won't", "would", "may", "May", "MAY", "might", "Might",
+              "going to", "Set to", "plans to", "agreed to", "Agreed", "expected", "is to", "is due",
+              "to be", "yet to", "next", "Coming", "invited", "was", "Were", "had", "ago", "last",
+              "has been", "had already held", "began", "took place", "said", "signed", "Signed",
+              "visited", "united", "proceeded", "agreed", "be", "the", "flights", "Lahore", "’ll",
+              "they'll", "in 2024", "Organised", "planned", "freed", "-", ",", "(", "it"]
+
+
+@settings(max_examples=400, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_WORDS), min_size=1, max_size=12),
+       st.lists(st.sampled_from([" ", " ", ", ", "  ", "-", "'", ""]), min_size=12, max_size=12))
+def test_cues_on_the_lower_case_copy_equal_cues_read_ignoring_case(words, gaps):
+    sentence = "".join(w + g for w, g in zip(words, gaps)).strip()
+    assert timex._cues(sentence) == _cues_ignoring_case(sentence)
+
+
+def test_cues_on_the_lower_case_copy_agree_on_every_seed_sentence():
+    for path in sorted((Path(__file__).parents[1] / "seeds").glob("*.txt")):
+        for line in path.read_text(encoding="utf-8-sig").splitlines():
+            if line.isascii():
+                assert timex._cues(line) == _cues_ignoring_case(line), path.name
