@@ -1,5 +1,6 @@
 """Pattern building: a trie finds what the longest-first alternation finds, a guard changes no match,
-and a text without any of a pattern's required strings has no match of it."""
+and a text without any of a pattern's required strings has no match of it; a pattern's folded twin
+matches the folded text where the pattern matches the text."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newsbrief.patterns import always_contains, fold, guarded, may_match, openings, required, trie
+from newsbrief.patterns import (always_contains, finditer_folded, fold, folded_twin, guarded, may_match, openings,
+                                required, trie)
 
 _PHRASES = st.lists(st.text(alphabet="abk -.", min_size=1, max_size=6), min_size=1, max_size=8)
 _TEXT = st.text(alphabet="abkAB -.'’s", max_size=40)
@@ -158,3 +160,69 @@ def test_a_match_contains_a_string_the_pattern_always_contains(alternatives, tex
             assert any(s in re.sub(r"\d", "#", m.group()) for s in strings), (pattern, m.group())
         if not any(s in folded for s in strings):
             assert re.search(pattern, text) is None
+
+
+# Folded twins: a case-sensitive pattern on the folded text matches where the pattern matches the text
+
+# Every character whose case or fold touches ASCII, every character up to U+2200 (Latin, Greek,
+# Cyrillic and the letter-like symbols), and every 97th beyond: where case-insensitive matching
+# and the fold could part ways.
+_CHARACTERS = sorted({chr(c) for c in range(0x2200)} | {chr(c) for c in range(0x2200, 0x110000, 97)
+                                                         if not 0xD800 <= c < 0xE000}
+                     | {chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000
+                        and any(x.isascii() for x in chr(c).lower() + chr(c).upper() + chr(c).casefold())})
+
+
+def test_the_fold_keeps_word_characters_digits_and_spaces_and_the_length():
+    classes = [re.compile(r"\w"), re.compile(r"\d"), re.compile(r"\s")]
+    for code in range(0x110000):
+        char = chr(code)
+        if char.lower() != char:  # fold changes only such characters (and the four twins, below)
+            folded = fold(char)
+            assert len(folded) == 1 and all(bool(c.match(char)) == bool(c.match(folded)) for c in classes), hex(code)
+    for twin in "\u0130\u0131\u017f\u212a":
+        assert re.match(r"\w", fold(twin))
+
+
+def test_a_twin_matches_each_character_folded_as_the_pattern_matches_it():
+    for source in ("[a-z]", "[A-Z]", "[a-f]", "[^a-z]", "[!-~]", "[^A-Z0-9]", "k", "K", "s", "S", "i", "I",
+                   "[ks]", r"\w", r"[\w-]", "[’']", "[x-z]", r"\b\w", "[\u2000-\u206f]"):
+        pattern = re.compile(source, re.IGNORECASE)
+        twin = folded_twin(pattern)
+        assert twin is not None, source
+        assert [c for c in _CHARACTERS if bool(pattern.match(c)) != bool(twin.match(fold(c)))] == [], source
+
+
+def test_a_pattern_whose_lower_case_means_something_else_has_no_twin():
+    for source in (r"\W", r"\S+", r"\D", r"\Bx", r"\Ax", r"\N{LATIN SMALL LETTER A}", r"\x41", r"[\x41-\x5a]",
+                   "[A-z]", "[0-Z]", "(?-i:May)", r"(?a)\w", "(?s:a)(?i:b)", "İzmir", "Ärzte", r"\u00c0",
+                   r"[\u00c0-\u00c5]", r"\\W"):
+        assert folded_twin(re.compile(source, re.IGNORECASE)) is None, source
+    assert folded_twin(re.compile("abc")) is None  # not case-insensitive: nothing to fold
+    assert folded_twin(re.compile(r"(?P<Name>Ab)(?P=Name)", re.IGNORECASE)).pattern == "(?P<Name>ab)(?P=Name)"
+
+
+_FOLDING_PIECES = st.sampled_from([
+    "visit", "Visit", "VISIT", "flights?", "Flights", "(?:air|AIR)\\s+links?", "[A-Z]\\w*",
+    "[a-f]+", "\\bMoUs?\\b", "K", "s", "(?<!\\w)", "(?!\\w)", "(?=Ab)", "(?:Ab|ac)", "[’']s", "\\d+",
+    "(x)\\1", "\\s+", "-", "(?:the\\s+)?", "x*?", "[^A-Z ]"])
+_FOLDING_TEXT = st.lists(st.sampled_from([
+    "visit", "VISIT", "Visit", "vİsİt", "vıSıt", "flight", "Flights", "air links", "AIR  LINK", "K", "\u212a",
+    "ſ", "S", "ab", "AB", "Ac", "mou", "MoUs", "’s", "'S", "x", "X", "xX", "12", " ", "-", "é", "É", "ß",
+    "The ", "ff", "\u03a3"]), max_size=12).map("".join)
+
+
+@settings(max_examples=1500, derandomize=True, deadline=None)
+@given(st.lists(_FOLDING_PIECES, min_size=1, max_size=5).map("".join), _FOLDING_TEXT)
+@example("visit", "vİsİt")
+@example("[A-Z]\\w*", "\u212aſ")
+def test_a_twin_on_the_folded_text_matches_where_the_pattern_matches_the_text(source, text):
+    pattern = re.compile(source, re.IGNORECASE)
+    assert folded_twin(pattern) is not None, source
+    assert [(m.span(), m.groups()) for m in finditer_folded(pattern, text, fold(text))] == \
+        [(m.span(), tuple(x if x is None else fold(x) for x in m.groups())) for m in pattern.finditer(text)]
+
+
+def test_a_pattern_without_a_twin_runs_as_it_is_on_the_text():
+    pattern = re.compile("(?-i:May) (?:be)", re.IGNORECASE)
+    assert [m.span() for m in finditer_folded(pattern, "May BE may be", fold("May BE may be"))] == [(0, 6)]

@@ -25,7 +25,7 @@ from .context import Context, Place, Tenure, person_index, place_index, strip_po
 from .errors import InputError
 from .model import Article, PublicationDate, Timex
 from .parallel import map_chunks, pickled_as_fields
-from .patterns import fold, guarded, may_match, trie
+from .patterns import finditer_folded, fold, guarded, may_match, search_folded, trie
 from .store import read_yaml
 
 DEFAULT_RULES = Path(__file__).resolve().parent.parent / "claim_rules.yml"
@@ -87,7 +87,6 @@ class ClaimRules:
     numbers: dict[str, int]
     variants: VariantRules
     any_cue: re.Pattern[str] = field(repr=False)  # every kind's cue at once: most sentences need no more
-    any_status: re.Pattern[str] = field(repr=False)  # every status cue at once
 
     def label(self, kind: str) -> str:
         return next((k.label for k in self.kinds if k.name == kind), kind.replace("_", " ").capitalize())
@@ -170,9 +169,7 @@ def load_claim_rules(path: Path) -> ClaimRules:
                               person_max_edits=int(variant.get("person_max_edits", 1)),
                               not_variants=frozenset(str(w).casefold() for w in variant.get("not_variants") or [])),
         any_cue=_compile("|".join(f"(?:{spec['cue']})" for spec in (raw.get("kinds") or {}).values())
-                         or "(?!)", path, "the kinds' cues"),
-        any_status=_compile("|".join(f"(?:{p})" for p in (raw.get("status") or {}).values()) or "(?!)",
-                            path, "the status cues"))
+                         or "(?!)", path, "the kinds' cues"))
 
 
 # Claims ----------------------------------------------------------------------------------------
@@ -245,15 +242,17 @@ def find_place(name: str, context: Context) -> Place | None:
     return names.get(key) or names.get(re.sub(r"[\s-]+", " ", key)) or names.get(re.sub(r"[\s-]+", "-", key))
 
 
-def place_mentions(text: str, context: Context, masked: Iterable[tuple[int, int]] = ()) -> list[Mention]:
-    """Places named in `text`, in order, except inside `masked` spans (people's names, datelines)."""
+def place_mentions(text: str, context: Context, masked: Iterable[tuple[int, int]] = (),
+                   folded: str | None = None) -> list[Mention]:
+    """Places named in `text`, in order, except inside `masked` spans (people's names, datelines).
+    `folded` is the text's `fold`, when already made."""
     pattern, _ = gazetteer_index(context)
     spans = list(masked)
     found = []
-    for m in pattern.finditer(text):
+    for m in finditer_folded(pattern, text, fold(text) if folded is None else folded):
         if any(s < m.end() and m.start() < e for s, e in spans):
             continue
-        place = find_place(m.group(), context)
+        place = find_place(text[m.start():m.end()], context)
         if place is not None:
             found.append(Mention(place, m.start(), m.end()))
     return found
@@ -303,16 +302,14 @@ def _distance(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
     return hi - lo + CLAUSE_PENALTY * len(_CLAUSE_BREAK.findall(text, lo, hi))
 
 
-def status_words(text: str, rules: ClaimRules) -> list[tuple[str, int, int, int]]:
-    """(status, start, end, rank of its pattern) of every status word in the sentence."""
-    first = rules.any_status.search(text)
-    if first is None:
-        return []
-    folded = fold(text)
-    # No status cue starts before the first place where any does: each scan can start there, and
-    # a cue whose words are not in the sentence is not scanned for.
+def status_words(text: str, rules: ClaimRules, folded: str | None = None) -> list[tuple[str, int, int, int]]:
+    """(status, start, end, rank of its pattern) of every status word in the sentence. `folded` is
+    the text's `fold`, when already made."""
+    folded = fold(text) if folded is None else folded
+    # A cue whose words are not in the sentence is not scanned for: in most sentences that leaves
+    # two or three of the seven, and no scan of them all at once is needed to tell where to start.
     return [(name, m.start(), m.end(), rank) for rank, (name, pattern) in enumerate(rules.status)
-            if may_match(pattern, folded) for m in pattern.finditer(text, first.start())]
+            if may_match(pattern, folded) for m in finditer_folded(pattern, text, folded)]
 
 
 def sentence_status(text: str, cue: tuple[int, int], rules: ClaimRules,
@@ -440,12 +437,13 @@ def sentence_figures(text: str, kind: str, rules: ClaimRules,
         for pattern in group.patterns:
             if not may_match(pattern, folded):
                 continue  # none of the words it needs ("visa", "flight") is in the sentence
-            for m in pattern.finditer(text):
+            for m in finditer_folded(pattern, text, folded):
                 if any(s < m.end() and m.start() < e for s, e in taken):
                     continue  # "within 24 hours" and "24 hours" are one figure
                 taken.append(m.span())
-                figures.append(m.group())
-                value = count_value(m.group(), rules) if group.compare else None
+                written = text[m.start():m.end()]
+                figures.append(written)
+                value = count_value(written, rules) if group.compare else None
                 if value is not None:
                     counts.append(value)
     return tuple(dict.fromkeys(figures)), tuple(sorted(set(counts)))
@@ -461,14 +459,16 @@ def _tenure_fits(tenure: Tenure, day: date | None) -> bool:
     return day is None or ((tenure.start is None or tenure.start <= day) and (tenure.end is None or day <= tenure.end))
 
 
-def people(text: str, context: Context, day: date | None) -> People:
-    """People named by any alias, with the tenure in force on `day` (the article's date) when known."""
+def people(text: str, context: Context, day: date | None, folded: str | None = None) -> People:
+    """People named by any alias, with the tenure in force on `day` (the article's date) when known.
+    `folded` is the text's `fold`, when already made."""
     pattern, names = person_index(context)
     found, spans = [], []
-    if not may_match(pattern, fold(text)):
+    folded = fold(text) if folded is None else folded
+    if not may_match(pattern, folded):
         return People((), ())  # no officeholder's name in it: the usual case, found without a scan
-    for m in pattern.finditer(text):
-        tenures = names.get(strip_possessive(m.group()).casefold(), [])
+    for m in finditer_folded(pattern, text, folded):
+        tenures = names.get(strip_possessive(text[m.start():m.end()]).casefold(), [])
         if not tenures:
             continue
         tenure = next((t for t in tenures if _tenure_fits(t, day)), tenures[0])
@@ -495,17 +495,20 @@ def _any_title(titles: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{trie(titles)})(?!\w)", re.IGNORECASE)
 
 
-def offices(text: str, mentions: list[Mention], named: People, rules: ClaimRules, context: Context) -> list[Office]:
+def offices(text: str, mentions: list[Mention], named: People, rules: ClaimRules, context: Context,
+            folded: str | None = None) -> list[Office]:
     """Offices named in the sentence with the state each belongs to: "Kazakhstan's President",
-    "the Kazakh President", "President of Pakistan", "President Tokayev"."""
+    "the Kazakh President", "President of Pakistan", "President Tokayev". `folded` is the text's
+    `fold`, when already made."""
     found: list[Office] = []
     if not rules.offices:
         return found
     titles = _any_title(rules.offices)
-    if not may_match(titles, fold(text)) or not titles.search(text):
+    folded = fold(text) if folded is None else folded
+    if not may_match(titles, folded) or not search_folded(titles, text, folded):
         return found  # one scan for the sentence instead of one per title, in most sentences
     for title in rules.offices:
-        for m in _title_pattern(title).finditer(text):
+        for m in finditer_folded(_title_pattern(title), text, folded):
             if any(o.start <= m.start() < o.end or m.start() <= o.start < m.end() for o in found):
                 continue  # "prime minister" inside "deputy prime minister"
             country = ""
@@ -552,6 +555,7 @@ class Reading:
     """Everything about one sentence that every kind of claim needs."""
 
     text: str
+    folded: str  # the text's `fold`, which the rules' patterns scan (patterns.finditer_folded)
     mentions: list[Mention]
     named: People
     offices: list[Office]
@@ -660,11 +664,12 @@ def _direction(reading: Reading, cue: re.Match[str]) -> tuple[str, str] | None:
     return (a, b) if a != b else None
 
 
-def _subtype(text: str, cue: re.Match[str], kind: KindRule) -> str:
+def _subtype(text: str, cue: re.Match[str], kind: KindRule, folded: str | None = None) -> str:
     low, high = max(0, cue.start() - SUBTYPE_REACH), min(len(text), cue.end() + SUBTYPE_REACH)
     best: tuple[int, int, str] | None = None
+    folded = fold(text) if folded is None else folded
     for rank, (name, pattern) in enumerate(kind.subtypes):
-        for m in pattern.finditer(text, low, high):
+        for m in finditer_folded(pattern, text, folded, low, high):
             d = _distance(text, cue.span(), m.span()) if not (m.start() < cue.end() and cue.start() < m.end()) else 0
             if best is None or (d, rank) < best[:2]:
                 best = (d, rank, name)
@@ -704,7 +709,7 @@ def _events(reading: Reading, kind: KindRule, cue: re.Match[str], state: Article
         visit = _visit(reading, cue, state)
         return [Event(visit[0], visit[1], cue.span())] if visit else []
     if kind.key == "subtype":
-        sub = _subtype(reading.text, cue, kind)
+        sub = _subtype(reading.text, cue, kind, reading.folded)
         return [Event(f"{kind.name}:{sub}", f"{label} ({sub.replace('_', ' ')})", cue.span())]
     if kind.key == "place":
         place = _event_place(reading, cue)
@@ -731,14 +736,14 @@ def sentence_claims(article_id: str, paragraph: int, sentence: int, text: str, t
     """The claims one sentence makes. `day` is the article's date (for who held an office),
     `state` carries "this visit" across the article's sentences, `masked` hides a dateline."""
     folded = fold(text)
-    first = rules.any_cue.search(text) if may_match(rules.any_cue, folded) else None
+    first = search_folded(rules.any_cue, text, folded) if may_match(rules.any_cue, folded) else None
     if first is None:
         return []
     state = state if state is not None else ArticleState()
-    named = people(text, context, day)
-    mentions = place_mentions(text, context, [*masked, *((s, e) for s, e, _ in named.spans)])
-    found_offices = offices(text, mentions, named, rules, context)
-    reading = Reading(text, mentions, named, found_offices, timexes, context, rules)
+    named = people(text, context, day, folded)
+    mentions = place_mentions(text, context, [*masked, *((s, e) for s, e, _ in named.spans)], folded)
+    found_offices = offices(text, mentions, named, rules, context, folded)
+    reading = Reading(text, folded, mentions, named, found_offices, timexes, context, rules)
     actors = tuple(dict.fromkeys([*named.names, *office_holders(found_offices, context, day), *_countries(reading)]))
     claims: list[Claim] = []
     owners: list[tuple[str, int, int]] = []  # (kind, start, end) of cues already read
@@ -747,11 +752,11 @@ def sentence_claims(article_id: str, paragraph: int, sentence: int, text: str, t
         if not may_match(kind.cue, folded):
             continue  # none of the words its cue needs is in the sentence
         seen: set[str] = set()
-        for cue in kind.cue.finditer(text, first.start()):  # no kind's cue starts before any does
+        for cue in finditer_folded(kind.cue, text, folded, first.start()):  # no kind's cue starts before any does
             if any(s < cue.end() and cue.start() < e for _, s, e in owners) or _yields(kind, cue, owners, text):
                 continue  # these words are part of an event already read ("business delegation")
             if words is None:
-                words = status_words(text, rules)
+                words = status_words(text, rules, folded)
             status = sentence_status(text, cue.span(), rules, words)
             usable_any = [t for t in timexes if t.start is not None]
             if status is None and rules.status_from_timex and usable_any:

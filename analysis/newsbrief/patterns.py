@@ -6,6 +6,7 @@ none of them changes what a pattern matches, only how soon the engine gives up.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from re import _constants as C  # noqa: N812 (the regex parser's opcodes)
 from re import _parser
@@ -264,3 +265,108 @@ def _flattened(items: list) -> Iterator[tuple]:
             yield from _flattened(list(arg[-1]))
         else:
             yield op, arg
+
+
+_TWINS: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+
+
+def folded_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A case-sensitive pattern that matches a text's `fold` exactly where the case-insensitive
+    `pattern` matches the text (same offsets, same groups), or None when the pattern is not one
+    whose twin can be read off it. Worked out once per pattern.
+
+    A case-insensitive scan compares case-folded characters at every step; on the folded copy of
+    the sentence the same comparisons are plain ones, 1.5-2.5x faster (measured on the claim rules).
+    The twin is the pattern with its letters in lower case. It is kept only when lowering changes
+    nothing but the case of literal letters: no escape changes meaning ("\\W" is not "\\w", "\\x41"
+    stays "A"), no range of letters changes members ("[A-z]" holds "_"), no part is
+    case-sensitive or ASCII-only, no letter beyond ASCII has case, no group is renamed. `fold`
+    writes every character an ASCII letter matches under IGNORECASE as that letter, and keeps
+    every character a word character, digit or space if it was one (tests try every code point)."""
+    cached = _TWINS.get(id(pattern))
+    if cached is None or cached[0] is not pattern:
+        cached = _TWINS[id(pattern)] = (pattern, _twin(pattern))
+    return cached[1]
+
+
+def finditer_folded(pattern: re.Pattern[str], text: str, folded: str, pos: int = 0,
+                    endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text, pos, endpos)`, run as its folded twin on `folded` (the text's
+    `fold`) when it has one. The matches' offsets are the text's; read what they matched from
+    the text, not from the match (which holds the folded copy)."""
+    twin = folded_twin(pattern)
+    return twin.finditer(folded, pos, endpos) if twin is not None else pattern.finditer(text, pos, endpos)
+
+
+def search_folded(pattern: re.Pattern[str], text: str, folded: str, pos: int = 0,
+                  endpos: int = sys.maxsize) -> re.Match[str] | None:
+    """`pattern.search(text, pos, endpos)` as finditer_folded runs it."""
+    twin = folded_twin(pattern)
+    return twin.search(folded, pos, endpos) if twin is not None else pattern.search(text, pos, endpos)
+
+
+def _twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    source = pattern.pattern
+    if not isinstance(source, str) or not pattern.flags & re.IGNORECASE \
+            or pattern.flags & (re.ASCII | re.LOCALE) or _ESCAPED_CAPITAL.search(source) \
+            or not all(ch.isascii() or _caseless(ch) for ch in source):
+        return None
+    lowered = "".join(piece if i % 2 else piece.lower() for i, piece in enumerate(_GROUP_NAMES.split(source)))
+    try:
+        twin = re.compile(lowered, pattern.flags & ~re.IGNORECASE)
+        _check(list(_parser.parse(source, pattern.flags)), original=True)
+        _check(list(_parser.parse(lowered, pattern.flags)), original=False)
+    except (re.error, _Unfoldable):
+        return None
+    return twin
+
+
+_ESCAPED_CAPITAL = re.compile(r"\\[A-Z]")  # \W \S \D \B \A \Z \N{...}: lower case changes them
+_GROUP_NAMES = re.compile(r"(\(\?(?:P[<=][^>)]*[>)]|\([^)]*\)))")  # "(?P<name>", "(?P=name)", "(?(name)"
+_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _caseless(ch: str) -> bool:
+    return ch.lower() == ch == ch.upper() == ch.casefold()
+
+
+class _Unfoldable(Exception):
+    """A part of a pattern whose lower-case twin would not match the folded text alike."""
+
+
+def _check(items: list, original: bool) -> None:
+    """Raise _Unfoldable where lowering a pattern (`original`) or its twin (the pattern lowered)
+    shows a part whose twin would not match the folded text as the pattern matches the text."""
+    for op, arg in items:
+        if op in (C.LITERAL, C.NOT_LITERAL):
+            ch = chr(arg)
+            if not (ch.isascii() or _caseless(ch)) or (not original and ch.isupper()):
+                raise _Unfoldable  # "\\u00c0" ignoring case is "à" too; "\\x41" in the twin is "A"
+        elif op is C.RANGE:
+            low, high = arg
+            ends_upper = chr(low) in _UPPER or chr(high) in _UPPER
+            if not all(_caseless(chr(c)) for c in range(max(low, 128), high + 1)):
+                raise _Unfoldable
+            if original and not (chr(low) in _UPPER and chr(high) in _UPPER if ends_upper else
+                                 all(low <= ord(chr(c).lower()) <= high for c in range(low, min(high, 127) + 1)
+                                     if chr(c) in _UPPER)):
+                raise _Unfoldable  # "[A-z]" lowered loses "_"; "[0-Z]" ignoring case holds "a"
+            if not original and ends_upper:
+                raise _Unfoldable  # "[\\x41-\\x5a]" stays upper case in the twin
+        elif op is C.SUBPATTERN:
+            if (arg[1] | arg[2]) & (re.IGNORECASE | re.ASCII | re.LOCALE):
+                raise _Unfoldable  # a part whose case, or whose word characters, count
+            _check(list(arg[3]), original)
+        elif op is C.BRANCH:
+            for alternative in arg[1]:
+                _check(list(alternative), original)
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            _check(list(arg[2]), original)
+        elif op in (C.ASSERT, C.ASSERT_NOT):
+            _check(list(arg[1]), original)
+        elif op in (C.IN, C.ATOMIC_GROUP):
+            _check(list(arg), original)
+        elif op is C.GROUPREF_EXISTS:
+            _check(list(arg[1]), original)
+            if arg[2] is not None:
+                _check(list(arg[2]), original)
