@@ -197,11 +197,12 @@ def test_a_context_file_that_is_not_a_mapping_says_how_it_should_start(tmp_path)
         load_context(tmp_path / "context")
 
 
-def test_the_ascii_letter_pattern_reads_lower_case_ascii_as_the_unicode_one_does():
+def test_lower_case_ascii_is_cut_into_the_words_the_unicode_letter_pattern_finds():
     from newsbrief import corpus
     for code in range(128):
-        lowered = chr(code).lower()
-        assert bool(corpus._ASCII_LETTERS.fullmatch(lowered)) == bool(corpus._LETTERS.fullmatch(lowered)), code
+        for text in (f"ab{chr(code)}cd", f"{chr(code)}ab", f"ab{chr(code)}", chr(code) * 3):
+            lowered = text.lower()
+            assert lowered.translate(corpus._ASCII_NON_LETTERS).split() == corpus._LETTERS.findall(lowered), code
 
 
 def test_a_text_in_another_script_is_still_judged_by_its_letters():

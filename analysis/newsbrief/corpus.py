@@ -126,13 +126,15 @@ _ENGLISH = frozenset("the and of to in a is that for on with as was were will be
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
-_ASCII_LETTERS = re.compile(r"[a-z]+")  # _LETTERS in lower-case ASCII text, at half the cost
+# In lower-case ASCII text the words _LETTERS finds are what is left between the other characters:
+# made spaces by one translation and split, they cost a third of the regex scan.
+_ASCII_NON_LETTERS = str.maketrans({chr(c): " " for c in range(128) if not "a" <= chr(c) <= "z"})
 
 
 def looks_english(text: str) -> bool:
     """At least one word in twelve is a common English function word (English prose: one in four)."""
     lowered = text.lower()
-    words = (_ASCII_LETTERS if lowered.isascii() else _LETTERS).findall(lowered)
+    words = lowered.translate(_ASCII_NON_LETTERS).split() if lowered.isascii() else _LETTERS.findall(lowered)
     if len(words) < 20:
         return True  # too short to judge
     return sum(map(_ENGLISH.__contains__, words)) * 12 >= len(words)
