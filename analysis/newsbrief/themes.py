@@ -146,19 +146,20 @@ def compile_codebook(entries: dict[str, dict], path: Path | None = None) -> Code
 
 
 def openers(phrases: list[Phrase]) -> re.Pattern[str]:
-    """A zero-width match, in a sentence's lower-case copy, at every word start where one of
-    `phrases` may begin: its first word whole (exact) or its beginning (a stem). A superset:
-    case-sensitive words are looked for in lower case too, and starting_with decides.
+    """A match, in a sentence's lower-case copy, of every word where one of `phrases` may begin:
+    its first word whole (exact) or its beginning (a stem); the match is the whole word, so the
+    scan hands over the token itself. A superset: case-sensitive words are looked for in lower
+    case too, and starting_with decides.
 
     Lower case is not casefold (a German sharp s folds to "ss"): sentences with characters where
     the two differ take the word-by-word path (see _scannable)."""
     firsts = {p.words[0].lower() for p in phrases}
     if "*" in firsts:
-        return re.compile(r"(?<!\w)(?=\w)")  # a phrase may begin with any word
+        return re.compile(r"(?<!\w)\w+")  # a phrase may begin with any word
     exact = sorted(w for w in firsts if not w.endswith("*"))
     stems = sorted(w[:-1] for w in firsts if w.endswith("*"))
     body = "|".join(([rf"{trie(exact)}(?!\w)"] if exact else []) + ([trie(stems)] if stems else []))
-    return re.compile(rf"(?<!\w)(?={body})" if body else "(?!)")
+    return re.compile(rf"(?<!\w)(?={body})\w+" if body else "(?!)")
 
 
 def load_codebook(path: Path = CODEBOOK) -> Codebook:
@@ -191,12 +192,10 @@ def phrase_matches(text: str, book: Codebook) -> list[tuple[Phrase, int, int]]:
         return _phrase_matches_word_by_word(text, book)
     found = []
     for opener in book.openers.finditer(text.lower()):
-        start = opener.start()
-        token = _TOKEN.match(text, start)
-        if token is None:
-            continue
-        for phrase in book.starting_with(token.group()):
-            end = token.end()
+        # The word as written: the copy has the same \w characters at the same offsets (_scannable).
+        start, word_end = opener.span()
+        for phrase in book.starting_with(text[start:word_end]):
+            end = word_end
             for k in range(1, len(phrase.words)):
                 following = _NEXT_WORD.match(text, end)
                 if following is None or not _word_matches(phrase.words[k], following.group(1),
