@@ -226,3 +226,37 @@ def test_a_twin_on_the_folded_text_matches_where_the_pattern_matches_the_text(so
 def test_a_pattern_without_a_twin_runs_as_it_is_on_the_text():
     pattern = re.compile("(?-i:May) (?:be)", re.IGNORECASE)
     assert [m.span() for m in finditer_folded(pattern, "May BE may be", fold("May BE may be"))] == [(0, 6)]
+
+
+def _rule_patterns() -> dict[str, re.Pattern[str]]:
+    """Every case-insensitive pattern the claims scan a sentence with, by what it is."""
+    from newsbrief import claims
+    from newsbrief.context import load_context, person_index
+    from newsbrief.pipeline import CLAIM_RULES
+    rules, context = claims.load_claim_rules(CLAIM_RULES), load_context()
+    found = {"any cue": rules.any_cue, "places": claims.gazetteer_index(context)[0],
+             "people": person_index(context)[0], "titles": claims._any_title(rules.offices)}
+    for kind in rules.kinds:
+        found[f"cue {kind.name}"] = kind.cue
+        found.update((f"subtype {name}", p) for name, p in kind.subtypes)
+    found.update((f"status {name} {i}", p) for i, (name, p) in enumerate(rules.status))
+    found.update((f"figure {g.name} {i}", p) for g in rules.figures for i, p in enumerate(g.patterns))
+    found.update((f"title {t}", claims._title_pattern(t)) for t in rules.offices)
+    return found
+
+
+def test_the_claim_rules_scan_every_seed_sentence_alike_through_their_twins():
+    from pathlib import Path
+    seeds = sorted((Path(__file__).parents[1] / "seeds").glob("*.txt"))
+    lines = [line for path in seeds for line in path.read_text(encoding="utf-8-sig").splitlines() if line.strip()]
+    # Each line as written, in capitals, with its cases swapped, and with the letters that fold to
+    # ASCII ones ("K" the kelvin sign, the long s, the dotted and dotless i) in place of k, s and i.
+    variants = [v for line in lines for v in (line, line.upper(), line.swapcase(),
+                                              line.replace("k", "\u212a").replace("s", "\u017f")
+                                              .replace("I", "\u0130").replace("i", "\u0131"))]
+    patterns = _rule_patterns()
+    assert sum(folded_twin(p) is not None for p in patterns.values()) >= len(patterns) - 2  # most have one
+    for name, pattern in patterns.items():
+        for text in variants:
+            assert [m.span() for m in finditer_folded(pattern, text, fold(text))] == \
+                [m.span() for m in pattern.finditer(text)], (name, text)

@@ -686,3 +686,10 @@ def test_cues_on_the_lower_case_copy_agree_on_every_seed_sentence():
         for line in path.read_text(encoding="utf-8-sig").splitlines():
             if line.isascii():
                 assert timex._cues(line) == _cues_ignoring_case(line), path.name
+
+
+def test_the_cue_patterns_are_their_own_folded_twins_but_for_the_modal_words():
+    # What lets _cues run them case-sensitively on the lower-case copy (patterns.folded_twin's checks).
+    assert patterns.folded_twin(timex._PAST).pattern == timex._PAST_LOWER.pattern
+    uncased = re.compile(timex._FUTURE.pattern.replace("(?-i:", "(?:"), re.IGNORECASE)
+    assert patterns.folded_twin(uncased).pattern == uncased.pattern
