@@ -179,3 +179,25 @@ def test_a_cycle_made_during_a_pause_is_still_collected_later():
         del node
     gc.collect()
     assert alive() is None
+
+
+def _slow_at_the_end(items, done_flag):
+    if 19 in items:
+        time.sleep(1.0)
+        done_flag.touch()
+    return [n * 10 for n in items]
+
+
+def test_chunks_can_be_taken_one_by_one_before_the_last_is_done(two_workers, tmp_path):
+    flag = tmp_path / "the last chunk is done"
+    chunks = parallel.iter_chunks(_slow_at_the_end, list(range(20)), flag)
+    first = next(chunks)
+    assert not flag.exists()  # the first chunk came while the last one still ran
+    rest = list(chunks)
+    assert flag.exists() and [n for chunk in [first, *rest] for n in chunk] == [n * 10 for n in range(20)]
+    assert [first, *rest] == parallel.map_chunks(_times_ten, list(range(20)))
+
+
+def test_chunks_taken_one_by_one_in_a_serial_run_are_the_one_chunk(monkeypatch):
+    monkeypatch.setenv("NEWSBRIEF_WORKERS", "1")
+    assert list(parallel.iter_chunks(_times_ten, [1, 2])) == [[10, 20]]

@@ -22,7 +22,7 @@ import gc
 import multiprocessing
 import operator
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
@@ -64,7 +64,16 @@ def map_chunks(function: Callable[..., R], items: Sequence[T], *args: Any,
     run in workers), results in order. `function` must be a module-level function (it is named,
     not pickled, for the workers)."""
     with _mapped(function, items, args, most, workers()) as results:
-        return results()
+        return list(results())
+
+
+def iter_chunks(function: Callable[..., R], items: Sequence[T], *args: Any,
+                most: int = MOST_PER_CHUNK) -> Iterator[R]:
+    """map_chunks's chunk results one at a time, in order, each as soon as it and those before it
+    are done: what the caller does with a chunk (building records from the tuples that crossed)
+    overlaps the workers' work on the later ones, instead of following it on one core."""
+    with _mapped(function, items, args, most, workers(), one_by_one=True) as results:
+        yield from results()
 
 
 def mapped_meanwhile(function: Callable[..., R], items: Sequence[T], *args: Any,
@@ -82,7 +91,7 @@ def mapped_meanwhile(function: Callable[..., R], items: Sequence[T], *args: Any,
 
 @contextmanager
 def _mapped(function: Callable[..., R], items: Sequence[T], args: tuple[Any, ...], most: int,
-            processes: int) -> Iterator[Callable[[], list[R]]]:
+            processes: int, one_by_one: bool = False) -> Iterator[Callable[[], Iterable[R]]]:
     global _job
     if workers() < 2 or len(items) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
         yield _once(lambda: [function(items, *args)])
@@ -94,7 +103,7 @@ def _mapped(function: Callable[..., R], items: Sequence[T], args: tuple[Any, ...
         with collector_paused():
             with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
                 pending = pool.map(_run_chunk, zip(edges, edges[1:]))  # forks every worker now
-                yield _once(lambda: list(pending))
+                yield (lambda: pending) if one_by_one else _once(lambda: list(pending))
     finally:
         _job = None
 
@@ -163,5 +172,5 @@ def pickled_as_fields(cls: type[T]) -> type[T]:
     return cls
 
 
-__all__ = ["MOST_PER_CHUNK", "PARALLEL_FROM", "collector_paused", "map_chunks", "mapped_meanwhile",
+__all__ = ["MOST_PER_CHUNK", "PARALLEL_FROM", "collector_paused", "iter_chunks", "map_chunks", "mapped_meanwhile",
            "pickled_as_fields", "workers"]

