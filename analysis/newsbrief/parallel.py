@@ -1,7 +1,8 @@
 """Both cores for the per-article work: ingest, dating, time expressions, themes, claims, copy
 shingling and the name-variant scan. Called by those stages: a stage function runs on chunks of
 the corpus in forked workers, and the chunk results come back in corpus order, so the output is
-the same as a serial run, byte for byte.
+the same as a serial run, byte for byte (all at once from map_chunks, one by one as they arrive
+from iter_chunks).
 
 Small corpora (the usual brief) run serially: forking costs more than it saves below PARALLEL_FROM
 items. Workers are forked, not spawned, so they inherit the loaded rules and the corpus itself;
@@ -172,5 +173,5 @@ def pickled_as_fields(cls: type[T]) -> type[T]:
     return cls
 
 
-__all__ = ["MOST_PER_CHUNK", "PARALLEL_FROM", "collector_paused", "iter_chunks", "map_chunks", "mapped_meanwhile",
-           "pickled_as_fields", "workers"]
+__all__ = ["MOST_PER_CHUNK", "PARALLEL_FROM", "collector_paused", "iter_chunks", "map_chunks",
+           "mapped_meanwhile", "pickled_as_fields", "workers"]
