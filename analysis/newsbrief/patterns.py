@@ -330,6 +330,20 @@ def _caseless(ch: str) -> bool:
     return ch.lower() == ch == ch.upper() == ch.casefold()
 
 
+def _range_folds(low: int, high: int, original: bool) -> bool:
+    """True when a range of the pattern (`original`) or of its twin is one lowering keeps alike."""
+    if not all(_caseless(chr(c)) for c in range(max(low, 128), high + 1)):
+        return False  # letters beyond ASCII that have case
+    ends_upper = chr(low) in _UPPER or chr(high) in _UPPER
+    if not original:
+        return not ends_upper  # "[\\x41-\\x5a]" stays upper case in the twin
+    if ends_upper:
+        return chr(low) in _UPPER and chr(high) in _UPPER  # "[A-F]" lowers to "[a-f]"; "[A-z]" would lose "_"
+    # Lowering leaves it as it is: each capital in it needs its lower case in it ("[0-Z]" ignoring
+    # case holds "a", which the twin's "[0-Z]" does not).
+    return all(low <= ord(chr(c).lower()) <= high for c in range(low, min(high, 127) + 1) if chr(c) in _UPPER)
+
+
 class _Unfoldable(Exception):
     """A part of a pattern whose lower-case twin would not match the folded text alike."""
 
@@ -343,16 +357,8 @@ def _check(items: list, original: bool) -> None:
             if not (ch.isascii() or _caseless(ch)) or (not original and ch.isupper()):
                 raise _Unfoldable  # "\\u00c0" ignoring case is "à" too; "\\x41" in the twin is "A"
         elif op is C.RANGE:
-            low, high = arg
-            ends_upper = chr(low) in _UPPER or chr(high) in _UPPER
-            if not all(_caseless(chr(c)) for c in range(max(low, 128), high + 1)):
+            if not _range_folds(*arg, original):
                 raise _Unfoldable
-            if original and not (chr(low) in _UPPER and chr(high) in _UPPER if ends_upper else
-                                 all(low <= ord(chr(c).lower()) <= high for c in range(low, min(high, 127) + 1)
-                                     if chr(c) in _UPPER)):
-                raise _Unfoldable  # "[A-z]" lowered loses "_"; "[0-Z]" ignoring case holds "a"
-            if not original and ends_upper:
-                raise _Unfoldable  # "[\\x41-\\x5a]" stays upper case in the twin
         elif op is C.SUBPATTERN:
             if (arg[1] | arg[2]) & (re.IGNORECASE | re.ASCII | re.LOCALE):
                 raise _Unfoldable  # a part whose case, or whose word characters, count
