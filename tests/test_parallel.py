@@ -1,6 +1,7 @@
 """The per-article stages give the same result on both cores as on one, errors included."""
 
 import dataclasses
+import inspect
 import os
 import pickle
 import time
@@ -143,6 +144,77 @@ def test_records_from_workers_unpickle_equal_and_frozen(two_workers):
         assert copy == record and hash(copy) == hash(record) and type(copy) is type(record)
         with pytest.raises(dataclasses.FrozenInstanceError):
             setattr(copy, dataclasses.fields(copy)[0].name, None)
+
+
+@parallel.built_through_slots
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Built:
+    name: str
+    count: int
+    note: str = "none"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Generated:
+    name: str
+    count: int
+    note: str = "none"
+
+
+def test_a_record_built_through_its_slots_equals_one_built_by_dataclasses():
+    for args, kwargs in ((("a", 1), {}), (("a", 1, "b"), {}), (("a",), {"count": 2}),
+                         ((), {"note": "c", "count": 3, "name": "d"})):
+        built, generated = _Built(*args, **kwargs), _Generated(*args, **kwargs)
+        assert dataclasses.astuple(built) == dataclasses.astuple(generated)
+        assert repr(built).replace("_Built", "_Generated") == repr(generated)
+    assert hash(_Built("a", 1)) == hash(_Built("a", 1)) and _Built("a", 1) != _Built("a", 2)
+    assert str(inspect.signature(_Built)) == str(inspect.signature(_Generated))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        _Built("a", 1).count = 2
+
+
+def test_a_record_built_through_its_slots_rejects_the_arguments_dataclasses_rejects():
+    for args, kwargs in (((), {}), (("a", 1, "b", "extra"), {}), (("a",), {"name": "b"}),
+                         (("a", 1), {"colour": "red"})):
+        with pytest.raises(TypeError) as generated:
+            _Generated(*args, **kwargs)
+        with pytest.raises(TypeError) as built:
+            _Built(*args, **kwargs)
+        assert str(built.value).split("()")[-1] == str(generated.value).split("()")[-1]
+
+
+def test_only_an_init_that_just_stores_its_arguments_is_replaced():
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Listed:
+        items: list = dataclasses.field(default_factory=list)
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Checked:
+        count: int
+
+        def __post_init__(self):
+            assert self.count >= 0
+
+    @dataclasses.dataclass(slots=True)
+    class Mutable:
+        count: int
+
+    @dataclasses.dataclass(frozen=True)
+    class Unslotted:
+        count: int
+
+    for cls in (Listed, Checked, Mutable, Unslotted):
+        with pytest.raises(TypeError, match=cls.__name__):
+            parallel.built_through_slots(cls)
+
+
+def test_the_bulk_records_are_built_through_their_slots():
+    from newsbrief.checks import When
+    from newsbrief.claims import Claim, Mention, Reading
+    from newsbrief.model import PublicationDate, Sentence, Timex
+    from newsbrief.themes import Code
+    for cls in (Sentence, PublicationDate, Timex, Claim, Mention, Reading, Code, When):
+        assert "_store_" in " ".join(cls.__init__.__code__.co_names), cls.__name__
 
 
 def test_the_collector_is_back_as_it_was_after_a_pause():

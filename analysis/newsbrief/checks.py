@@ -46,7 +46,7 @@ from .copies import SHINGLE, CopyPair, shingles
 from .copies import kind as copy_kind
 from .dating import deciding_facts, fact_cues, listed_facts
 from .model import Article, PublicationDate
-from .parallel import collector_paused, mapped_meanwhile
+from .parallel import built_through_slots, collector_paused, mapped_meanwhile
 from .patterns import fold, may_match
 
 ORDER = ("slippage", "conflict", "downgraded", "no_follow_up", "fulfilled_late", "duplicate_source",
@@ -71,6 +71,7 @@ class Finding:
 
 # Time ------------------------------------------------------------------------------------------
 
+@built_through_slots
 @dataclass(frozen=True, slots=True)
 class When:
     """An article's place in time: between `low` and `high` (equal when the date is known)."""

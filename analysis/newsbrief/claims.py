@@ -24,7 +24,7 @@ from typing import Any
 from .context import Context, Place, Tenure, person_index, place_index, strip_possessive
 from .errors import InputError
 from .model import Article, PublicationDate, Timex
-from .parallel import map_chunks, pickled_as_fields
+from .parallel import built_through_slots, map_chunks, pickled_as_fields
 from .patterns import finditer_folded, fold, guarded, may_match, search_folded, trie
 from .store import read_yaml
 
@@ -175,6 +175,7 @@ def load_claim_rules(path: Path) -> ClaimRules:
 # Claims ----------------------------------------------------------------------------------------
 
 @pickled_as_fields
+@built_through_slots
 @dataclass(frozen=True, slots=True)
 class Claim:
     claim_id: str  # f"{article_id}:{paragraph}:{sentence}:{n}", n counting the sentence's claims
@@ -207,6 +208,7 @@ def pair_key(a: str, b: str) -> str:
     return "-".join(sorted((slug(a), slug(b))))
 
 
+@built_through_slots
 @dataclass(frozen=True, slots=True)
 class Mention:
     place: Place
@@ -550,6 +552,7 @@ class ArticleState:
     last_visit_label: str = ""
 
 
+@built_through_slots
 @dataclass(frozen=True, slots=True)
 class Reading:
     """Everything about one sentence that every kind of claim needs."""

@@ -8,10 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .parallel import pickled_as_fields
+from .parallel import built_through_slots, pickled_as_fields
 
 
 @pickled_as_fields
+@built_through_slots
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence of one paragraph; `start`/`end` are character offsets in the paragraph."""
@@ -26,6 +27,7 @@ class Sentence:
 
 
 @pickled_as_fields
+@built_through_slots
 @dataclass(frozen=True, slots=True)
 class PublicationDate:
     """When an article appeared: a point when known, otherwise bounds, always with evidence."""
@@ -47,6 +49,7 @@ class PublicationDate:
 
 
 @pickled_as_fields
+@built_through_slots
 @dataclass(frozen=True, slots=True)
 class Timex:
     """A time expression found in a sentence, normalised to a calendar interval when possible."""

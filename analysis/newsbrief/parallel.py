@@ -12,8 +12,9 @@ the workers with mapped_meanwhile and does that work on the core it leaves free.
 unavailable (Windows, macOS defaults aside) everything runs serially. NEWSBRIEF_WORKERS=1 forces a
 serial run.
 
-What makes millions of results cheap to move and keep lives here too: records pickled as their
-field values (pickled_as_fields) and pauses of the garbage collector (collector_paused).
+What makes millions of results cheap to make, move and keep lives here too: records built through
+their slots (built_through_slots), pickled as their field values (pickled_as_fields), and pauses
+of the garbage collector (collector_paused).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import gc
 import multiprocessing
 import operator
 import os
+import types
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from concurrent.futures import ProcessPoolExecutor
@@ -173,5 +175,42 @@ def pickled_as_fields(cls: type[T]) -> type[T]:
     return cls
 
 
-__all__ = ["MOST_PER_CHUNK", "PARALLEL_FROM", "collector_paused", "iter_chunks", "map_chunks",
-           "mapped_meanwhile", "pickled_as_fields", "workers"]
+def built_through_slots(cls: type[T]) -> type[T]:
+    """Class decorator for the frozen, slotted records built by the hundred thousand (sentences,
+    time expressions, claims, codes): an __init__ that stores each field through its slot's own
+    descriptor. The generated one goes through object.__setattr__, which looks the name up on the
+    class first: 1.7 us against 0.7 us for a Sentence, and every record is built twice when it
+    crosses from a worker. Same parameters, defaults and stored values; the class stays frozen
+    (only __init__ writes). Refuses what the generated __init__ does beyond storing each argument
+    (default factories, init=False or keyword-only fields, __post_init__). Put it above @dataclass."""
+    params = getattr(cls, "__dataclass_params__", None)
+    if params is None or not params.frozen:
+        raise TypeError(f"built_through_slots: {cls.__name__} is not a frozen dataclass")
+    fields = dataclasses.fields(cls)
+    if hasattr(cls, "__post_init__") or any(
+            not f.init or f.kw_only or f.default_factory is not dataclasses.MISSING for f in fields):
+        raise TypeError(f"built_through_slots: {cls.__name__}'s __init__ does more than store its "
+                        "arguments (__post_init__, default_factory, init=False or kw_only)")
+    namespace: dict[str, Any] = {}
+    for f in fields:
+        slot = cls.__dict__.get(f.name)
+        if not isinstance(slot, types.MemberDescriptorType):
+            raise TypeError(f"built_through_slots: {cls.__name__}.{f.name} is not a slot (slots=True)")
+        namespace[f"_store_{f.name}"] = slot.__set__
+        if f.default is not dataclasses.MISSING:
+            namespace[f"_default_{f.name}"] = f.default
+    parameters = ", ".join(f.name if f.default is dataclasses.MISSING else f"{f.name}=_default_{f.name}"
+                           for f in fields)
+    body = "".join(f"    _store_{f.name}(__dataclass_self__, {f.name})\n" for f in fields) or "    pass\n"
+    # Generated source, as dataclasses itself builds __init__: one plain call per field.
+    exec(f"def __init__(__dataclass_self__, {parameters}):\n{body}", namespace)
+    init = namespace["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__module__ = cls.__module__
+    init.__annotations__ = dict(cls.__init__.__annotations__)
+    cls.__init__ = init  # type: ignore[misc]
+    return cls
+
+
+__all__ = ["MOST_PER_CHUNK", "PARALLEL_FROM", "built_through_slots", "collector_paused", "iter_chunks",
+           "map_chunks", "mapped_meanwhile", "pickled_as_fields", "workers"]

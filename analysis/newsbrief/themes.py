@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .model import Sentence
-from .parallel import MOST_PER_CHUNK, collector_paused, iter_chunks
+from .parallel import MOST_PER_CHUNK, built_through_slots, collector_paused, iter_chunks
 from .patterns import trie
 from .store import read_yaml
 
@@ -48,6 +48,7 @@ class Theme:
     raw_exclusion: re.Pattern[str] | None = None
 
 
+@built_through_slots
 @dataclass(frozen=True, slots=True)
 class Code:
     article_id: str
