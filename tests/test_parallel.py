@@ -40,9 +40,24 @@ def test_chunks_come_back_in_order(two_workers):
 
 def test_a_long_list_is_cut_into_more_chunks_not_larger_ones(two_workers):
     chunks = parallel.map_chunks(_times_ten, list(range(100)), most=7)
-    assert max(map(len, chunks)) <= 7 and len(chunks) == 15
+    assert max(map(len, chunks)) == 7 and len(chunks) >= 15
     assert [n for chunk in chunks for n in chunk] == [n * 10 for n in range(100)]
-    assert len(parallel.map_chunks(_times_ten, list(range(100)))) == 2 * parallel.CHUNKS_PER_WORKER
+    assert len(parallel.map_chunks(_times_ten, list(range(100)))) >= 2 * parallel.CHUNKS_PER_WORKER
+
+
+def test_chunks_shrink_towards_the_end_so_the_workers_finish_together():
+    for count in (1, 2, 17, 100, 2000, 10_000, 100_000, 224_896):
+        for processes in (1, 2, 3):
+            for most in (7, 1500, 30_000):
+                edges = parallel.chunk_edges(count, processes, most)
+                sizes = [b - a for a, b in zip(edges, edges[1:])]
+                assert edges[0] == 0 and edges[-1] == count and min(sizes) > 0
+                assert max(sizes) <= most and sizes == sorted(sizes, reverse=True)
+                if count >= 2 * processes * parallel.CHUNKS_PER_WORKER:
+                    assert len(sizes) >= processes * parallel.CHUNKS_PER_WORKER
+                    assert sizes[-1] <= sizes[0] // 2  # the last worker to finish waits on little
+    ten_thousand = parallel.chunk_edges(10_000, 2, 1500)
+    assert ten_thousand[1] == 1500 and ten_thousand[-1] - ten_thousand[-2] < 1500 // 4
 
 
 def _signals_then_times_ten(items, flag):
