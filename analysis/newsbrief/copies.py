@@ -169,9 +169,17 @@ def _copies(articles: list[Article], threshold: float) -> list[CopyPair]:
         offset += length
     owner = np.fromiter((position for position, _ in indexed), dtype=np.int64, count=len(indexed))
     unit = np.repeat(np.arange(len(indexed), dtype=np.int64), np.frombuffer(sizes, dtype=np.int64))
-    counts = shared_counts(np.frombuffer(flat, dtype=np.int64), unit, owner, at_least=MIN_SHARED)
-    word_hash: dict[str, int] = {}
-    texts: dict[int, dict[int, str]] = {}  # only the candidates' articles are re-read
+    entries = np.frombuffer(flat, dtype=np.int64)
+    counts = shared_counts(entries, unit, owner, at_least=MIN_SHARED)
+    first = np.concatenate(([0], np.cumsum(np.frombuffer(sizes, dtype=np.int64)))).tolist()
+    sets: dict[int, set[int]] = {}  # only the candidates' shingle sets are ever built
+    texts: dict[int, dict[int, str]] = {}  # and only the copies' articles are re-read
+
+    def shingle_set(unit: int) -> set[int]:
+        # A paragraph's entries are its shingle set, end to end in `flat`: no need to re-hash its text.
+        if unit not in sets:
+            sets[unit] = set(entries[first[unit]:first[unit + 1]].tolist())
+        return sets[unit]
 
     def text(position: int, paragraph: int) -> str:
         if position not in texts:
@@ -180,13 +188,11 @@ def _copies(articles: list[Article], threshold: float) -> list[CopyPair]:
 
     found = []
     for (a, b), n in sorted(counts.items()):
-        # Only candidates are re-hashed, so the corpus's shingle sets never sit in memory at once.
-        (pa, para_a), (pb, para_b) = indexed[a], indexed[b]
-        ta, tb = text(pa, para_a), text(pb, para_b)
-        sa, sb = shingles(ta, word_hash), shingles(tb, word_hash)
+        sa, sb = shingle_set(a), shingle_set(b)
         similarity = overlap(sa, sb)
         if similarity < threshold:
             continue
+        (pa, para_a), (pb, para_b) = indexed[a], indexed[b]
         found.append(CopyPair(ordered[pa].article_id, para_a, ordered[pb].article_id, para_b,
-                              round(similarity, 3), ta, tb, len(sa & sb)))
+                              round(similarity, 3), text(pa, para_a), text(pb, para_b), len(sa & sb)))
     return sorted(found, key=lambda c: (-c.similarity, c.article_a, c.paragraph_a, c.article_b, c.paragraph_b))
