@@ -9,8 +9,8 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newsbrief.patterns import (always_contains, finditer_folded, fold, folded_twin, guarded, may_match, openings,
-                                required, trie)
+from newsbrief.patterns import (MANY_NEEDS, always_contains, finditer_folded, fold, folded_twin, guarded, may_match,
+                                openings, required, trie)
 
 _PHRASES = st.lists(st.text(alphabet="abk -.", min_size=1, max_size=6), min_size=1, max_size=8)
 _TEXT = st.text(alphabet="abkAB -.'’s", max_size=40)
@@ -127,6 +127,41 @@ def test_a_sentence_without_the_words_is_not_scanned_and_one_with_them_is():
     cue = re.compile(r"(?<!\w)(?:direct flights?|air links?)(?!\w)", re.IGNORECASE)
     assert not may_match(cue, fold("The ministers met in Almaty."))
     assert may_match(cue, fold("New AIR LINKS were opened."))
+
+
+_WORDS = ["visit", "visa", "flight", "forum", "signed", "will", "plan", "planned", "as planned", "mou",
+          "talks on", "air link", "é", "Kazakh", "ſ"]
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=9), min_size=1, max_size=5),
+       st.lists(st.lists(st.sampled_from([*_WORDS, " ", "VISIT", "Plan", "x"]), max_size=8).map("".join),
+                min_size=1, max_size=4),
+       st.lists(st.tuples(st.integers(0, 4), st.integers(0, 3)), min_size=1, max_size=25))
+def test_patterns_screened_together_answer_as_their_own_required_strings_do(alternations, texts, questions):
+    # Many patterns asked in turn about the same text object, new ones joining the screen between
+    # questions: each answer is the one its own strings give, whatever was asked before.
+    patterns = [re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE) for words in alternations]
+    folds = [fold(t) for t in texts]
+    for pattern in patterns[::2]:
+        may_match(pattern, "")  # some join the screen before the questions, the others during them
+    for p, t in [*questions, *((p, t) for t in range(len(folds)) for p in range(len(patterns)))]:
+        pattern, folded = patterns[p % len(patterns)], folds[t % len(folds)]
+        needs = required(pattern.pattern, pattern.flags)
+        expected = needs is None or any(n in folded for n in needs)
+        assert may_match(pattern, folded) is expected, (pattern.pattern, folded)
+        if pattern.search(texts[t % len(texts)]):
+            assert expected
+
+
+def test_a_pattern_with_many_strings_is_screened_and_answers_for_every_text():
+    towns = ["almaty", "lahore", "karachi", "astana", "shymkent", "quetta", "peshawar"]
+    pattern = re.compile(r"\b(?:" + "|".join(towns) + r")\b", re.IGNORECASE)
+    assert len(required(pattern.pattern, pattern.flags)) > MANY_NEEDS
+    for town in towns:
+        sentence = fold(f"Flights to {town.upper()} resume.")
+        assert may_match(pattern, sentence) and may_match(pattern, sentence)  # asked twice: the same answer
+    assert not may_match(pattern, fold("Flights to Tashkent resume."))
 
 
 def test_a_year_is_four_digits_in_a_row_whatever_alternatives_spell_it():

@@ -1,6 +1,7 @@
 """Regex building: tries of literal names and words, guards on where a match can begin, and the
-words a match must contain. Used where a module compiles its patterns (context, claims, timex);
-none of them changes what a pattern matches, only how soon the engine gives up.
+words a match must contain (looked for, for many patterns at once, by one Aho-Corasick pass). Used
+where a module compiles its patterns (context, claims, timex); none of them changes what a pattern
+matches, only how soon the engine gives up.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import sys
 from collections.abc import Iterable, Iterator
 from re import _constants as C  # noqa: N812 (the regex parser's opcodes)
 from re import _parser
+
+import ahocorasick
 
 _SEPARATORS = re.compile(r"[\s-]+")
 
@@ -180,17 +183,57 @@ def needs_of(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     return cached[1]
 
 
+# Patterns with more required strings than this are screened by one Aho-Corasick pass over the
+# text for the strings of every such pattern seen so far, instead of one `in` test per string.
+MANY_NEEDS = 4
+
+
 def may_match(pattern: re.Pattern[str], folded: str) -> bool:
     """False when `pattern` cannot match the text whose `fold` is `folded`: none of the strings
-    its matches need is in it. A sixth of the cost of a scan that finds nothing."""
+    its matches need is in it. A sixth of the cost of a scan that finds nothing.
+
+    A claim's sentence is asked about twenty patterns in turn (cues, status words, names,
+    figures), many with ten to thirty strings: testing each string with `in` cost more than the
+    scans it spared. So the strings of every pattern with more than MANY_NEEDS of them go into one
+    automaton, a text is passed through it once, and the patterns it may match are kept for the
+    next question about the same text (the same string object: a sentence's `fold` is made once and
+    handed around). Same answers as the `in` tests (a test compares them on generated texts)."""
     cached = _NEEDS.get(id(pattern))  # needs_of, inline: this runs for every pattern and sentence
     needs = cached[1] if cached is not None and cached[0] is pattern else needs_of(pattern)
     if needs is None:
         return True
-    for need in needs:  # a loop, not any() over a generator: half the cost
-        if need in folded:
-            return True
-    return False
+    if id(pattern) not in _screen_members:
+        _join_screen(pattern, needs)
+    if folded is _screened[0]:
+        return id(pattern) in _screened[1]
+    if len(needs) <= MANY_NEEDS:
+        for need in needs:  # a loop, not any() over a generator: half the cost
+            if need in folded:
+                return True
+        return False
+    _screened[:] = [folded, {member for _, members in _screen.iter(folded) for member in members}]
+    return id(pattern) in _screened[1]
+
+
+def _join_screen(pattern: re.Pattern[str], needs: tuple[str, ...]) -> None:
+    """Add a pattern's required strings to the screen, which is rebuilt (once per pattern: a few
+    dozen times per process, each well under a millisecond)."""
+    global _screen
+    _screen_members[id(pattern)] = pattern  # held, so its id is never reused while it is a member
+    for need in needs:
+        _screen_needs.setdefault(need, set()).add(id(pattern))
+    screen = ahocorasick.Automaton()
+    for need, members in _screen_needs.items():
+        screen.add_word(need, tuple(sorted(members)))
+    screen.make_automaton()
+    _screen = screen
+    _screened[:] = [None, set()]
+
+
+_screen_members: dict[int, re.Pattern[str]] = {}
+_screen_needs: dict[str, set[int]] = {}
+_screen = ahocorasick.Automaton()
+_screened: list = [None, set()]  # the last text screened, and the members it may match
 
 
 def always_contains(pattern: str, strings: Iterable[str], flags: int = 0) -> bool:
