@@ -323,3 +323,14 @@ def test_the_ascii_word_pattern_reads_casefolded_ascii_as_the_unicode_one_does()
         assert bool(copies._ASCII_WORD.fullmatch(folded)) == bool(copies._WORD.fullmatch(folded)), code
     assert copies.words("Astana’s TALKS, 2024") == ["astana", "s", "talks", "2024"]
     assert copies.words("Straße und Café") == ["strasse", "und", "café"]
+
+
+def test_the_same_rules_file_is_compiled_once_and_an_edited_one_afresh(tmp_path):
+    rules_file = tmp_path / "claim_rules.yml"
+    rules_file.write_bytes(CLAIM_RULES.read_bytes())
+    first = load_claim_rules(rules_file)
+    assert load_claim_rules(rules_file) is first and first == RULES
+    rules_file.write_text(CLAIM_RULES.read_text(encoding="utf-8").replace("focus_countries:", "focus_countries:  "),
+                          encoding="utf-8")  # same meaning, new content: read again
+    again = load_claim_rules(rules_file)
+    assert again is not first and again == first
