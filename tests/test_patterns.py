@@ -9,8 +9,8 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newsbrief.patterns import (MANY_NEEDS, always_contains, finditer_folded, fold, folded_twin, guarded, may_match,
-                                openings, required, trie)
+from newsbrief.patterns import (always_contains, finditer_folded, fold, folded_twin, guarded, may_match, openings,
+                                required, screen, trie)
 
 _PHRASES = st.lists(st.text(alphabet="abk -.", min_size=1, max_size=6), min_size=1, max_size=8)
 _TEXT = st.text(alphabet="abkAB -.'’s", max_size=40)
@@ -137,16 +137,19 @@ _WORDS = ["visit", "visa", "flight", "forum", "signed", "will", "plan", "planned
 @given(st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=9), min_size=1, max_size=5),
        st.lists(st.lists(st.sampled_from([*_WORDS, " ", "VISIT", "Plan", "x"]), max_size=8).map("".join),
                 min_size=1, max_size=4),
-       st.lists(st.tuples(st.integers(0, 4), st.integers(0, 3)), min_size=1, max_size=25))
+       st.lists(st.tuples(st.integers(0, 4), st.integers(0, 3), st.booleans()), min_size=1, max_size=25))
 def test_patterns_screened_together_answer_as_their_own_required_strings_do(alternations, texts, questions):
-    # Many patterns asked in turn about the same text object, new ones joining the screen between
-    # questions: each answer is the one its own strings give, whatever was asked before.
+    # Many patterns asked in turn about the same text object, some screened first, new patterns
+    # joining the screen between questions: each answer is the one its own strings give.
     patterns = [re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE) for words in alternations]
     folds = [fold(t) for t in texts]
     for pattern in patterns[::2]:
         may_match(pattern, "")  # some join the screen before the questions, the others during them
-    for p, t in [*questions, *((p, t) for t in range(len(folds)) for p in range(len(patterns)))]:
+    every = [(p, t, p == 0) for t in range(len(folds)) for p in range(len(patterns))]
+    for p, t, screened_first in [*questions, *every]:
         pattern, folded = patterns[p % len(patterns)], folds[t % len(folds)]
+        if screened_first:
+            screen(folded)
         needs = required(pattern.pattern, pattern.flags)
         expected = needs is None or any(n in folded for n in needs)
         assert may_match(pattern, folded) is expected, (pattern.pattern, folded)
@@ -154,14 +157,20 @@ def test_patterns_screened_together_answer_as_their_own_required_strings_do(alte
             assert expected
 
 
-def test_a_pattern_with_many_strings_is_screened_and_answers_for_every_text():
+def test_a_screened_sentence_is_answered_for_every_pattern_until_the_next_is_screened():
     towns = ["almaty", "lahore", "karachi", "astana", "shymkent", "quetta", "peshawar"]
-    pattern = re.compile(r"\b(?:" + "|".join(towns) + r")\b", re.IGNORECASE)
-    assert len(required(pattern.pattern, pattern.flags)) > MANY_NEEDS
+    by_town = {town: re.compile(rf"\b{town}\b", re.IGNORECASE) for town in towns}
+    for pattern in by_town.values():
+        may_match(pattern, "")
     for town in towns:
         sentence = fold(f"Flights to {town.upper()} resume.")
-        assert may_match(pattern, sentence) and may_match(pattern, sentence)  # asked twice: the same answer
-    assert not may_match(pattern, fold("Flights to Tashkent resume."))
+        screen(sentence)
+        assert [may_match(p, sentence) for p in by_town.values()] == [t == town for t in towns]
+    unscreened = fold("Flights from Lahore to Almaty resume.")
+    assert [may_match(p, unscreened) for p in by_town.values()] == [t in ("almaty", "lahore") for t in towns]
+    screen(unscreened)
+    newcomer = re.compile(r"\bflights\b", re.IGNORECASE)  # joins after the text was screened without it
+    assert may_match(newcomer, unscreened) and may_match(newcomer, unscreened)
 
 
 def test_a_year_is_four_digits_in_a_row_whatever_alternatives_spell_it():

@@ -26,7 +26,7 @@ from .context import Context, Place, Tenure, person_index, place_index, strip_po
 from .errors import InputError
 from .model import Article, PublicationDate, Timex
 from .parallel import built_through_slots, map_chunks, pickled_as_fields
-from .patterns import finditer_folded, fold, guarded, may_match, search_folded, trie
+from .patterns import finditer_folded, fold, guarded, may_match, screen, search_folded, trie
 from .store import read_yaml
 
 DEFAULT_RULES = Path(__file__).resolve().parent.parent / "claim_rules.yml"
@@ -755,6 +755,7 @@ def sentence_claims(article_id: str, paragraph: int, sentence: int, text: str, t
     """The claims one sentence makes. `day` is the article's date (for who held an office),
     `state` carries "this visit" across the article's sentences, `masked` hides a dateline."""
     folded = fold(text)
+    screen(folded)  # one reading for every pattern's words below
     first = search_folded(rules.any_cue, text, folded) if may_match(rules.any_cue, folded) else None
     if first is None:
         return []

@@ -183,57 +183,63 @@ def needs_of(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     return cached[1]
 
 
-# Patterns with more required strings than this are screened by one Aho-Corasick pass over the
-# text for the strings of every such pattern seen so far, instead of one `in` test per string.
-MANY_NEEDS = 4
-
-
 def may_match(pattern: re.Pattern[str], folded: str) -> bool:
     """False when `pattern` cannot match the text whose `fold` is `folded`: none of the strings
-    its matches need is in it. A sixth of the cost of a scan that finds nothing.
-
-    A claim's sentence is asked about twenty patterns in turn (cues, status words, names,
-    figures), many with ten to thirty strings: testing each string with `in` cost more than the
-    scans it spared. So the strings of every pattern with more than MANY_NEEDS of them go into one
-    automaton, a text is passed through it once, and the patterns it may match are kept for the
-    next question about the same text (the same string object: a sentence's `fold` is made once and
-    handed around). Same answers as the `in` tests (a test compares them on generated texts)."""
+    its matches need is in it. A sixth of the cost of a scan that finds nothing. After
+    `screen(folded)`, the answer comes from that one reading of the text."""
     cached = _NEEDS.get(id(pattern))  # needs_of, inline: this runs for every pattern and sentence
     needs = cached[1] if cached is not None and cached[0] is pattern else needs_of(pattern)
     if needs is None:
         return True
-    if id(pattern) not in _screen_members:
+    bit = _screen_bits.get(id(pattern))
+    if bit is None:
         _join_screen(pattern, needs)
-    if folded is _screened[0]:
-        return id(pattern) in _screened[1]
-    if len(needs) <= MANY_NEEDS:
-        for need in needs:  # a loop, not any() over a generator: half the cost
-            if need in folded:
-                return True
-        return False
-    _screened[:] = [folded, {member for _, members in _screen.iter(folded) for member in members}]
-    return id(pattern) in _screened[1]
+    elif folded is _screened[0]:
+        return bool(_screened[1] >> bit & 1)
+    for need in needs:  # a loop, not any() over a generator: half the cost
+        if need in folded:
+            return True
+    return False
+
+
+def screen(folded: str) -> None:
+    """Read the text whose `fold` is `folded` once for the required strings of every pattern
+    may_match has been asked about, so that its answers about this text (this same string object)
+    need no further reading, until the next text is screened.
+
+    For a text about to be asked about many patterns: a claim's sentence is asked about twenty
+    (cues, status words, names, figures), many with ten to thirty strings, and testing each string
+    with `in` cost more than the scans it spared. The strings are found by one Aho-Corasick pass
+    (pyahocorasick). Same answers as the `in` tests (a test compares them, whatever was asked
+    before)."""
+    hits = 0
+    if _screen_needs:  # an automaton without strings cannot be read
+        for _, members in _screen.iter(folded):
+            hits |= members
+    _screened[:] = [folded, hits]
 
 
 def _join_screen(pattern: re.Pattern[str], needs: tuple[str, ...]) -> None:
-    """Add a pattern's required strings to the screen, which is rebuilt (once per pattern: a few
-    dozen times per process, each well under a millisecond)."""
+    """Give a pattern its bit and add its strings to the screen, which is rebuilt (once per
+    pattern: a few dozen times per process, each well under a millisecond)."""
     global _screen
-    _screen_members[id(pattern)] = pattern  # held, so its id is never reused while it is a member
+    bit = _screen_bits[id(pattern)] = len(_screen_bits)
+    _screen_patterns.append(pattern)  # held, so its id is never reused while it has a bit
     for need in needs:
-        _screen_needs.setdefault(need, set()).add(id(pattern))
-    screen = ahocorasick.Automaton()
+        _screen_needs[need] = _screen_needs.get(need, 0) | 1 << bit
+    rebuilt = ahocorasick.Automaton()
     for need, members in _screen_needs.items():
-        screen.add_word(need, tuple(sorted(members)))
-    screen.make_automaton()
-    _screen = screen
-    _screened[:] = [None, set()]
+        rebuilt.add_word(need, members)
+    rebuilt.make_automaton()
+    _screen = rebuilt
+    _screened[:] = [None, 0]  # read without the new pattern's strings
 
 
-_screen_members: dict[int, re.Pattern[str]] = {}
-_screen_needs: dict[str, set[int]] = {}
+_screen_bits: dict[int, int] = {}
+_screen_patterns: list[re.Pattern[str]] = []
+_screen_needs: dict[str, int] = {}  # string -> bits of the patterns that need it
 _screen = ahocorasick.Automaton()
-_screened: list = [None, set()]  # the last text screened, and the members it may match
+_screened: list = [None, 0]  # the text last screened, and the bits of the patterns it may match
 
 
 def always_contains(pattern: str, strings: Iterable[str], flags: int = 0) -> bool:
