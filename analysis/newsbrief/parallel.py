@@ -59,7 +59,7 @@ def chunk_edges(count: int, processes: int, most: int = MOST_PER_CHUNK) -> list[
     """Where the chunks of `count` items start and end: each takes a 1/(2 x processes) share of
     the items still left, at most `most`, so the chunks shrink towards the end (guided
     scheduling). The workers finish their last chunks close together: with equal chunks, one
-    worker went on with a whole one (two seconds of claims at 10,000 articles) while the other
+    worker went on with a whole one (about 1.7 s of claims at 10,000 articles) while the other
     core idled. The shrinking stops at a fifth of `most`, or at 1/(2 x CHUNKS_PER_WORKER) of a
     worker's share for small inputs, where a chunk's own cost (a task, a message) would show."""
     least = max(1, min(most // 5, count // (2 * CHUNKS_PER_WORKER * processes)))
