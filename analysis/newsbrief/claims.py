@@ -683,12 +683,12 @@ def _direction(reading: Reading, cue: re.Match[str]) -> tuple[str, str] | None:
     return (a, b) if a != b else None
 
 
-def _subtype(text: str, cue: re.Match[str], kind: KindRule, folded: str | None = None) -> str:
+def _subtype(reading: Reading, cue: re.Match[str], kind: KindRule) -> str:
+    text = reading.text
     low, high = max(0, cue.start() - SUBTYPE_REACH), min(len(text), cue.end() + SUBTYPE_REACH)
     best: tuple[int, int, str] | None = None
-    folded = fold(text) if folded is None else folded
     for rank, (name, pattern) in enumerate(kind.subtypes):
-        for m in finditer_folded(pattern, text, folded, low, high):
+        for m in finditer_folded(pattern, text, reading.folded, low, high):
             d = _distance(text, cue.span(), m.span()) if not (m.start() < cue.end() and cue.start() < m.end()) else 0
             if best is None or (d, rank) < best[:2]:
                 best = (d, rank, name)
@@ -728,7 +728,7 @@ def _events(reading: Reading, kind: KindRule, cue: re.Match[str], state: Article
         visit = _visit(reading, cue, state)
         return [Event(visit[0], visit[1], cue.span())] if visit else []
     if kind.key == "subtype":
-        sub = _subtype(reading.text, cue, kind, reading.folded)
+        sub = _subtype(reading, cue, kind)
         return [Event(f"{kind.name}:{sub}", f"{label} ({sub.replace('_', ' ')})", cue.span())]
     if kind.key == "place":
         place = _event_place(reading, cue)

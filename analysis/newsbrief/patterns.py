@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from typing import Any
 from re import _constants as C  # noqa: N812 (the regex parser's opcodes)
 from re import _parser
 
@@ -239,7 +240,7 @@ _screen_bits: dict[int, int] = {}
 _screen_patterns: list[re.Pattern[str]] = []
 _screen_needs: dict[str, int] = {}  # string -> bits of the patterns that need it
 _screen = ahocorasick.Automaton()
-_screened: list = [None, 0]  # the text last screened, and the bits of the patterns it may match
+_screened: list[Any] = [None, 0]  # the text last screened, and the bits of the patterns it may match
 
 
 def always_contains(pattern: str, strings: Iterable[str], flags: int = 0) -> bool:
