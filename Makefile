@@ -35,14 +35,14 @@ $(shell mkdir -p build && { ls seeds/*.txt 2>/dev/null | LC_ALL=C sort; } > buil
 
 SEEDS := $(sort $(wildcard seeds/*.txt)) build/seeds.list $(wildcard seeds/catalog.yml)
 CONTEXT := $(sort $(wildcard analysis/context/*.yml))
-CORE := $(addprefix $(PKG)/,__init__.py model.py errors.py store.py pipeline.py notebooks.py __main__.py parallel.py)
-
-CORPUS_CODE := $(addprefix $(PKG)/,corpus.py catalog.py datelines.py sentences.py rules.py \
-  context.py dating.py timex.py patterns.py)
-THEMES_CODE := $(addprefix $(PKG)/,themes.py validation.py)
-CLAIMS_CODE := $(addprefix $(PKG)/,claims.py checks.py copies.py tracker.py context.py patterns.py)
-REPORT_CODE := $(addprefix $(PKG)/,report.py figures.py style.py cite.py escape.py)
-RENDER_CODE := $(addprefix $(PKG)/,render.py assets/quarto_compat.lua)
+# Each stage's code is its subpackage; core/ and the command line are every stage's.
+stage = $(wildcard $(PKG)/$(1)/*.py)
+CORE := $(wildcard $(PKG)/*.py) $(call stage,core)
+CORPUS_CODE := $(call stage,ingest) $(call stage,dating)
+THEMES_CODE := $(call stage,themes)
+CLAIMS_CODE := $(call stage,claims) $(call stage,checks) $(call stage,dating)
+REPORT_CODE := $(call stage,report) $(call stage,themes)
+RENDER_CODE := $(call stage,render) $(wildcard $(PKG)/render/assets/*)
 
 OUTPUTS := report/_output/brief.html report/_output/brief.pdf
 SIZES ?= 1000 10000 100000
@@ -71,7 +71,7 @@ $(NB)/03_claims.ipynb: analysis/03_claims.ipynb $(NB)/01_corpus.ipynb analysis/c
 
 # The manifest hashes every input, so it is redone whenever any of them changes.
 build/manifest.json: $(SEEDS) $(CONTEXT) $(wildcard analysis/*.yml analysis/validation/*.csv analysis/validation/*.yml analysis/*.ipynb) \
-  $(wildcard $(PKG)/*.py $(PKG)/assets/*) report/brief.qmd report/_quarto.yml report/style.css requirements.txt | $(ENV)
+  $(wildcard $(PKG)/*.py $(PKG)/*/*.py $(PKG)/render/assets/*) report/brief.qmd report/_quarto.yml report/style.css requirements.txt | $(ENV)
 	$(PYTHON) -m newsbrief manifest
 
 $(NB)/04_report.ipynb: analysis/04_report.ipynb $(NB)/02_themes.ipynb $(NB)/03_claims.ipynb build/manifest.json analysis/codebook.yml $(REPORT_CODE) $(CORE) | $(ENV)

@@ -45,23 +45,26 @@ def _tree_pss_mb(pid: int) -> float:
 
 def measure_one(size: int) -> dict:
     """Run every stage on `size` synthetic articles in this process; per-stage wall, CPU, memory."""
-    from newsbrief import pipeline
-    from newsbrief.checks import run_checks
-    from newsbrief.claims import extract_claims, load_claim_rules
-    from newsbrief.context import load_context
-    from newsbrief.copies import find_copies
-    from newsbrief.parallel import workers
-    from newsbrief.themes import code_sentences, load_codebook
-    from newsbrief.tracker import promise_tracker
+    from newsbrief.core.paths import CLAIM_RULES, Paths
+    from newsbrief.dating.stage import date_articles, find_article_timexes
+    from newsbrief.ingest.files import read_corpus
+    from newsbrief.ingest.rules import load_ingest_rules
+    from newsbrief.checks.consistency import run_checks
+    from newsbrief.claims.extract import extract_claims, load_claim_rules
+    from newsbrief.dating.context import load_context
+    from newsbrief.claims.copies import find_copies
+    from newsbrief.core.parallel import workers
+    from newsbrief.themes.coding import code_sentences, load_codebook
+    from newsbrief.checks.tracker import promise_tracker
     from synth import write_corpus
 
     work = HERE / "_work" / str(size)
     if not (work / "seeds").exists() or len(list((work / "seeds").glob("*.txt"))) != size:
         write_corpus(work, size)
-    paths = pipeline.Paths.at(work)
+    paths = Paths.at(work)
     context = load_context()
     themes = load_codebook()
-    rules = load_claim_rules(pipeline.CLAIM_RULES)
+    rules = load_claim_rules(CLAIM_RULES)
     results: dict[str, dict] = {}
     state: dict[str, object] = {}
 
@@ -84,11 +87,11 @@ def measure_one(size: int) -> dict:
                          "worker_peak_rss_mb": round(
                              resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)}
 
-    stage("ingest", lambda: pipeline.load_corpus(paths, context)[0])
+    stage("ingest", lambda: read_corpus(paths.seeds, load_ingest_rules(), context.gazetteer_names))
     corpus = state["ingest"]
-    stage("dating", lambda: pipeline.date_articles(corpus, context))
+    stage("dating", lambda: date_articles(corpus, context))
     dates = state["dating"]
-    stage("timex", lambda: pipeline.find_article_timexes(corpus, dates))
+    stage("timex", lambda: find_article_timexes(corpus, dates))
     sentences = [s for a in corpus.articles for s in a.sentences]
     stage("themes", lambda: code_sentences(sentences, themes))
     stage("claims", lambda: extract_claims(corpus.articles, dates, state["timex"], context, rules))

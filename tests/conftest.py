@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newsbrief import provenance
+from newsbrief.core import provenance
 
 ROOT = Path(__file__).resolve().parent.parent
 

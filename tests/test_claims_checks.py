@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from newsbrief.checks import run_checks, undated_sources
-from newsbrief.claims import extract_claims, load_claim_rules
-from newsbrief.context import Context, Place, PlaceName, Source, Tenure
-from newsbrief.copies import STOCK_UNITS, find_copies
-from newsbrief.corpus import build_article
-from newsbrief.dating import publication_date
-from newsbrief.model import PublicationDate
-from newsbrief.pipeline import CLAIM_RULES
-from newsbrief.rules import load_ingest_rules
-from newsbrief.timex import find_timexes
-from newsbrief.tracker import promise_tracker
+from newsbrief.checks.consistency import run_checks, undated_sources
+from newsbrief.claims.extract import extract_claims, load_claim_rules
+from newsbrief.dating.context import Context, Place, PlaceName, Source, Tenure
+from newsbrief.claims.copies import STOCK_UNITS, find_copies
+from newsbrief.ingest.files import build_article
+from newsbrief.dating.publication import publication_date
+from newsbrief.core.records import PublicationDate
+from newsbrief.core.paths import CLAIM_RULES
+from newsbrief.ingest.rules import load_ingest_rules
+from newsbrief.dating.timex import find_timexes
+from newsbrief.checks.tracker import promise_tracker
 
 SRC = (Source("t", "https://example.org"),)
 CONTEXT = Context(
@@ -251,7 +251,7 @@ def test_every_finding_quotes_its_articles_verbatim():
 
 
 def test_done_reports_surely_before_an_announcement_are_skipped_and_a_same_day_one_is_not():
-    from newsbrief.checks import Timeline, When, when_of
+    from newsbrief.checks.consistency import Timeline, When, when_of
     days = (date(2023, 1, 10), date(2023, 3, 1), date(2023, 5, 1))
     articles, dates, claims = corpus(*((f"Direct flights between Almaty and Lahore began on "
                                         f"{d.day} {d:%B} {d.year}.", d) for d in days))
@@ -267,7 +267,7 @@ def test_done_reports_surely_before_an_announcement_are_skipped_and_a_same_day_o
 def test_a_listed_real_word_is_not_a_name_variant():
     from dataclasses import replace
 
-    from newsbrief.checks import name_variants
+    from newsbrief.checks.consistency import name_variants
     articles, _, _ = corpus(("Islamabad – Pakistan and Kazakh firms met to boost Pak-Kazik trade.", date(2023, 1, 1)),)
     assert name_variants(articles, CONTEXT)
     assert name_variants(articles, replace(CONTEXT, not_variants=frozenset({"kazik"}))) == []
@@ -276,7 +276,7 @@ def test_a_listed_real_word_is_not_a_name_variant():
 def test_a_person_named_by_another_spelling_is_a_name_variant_but_a_part_of_the_name_is_not():
     from dataclasses import replace
 
-    from newsbrief.checks import name_variants
+    from newsbrief.checks.consistency import name_variants
     spelt = replace(CONTEXT.tenures[0], aliases=("Dana Sample", "Sample", "Dana Sampel"))
     context = replace(CONTEXT, tenures=(spelt,))
     articles, _, _ = corpus(("President Sample met traders in Almaty.", date(2023, 1, 1)),
@@ -317,7 +317,7 @@ def test_a_phrase_in_every_article_is_stock_text_not_a_copy():
 
 
 def test_the_ascii_word_pattern_reads_casefolded_ascii_as_the_unicode_one_does():
-    from newsbrief import copies
+    from newsbrief.claims import copies
     for code in range(128):
         folded = chr(code).casefold()
         assert bool(copies._ASCII_WORD.fullmatch(folded)) == bool(copies._WORD.fullmatch(folded)), code

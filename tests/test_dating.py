@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from newsbrief.context import Context, Place, PlaceName, Source, Tenure
-from newsbrief.dating import deciding_facts, listed_facts, publication_date
+from newsbrief.dating.context import Context, Place, PlaceName, Source, Tenure
+from newsbrief.dating.publication import deciding_facts, listed_facts, publication_date
 
 SOURCE = (Source("Test source", "https://example.org"),)
 AMBASSADOR = Tenure("Aigerim Test", ("Aigerim Test", "A. Test"), "Ambassador of Kazakhstan to Pakistan",

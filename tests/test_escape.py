@@ -9,7 +9,7 @@ import pypandoc
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from newsbrief.escape import cite, md_quote, md_table, md_text
+from newsbrief.report.escape import cite, md_quote, md_table, md_text
 
 HOSTILE = ["<script>alert(1)</script>", "{{< include /etc/passwd >}}", "@citekey", "$$\\input{/etc/passwd}$$",
            '#import "x.typ"', "[x](javascript:alert(1))", "| a | b |\n|---|---|", "*bold* _it_ `code`",

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from newsbrief.catalog import parse_catalog
-from newsbrief.corpus import build_article, decode_article, paragraphs_of, read_corpus
-from newsbrief.datelines import find_dateline
-from newsbrief.errors import InputError
-from newsbrief.rules import load_ingest_rules
-from newsbrief.sentences import split_sentences
+from newsbrief.ingest.catalog import parse_catalog
+from newsbrief.ingest.files import build_article, decode_article, paragraphs_of, read_corpus
+from newsbrief.ingest.datelines import find_dateline
+from newsbrief.core.errors import InputError
+from newsbrief.ingest.rules import load_ingest_rules
+from newsbrief.ingest.sentences import split_sentences
 
 RULES = load_ingest_rules()
 PLACES = frozenset({"islamabad", "lahore", "astana", "almaty", "nur-sultan"})
@@ -190,7 +190,7 @@ def test_one_twenty_thousand_character_line_is_one_paragraph():
 def test_a_context_file_that_is_not_a_mapping_says_how_it_should_start(tmp_path):
     import shutil
 
-    from newsbrief.context import CONTEXT_DIR, load_context
+    from newsbrief.dating.context import CONTEXT_DIR, load_context
     shutil.copytree(CONTEXT_DIR, tmp_path / "context")
     (tmp_path / "context" / "officeholders.yml").write_text("- a list\n", encoding="utf-8")
     with pytest.raises(InputError, match="start with `tenures:`"):
@@ -198,7 +198,7 @@ def test_a_context_file_that_is_not_a_mapping_says_how_it_should_start(tmp_path)
 
 
 def test_lower_case_ascii_is_cut_into_the_words_the_unicode_letter_pattern_finds():
-    from newsbrief import corpus
+    from newsbrief.ingest import files as corpus
     for code in range(128):
         for text in (f"ab{chr(code)}cd", f"{chr(code)}ab", f"ab{chr(code)}", chr(code) * 3):
             lowered = text.lower()
@@ -206,6 +206,6 @@ def test_lower_case_ascii_is_cut_into_the_words_the_unicode_letter_pattern_finds
 
 
 def test_a_text_in_another_script_is_still_judged_by_its_letters():
-    from newsbrief.corpus import looks_english
+    from newsbrief.ingest.files import looks_english
     assert looks_english("the talks of the two sides " * 5)
     assert not looks_english("переговоры двух сторон прошли в Астане " * 5)

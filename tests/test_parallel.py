@@ -9,10 +9,10 @@ from datetime import date
 
 import pytest
 
-from newsbrief import parallel
-from newsbrief.claims import extract_claims
-from newsbrief.errors import InputError
-from newsbrief.timex import find_timexes
+from newsbrief.core import parallel
+from newsbrief.claims.extract import extract_claims
+from newsbrief.core.errors import InputError
+from newsbrief.dating.timex import find_timexes
 from test_claims_checks import CONTEXT, RULES, corpus
 
 
@@ -100,7 +100,7 @@ def test_a_serial_run_computes_when_asked(monkeypatch, tmp_path):
 def test_name_variants_on_two_workers_equal_name_variants_on_one(two_workers, monkeypatch):
     from dataclasses import replace
 
-    from newsbrief.checks import name_variants
+    from newsbrief.checks.consistency import name_variants
     spelt = replace(CONTEXT.tenures[0], aliases=("Dana Sample", "Dana Sampel"))
     context = replace(CONTEXT, tenures=(spelt,))
     texts = [(f"Dana Sampel said Pak-Kazik trade with Kazakhstan grew by {n} percent, Lahori traders said.",
@@ -136,7 +136,7 @@ def test_claims_on_two_workers_equal_claims_on_one(two_workers, monkeypatch):
 
 
 def test_copies_on_two_workers_equal_copies_on_one(two_workers, monkeypatch):
-    from newsbrief.copies import find_copies
+    from newsbrief.claims.copies import find_copies
     base = ("The ambassador said that direct flights between Almaty and Lahore would begin in April and "
             "that the business communities of both countries should prepare for new opportunities.")
     texts = [(base.replace("April", month), date(2023, 1, n + 1))
@@ -224,10 +224,10 @@ def test_only_an_init_that_just_stores_its_arguments_is_replaced():
 
 
 def test_the_bulk_records_are_built_through_their_slots():
-    from newsbrief.checks import When
-    from newsbrief.claims import Claim, Mention, Reading
-    from newsbrief.model import PublicationDate, Sentence, Timex
-    from newsbrief.themes import Code
+    from newsbrief.checks.consistency import When
+    from newsbrief.claims.extract import Claim, Mention, Reading
+    from newsbrief.core.records import PublicationDate, Sentence, Timex
+    from newsbrief.themes.coding import Code
     for cls in (Sentence, PublicationDate, Timex, Claim, Mention, Reading, Code, When):
         assert "_store_" in " ".join(cls.__init__.__code__.co_names), cls.__name__
 

@@ -9,7 +9,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newsbrief.patterns import (always_contains, finditer_folded, fold, folded_twin, guarded, may_match, openings,
+from newsbrief.core.patterns import (always_contains, finditer_folded, fold, folded_twin, guarded, may_match, openings,
                                 required, screen, trie)
 
 _PHRASES = st.lists(st.text(alphabet="abk -.", min_size=1, max_size=6), min_size=1, max_size=8)
@@ -274,9 +274,9 @@ def test_a_pattern_without_a_twin_runs_as_it_is_on_the_text():
 
 def _rule_patterns() -> dict[str, re.Pattern[str]]:
     """Every case-insensitive pattern the claims scan a sentence with, by what it is."""
-    from newsbrief import claims
-    from newsbrief.context import load_context, person_index
-    from newsbrief.pipeline import CLAIM_RULES
+    from newsbrief.claims import extract as claims
+    from newsbrief.dating.context import load_context, person_index
+    from newsbrief.core.paths import CLAIM_RULES
     rules, context = claims.load_claim_rules(CLAIM_RULES), load_context()
     found = {"any cue": rules.any_cue, "places": claims.gazetteer_index(context)[0],
              "people": person_index(context)[0], "titles": claims._any_title(rules.offices)}

@@ -3,7 +3,7 @@ named, on small tables written here."""
 
 import pandas as pd
 
-from newsbrief import report
+from newsbrief.report import tables as report
 
 
 def test_a_commitment_with_many_mentions_lists_the_first_and_the_latest():

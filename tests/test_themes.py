@@ -6,10 +6,10 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newsbrief.model import Sentence
-from newsbrief.themes import (Code, _phrase_matches_word_by_word, code_sentence, compile_codebook,
+from newsbrief.core.records import Sentence
+from newsbrief.themes.coding import (Code, _phrase_matches_word_by_word, code_sentence, compile_codebook,
                               load_codebook, phrase_matches)
-from newsbrief.validation import validate
+from newsbrief.themes.validation import validate
 
 THEMES = load_codebook()
 
@@ -109,7 +109,7 @@ def test_validation_counts_precision_recall_and_alpha():
 
 
 def test_two_coders_agreement_per_theme():
-    from newsbrief.validation import intercoder
+    from newsbrief.themes.validation import intercoder
     first = {("a", 0): ({"trade"}, "dev"), ("a", 1): ({"energy"}, "dev"), ("a", 2): (set(), "dev")}
     second = {("a", 0): ({"trade"}, "dev"), ("a", 1): (set(), "dev"), ("a", 2): (set(), "dev")}
     table = intercoder(first, second).set_index("theme")
@@ -119,7 +119,7 @@ def test_two_coders_agreement_per_theme():
 
 
 def test_coders_are_described_from_their_file(tmp_path):
-    from newsbrief.validation import load_coders
+    from newsbrief.themes.validation import load_coders
     path = tmp_path / "coders.yml"
     path.write_text("coders:\n  - file: x.csv\n    reference: coder2\n    who: >-\n      a trained\n"
                     "      annotator\n    blind_to_codebook: true\n", encoding="utf-8")
@@ -130,8 +130,8 @@ def test_coders_are_described_from_their_file(tmp_path):
 def test_a_coder_without_a_description_is_a_clear_error(tmp_path):
     import pytest
 
-    from newsbrief.errors import InputError
-    from newsbrief.validation import load_coders
+    from newsbrief.core.errors import InputError
+    from newsbrief.themes.validation import load_coders
     path = tmp_path / "coders.yml"
     path.write_text("coders:\n  - file: x.csv\n    reference: coder2\n", encoding="utf-8")
     with pytest.raises(InputError, match="coder entry 1 lacks"):
@@ -141,7 +141,7 @@ def test_a_coder_without_a_description_is_a_clear_error(tmp_path):
 def test_the_brief_calls_a_coder_independent_only_when_blind_to_the_codebook():
     import pandas as pd
 
-    from newsbrief.report import limitations
+    from newsbrief.report.tables import limitations
     articles = pd.DataFrame({"outlet": ["X"], "date_basis": ["catalog"], "article_id": ["a"]})
     findings = pd.DataFrame({"check": []})
     row = {"split": "heldout", "theme": "micro", "f1": 0.9, "units": 20, "reference": "coder1",
@@ -160,7 +160,7 @@ def test_no_hand_coded_paragraph_gives_no_figures_rather_than_zeros():
 def test_a_corpus_without_hand_coded_articles_is_reported_unvalidated():
     import pandas as pd
 
-    from newsbrief.report import limitations, validation_summary
+    from newsbrief.report.tables import limitations, validation_summary
     empty = validate({}, {}).assign(reference="", who="", blind="", caveat="")
     assert "no validation figures" in validation_summary(empty.iloc[0:0], empty, pd.DataFrame())
     articles = pd.DataFrame({"outlet": ["X"], "date_basis": ["catalog"], "article_id": ["a"]})
@@ -168,18 +168,21 @@ def test_a_corpus_without_hand_coded_articles_is_reported_unvalidated():
 
 
 def test_undefined_figures_print_as_not_available():
-    from newsbrief.report import _figure
+    from newsbrief.report.tables import _figure
     assert (_figure(float("nan")), _figure(""), _figure(0.456)) == ("n/a", "n/a", "0.46")
 
 
 def test_only_hand_coded_articles_present_in_the_corpus_are_validated(tmp_path):
-    from newsbrief import pipeline
-    paths = pipeline.Paths.at(tmp_path)
+    from newsbrief.core.paths import Paths
+    from newsbrief.themes.stage import validate_codes
+    paths = Paths.at(tmp_path)
     paths.validation.parent.mkdir(parents=True)
     paths.validation.write_text("article_id,paragraph,themes,split,note\n"
                                 "a,0,trade,heldout,\ngone,0,energy,heldout,\n", encoding="utf-8")
-    (tmp_path / "build" / "data").mkdir(parents=True)
-    (tmp_path / "build" / "data" / "articles.csv").write_text("article_id\na\n", encoding="utf-8")
-    validation, _ = pipeline.validate_codes(paths, [Code("a", 0, 0, "trade", "trade")])
+    from newsbrief.core import schema
+    row = dict.fromkeys(schema.ARTICLES.names, "") | {"article_id": "a", "paragraphs": 1,
+                                                      "sentences": 1}
+    schema.ARTICLES.write(schema.ARTICLES.frame([row]), paths.data)
+    validation, _ = validate_codes(paths, [Code("a", 0, 0, "trade", "trade")])
     micro = validation[(validation.split == "heldout") & (validation.theme == "micro")].iloc[0]
     assert (micro.units, micro.tp, micro.fn, micro.f1) == (1, 1, 0, 1.0)

@@ -13,9 +13,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsbrief import patterns, timex
-from newsbrief.patterns import guarded, openings
-from newsbrief.timex import FIRST_WORDS, SEASONS, find_timexes, tense, tense_at
+from newsbrief.core import patterns
+
+from newsbrief.dating import timex
+from newsbrief.core.patterns import guarded, openings
+from newsbrief.dating.timex import FIRST_WORDS, SEASONS, find_timexes, tense, tense_at
 
 THURSDAY = date(2023, 2, 23)  # a Thursday in February
 

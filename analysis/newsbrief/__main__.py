@@ -12,7 +12,7 @@ import time
 import traceback
 from pathlib import Path
 
-from .errors import InputError
+from newsbrief.core.errors import InputError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         if args.command == "run":
-            from .notebooks import NotebookFailed, execute_notebook, stage_log
+            from newsbrief.notebooks import NotebookFailed, execute_notebook, stage_log
             target = root / "build" / "notebooks" / args.notebook.name
             try:
                 execute_notebook(args.notebook, target, cwd=root)
@@ -41,20 +41,19 @@ def main(argv: list[str] | None = None) -> int:
             print(f"[notebook] {args.notebook.name} -> {target.relative_to(root)} "
                   f"({time.perf_counter() - started:.1f} s)")
         elif args.command == "render":
-            from .render import render as render_brief
+            from newsbrief.render import render as render_brief
             result = render_brief(root / "report", engine=args.engine)
             print(f"[render] {result.engine}: {result.html.relative_to(root)} "
                   f"({result.html.stat().st_size // 1024} KB), {result.pdf.relative_to(root)} "
                   f"({result.pdf.stat().st_size // 1024} KB) ({time.perf_counter() - started:.1f} s)")
         elif args.command == "manifest":
-            from . import provenance, store
-            from .pipeline import software_versions
-            data = provenance.manifest(root, software_versions())
+            from newsbrief.core import provenance, store
+            data = provenance.manifest(root, provenance.software_versions())
             store.write_json(data, root / "build" / "manifest.json")
             print(f"[manifest] {len(data['files'])} input files hashed -> build/manifest.json "
                   f"(digest {provenance.digest(data)[:12]}) ({time.perf_counter() - started:.1f} s)")
         elif args.command == "verify":
-            from .provenance import verify
+            from newsbrief.core.provenance import verify
             differences = verify(root)
             if differences:
                 print("verify: the rebuild differs from the current build:", file=sys.stderr)

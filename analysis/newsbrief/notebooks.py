@@ -15,7 +15,7 @@ from nbclient import NotebookClient
 from jupyter_client.manager import KernelManager
 from nbclient.exceptions import CellExecutionError
 
-from .store import write_text
+from newsbrief.core.store import write_text
 
 
 class NotebookFailed(Exception):

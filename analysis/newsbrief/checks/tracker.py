@@ -1,0 +1,132 @@
+"""The promise tracker: one row per commitment, what later articles said of it, and a verdict.
+Reads the claims, the findings and the dates; the brief's tracker table and figure are drawn from it.
+
+A commitment is an event some article reports as proposed, planned or postponed. Its row starts at the
+earliest such article; its mentions are every claim on the event (or, for a city route, on its
+country-level event; for a country-level event, on its routes) in articles not surely published
+before that one, in date order.
+
+Verdicts use PolitiFact's scale and mean "as far as this corpus shows", tried in this order:
+
+- Promise Kept: a later article reports the event done.
+- Compromise: done only in part: a different route between the same two countries is reported done
+  while this route is not, or the event is reported done with a smaller count than promised.
+- Promise Broken: a later article reports it cancelled (and none reports it done).
+- Stalled: a slippage (or a weakened commitment) is found for it, or a later article reports it
+  postponed, and no article reports it done.
+- In the Works: still proposed or planned and its target has not passed by the latest article's
+  date; or, with no target, later articles still report it as coming.
+- Not Yet Rated: no later evidence at all (its target passed unremarked, or it never had one).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from newsbrief.checks.consistency import Finding, Timeline, When, when_of
+from newsbrief.claims.extract import COMMITTED, Claim
+from newsbrief.core.records import PublicationDate
+from newsbrief.core.parallel import collector_paused
+
+VERDICTS = ("Stalled", "Promise Broken", "In the Works", "Compromise", "Promise Kept", "Not Yet Rated")
+
+
+@dataclass(frozen=True)
+class Promise:
+    """One commitment row of the promise tracker."""
+
+    event: str
+    kind: str
+    label: str  # "Direct flights Almaty–Lahore"
+    first_article: str
+    first_date: date | None  # None when the first article is undated (its bounds are in first_when)
+    first_when: str  # the date, or "undated, <low> to <high>"
+    target_start: date | None
+    target_end: date | None
+    target_text: str
+    # (article_id, status, low, high) by date: the article's date is low == high; bounds when undated
+    mentions: tuple[tuple[str, str, str, str], ...]
+    verdict: str  # one of VERDICTS
+    done_date: date | None
+
+
+def _iso(day: date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def _verdict(first: Claim, later: list[Claim], done: list[Claim], checks: set[str], latest: date | None,
+             timeline: Timeline) -> str:
+    own = [c for c in later if c.event == first.event]
+    promised = set(first.counts)
+    if done:
+        counts = {n for c in done for n in c.counts}
+        if promised and counts and max(counts) < min(promised):
+            return "Compromise"
+        return "Promise Kept"
+    siblings = timeline.routes.get(timeline.country.get(first.event, ""), set()) - {first.event}
+    if any(c.status == "happened" and c.event in siblings for c in later):
+        return "Compromise"
+    if any(c.status == "cancelled" for c in own):
+        return "Promise Broken"
+    if checks & {"slippage", "downgraded"} or any(c.status == "postponed" for c in own):
+        return "Stalled"
+    target = first.target_end
+    if target is not None and latest is not None and target >= latest:
+        return "In the Works"
+    if target is None and any(c.status in COMMITTED for c in later):
+        return "In the Works"
+    return "Not Yet Rated"
+
+
+def promise_tracker(claims: list[Claim], findings: list[Finding],
+                    dates: dict[str, PublicationDate]) -> list[Promise]:
+    """Commitments, with what followed; stalled first, then by first date and event."""
+    # Millions of acyclic mention tuples on a large corpus: a full collection of the heap in the
+    # middle of them was 4.5 s of 10 at 100,000 articles (see parallel.collector_paused).
+    with collector_paused():
+        return _promises(claims, findings, dates)
+
+
+def _promises(claims: list[Claim], findings: list[Finding],
+              dates: dict[str, PublicationDate]) -> list[Promise]:
+    when = when_of(dates)
+    unknown = When(None, None)
+    for c in claims:
+        if c.article_id not in when:
+            when[c.article_id] = unknown
+    latest = max((w.low for w in when.values() if w.low), default=None)
+    timeline = Timeline(claims, when)
+    checks_by_event: dict[str, set[str]] = defaultdict(set)
+    for f in findings:
+        checks_by_event[f.event].add(f.check)
+    # Each article's bounds as text once, not once per mention of each of its claims; an unknown
+    # upper bound as date.max, so "not surely before" is one comparison.
+    iso = {a: (_iso(w.low), _iso(w.high)) for a, w in when.items()}
+    high = {a: w.high or date.max for a, w in when.items()}
+    promises = []
+    for event in sorted({c.event for c in claims if c.status in COMMITTED}):
+        commitments = [c for c in timeline.by_event[event] if c.status in COMMITTED]
+        earliest = commitments[0].article_id
+        # The earliest article's commitment, the claim in it that gives a date if one does.
+        first = min((c for c in commitments if c.article_id == earliest),
+                    key=lambda c: (c.target_end is None, c.claim_id))
+        start = when[first.article_id]
+        # Not surely published before the first article: no upper bound, or one on or after its start.
+        since = start.low or date.min
+        later = [c for c in timeline.mentions(event)
+                 if c.article_id != first.article_id and high[c.article_id] >= since]
+        done = [c for c in later if c.status == "happened"
+                and (c.event == event or timeline.country.get(c.event) == event)]
+        promises.append(Promise(
+            event=event, kind=first.kind, label=timeline.label(event), first_article=first.article_id,
+            first_date=start.low if start.known else None, first_when=start.text(),
+            target_start=first.target_start, target_end=first.target_end, target_text=first.target_text,
+            mentions=tuple(dict.fromkeys((c.article_id, c.status, *iso[c.article_id]) for c in later)),
+            verdict=_verdict(first, later, done, checks_by_event[event], latest, timeline),
+            done_date=(done[0].target_start or when[done[0].article_id].low) if done else None))
+    return sorted(promises, key=lambda p: (VERDICTS.index(p.verdict), p.first_date or date.max, p.event))
+
+
+__all__ = ["Promise", "VERDICTS", "promise_tracker"]

@@ -1,0 +1,87 @@
+"""Plain records that flow between the stages: articles, sentences, time expressions.
+
+Every stage takes and returns these (or lists of them); only the I/O edges touch files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from newsbrief.core.parallel import built_through_slots, pickled_as_fields
+
+
+@pickled_as_fields
+@built_through_slots
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of one paragraph; `start`/`end` are character offsets in the paragraph."""
+
+    article_id: str
+    paragraph: int  # 0-based index of the non-empty line in the raw file
+    sentence: int  # 0-based index within the paragraph
+    text: str
+    start: int
+    end: int
+    boilerplate: bool = False  # web furniture such as "Also Read: ..." lines: never coded or quoted
+
+
+@pickled_as_fields
+@built_through_slots
+@dataclass(frozen=True, slots=True)
+class PublicationDate:
+    """When an article appeared: a point when known, otherwise bounds, always with evidence."""
+
+    date: date | None
+    date_min: date | None
+    date_max: date | None
+    basis: str  # catalog | header | dateline | inferred | unknown
+    evidence: str
+
+    @property
+    def anchor(self) -> date | None:
+        """The single date relative expressions resolve against, when there is one."""
+        if self.date is not None:
+            return self.date
+        if self.date_min is not None and self.date_min == self.date_max:
+            return self.date_min
+        return None
+
+
+@pickled_as_fields
+@built_through_slots
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A time expression found in a sentence, normalised to a calendar interval when possible."""
+
+    text: str  # the exact span as it stands in the sentence
+    char_start: int  # offsets within the sentence text
+    char_end: int
+    start: date | None  # None for vague expressions or when no anchor resolves them
+    end: date | None
+    granularity: str  # day | week | month | season | quarter | half-year | year | vague
+    direction: str  # past | future | vague, relative to the article's publication
+
+
+@dataclass(slots=True)
+class Article:
+    """One seed file after ingest: raw text, metadata and its sentences."""
+
+    article_id: str  # file stem
+    path: str
+    text: str  # decoded text, BOM removed, line ends normalised to \n
+    sha256: str  # of the raw bytes on disk
+    paragraphs: list[str]
+    citekey: str = ""
+    outlet: str = ""
+    title: str = ""
+    url: str = ""
+    place: str = ""
+    header_date: date | None = None  # from a "date YYYY-MM-DD" header or a dateline
+    header_basis: str = ""  # header | dateline
+    header_evidence: str = ""
+    catalog_date: date | None = None
+    catalogued: bool = False
+    dateline_span: tuple[int, int] | None = None  # chars of paragraph 0 that are metadata
+    sentences: list[Sentence] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # problems reported in the brief's source notes

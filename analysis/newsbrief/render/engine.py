@@ -1,0 +1,181 @@
+"""Rendering: report/brief.qmd plus report/_generated/ into report/_output/brief.{html,pdf}.
+
+Runs `quarto render` when Quarto is installed; otherwise Pandoc (pypandoc-binary) and Typst (typst wheel).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from newsbrief.core.errors import InputError
+
+_INCLUDE = re.compile(r"\{\{<\s*include\s+(?P<path>[^\s>]+)\s*>\}\}")
+# Quarto's pagebreak shortcode: a Typst page break, nothing in HTML (raw blocks of another format
+# are dropped by each writer).
+_PAGEBREAK = re.compile(r"^\{\{<\s*pagebreak\s*>\}\}\s*$", re.MULTILINE)
+_FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?)\n---\n", re.DOTALL)
+LUA_FILTER = Path(__file__).resolve().parent / "assets" / "quarto_compat.lua"
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    html: Path
+    pdf: Path
+    engine: str  # quarto | pandoc+typst
+
+
+def expand_includes(text: str, base: Path, root: Path, depth: int = 0) -> str:
+    """Quarto's include shortcode, resolved relative to `base` and confined to `root`."""
+    if depth > 8:
+        raise InputError(base, "includes nest deeper than 8 levels", "remove the include cycle")
+
+    def replace(match: re.Match[str]) -> str:
+        target = (base / match["path"]).resolve()
+        if not target.is_relative_to(root.resolve()):
+            raise InputError(base, f"includes {match['path']}, which is outside {root}",
+                             "include only files inside the report folder")
+        if not target.exists():
+            raise InputError(target, "is included by the brief but does not exist",
+                             "run `make` so the analysis generates it")
+        return expand_includes(target.read_text(encoding="utf-8"), target.parent, root, depth + 1)
+
+    return _INCLUDE.sub(replace, text)
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    return yaml.safe_load(match["yaml"]) or {}, text[match.end():]
+
+
+def _atomic(target: Path, produce: Callable[[Path], None]) -> None:
+    """Let `produce` write a temporary file beside `target`, then move it into place."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        produce(tmp)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _pandoc_metadata(meta: dict[str, Any], fmt: str, report_dir: Path) -> dict[str, Any]:
+    """Front matter, metadata-files and format options flattened into Pandoc metadata."""
+    merged: dict[str, Any] = {}
+    project = report_dir / "_quarto.yml"
+    files = list(meta.get("metadata-files") or [])
+    if project.exists():
+        project_meta = yaml.safe_load(project.read_text(encoding="utf-8")) or {}
+        files = list(project_meta.get("metadata-files") or []) + files
+    for name in files:
+        path = report_dir / name
+        if path.exists():
+            merged.update(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+    merged.update({k: v for k, v in meta.items() if k not in ("format", "metadata-files")})
+    options = (meta.get("format") or {}).get(fmt) or {}
+    merged.update(options)
+    return merged
+
+
+def _header_files(fmt_meta: dict[str, Any], work: Path, fmt: str) -> list[str]:
+    """Quarto's include-in-header (`text:` items) as files for Pandoc's --include-in-header."""
+    args = []
+    for n, item in enumerate(fmt_meta.get("include-in-header") or []):
+        if isinstance(item, dict) and "text" in item:
+            path = work / f"header.{fmt}.{n}"
+            path.write_text(item["text"], encoding="utf-8")
+            args.append(f"--include-in-header={path}")
+    return args
+
+
+def _source_date() -> datetime | None:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.fromtimestamp(int(epoch), tz=timezone.utc) if epoch else None
+
+
+def render_offline(report_dir: Path, output_dir: Path) -> RenderResult:
+    """Pandoc for HTML, Pandoc's Typst writer and the typst compiler for PDF."""
+    import pypandoc
+    import typst
+
+    qmd = report_dir / "brief.qmd"
+    meta, body = split_front_matter(qmd.read_text(encoding="utf-8"))
+    body = _PAGEBREAK.sub("```{=typst}\n#pagebreak()\n```", expand_includes(body, report_dir, report_dir))
+    work = report_dir / "_generated"
+    work.mkdir(parents=True, exist_ok=True)
+    source = work / "brief.offline.md"
+    source.write_text(body, encoding="utf-8")
+    html_meta = _pandoc_metadata(meta, "html", report_dir)
+    typst_meta = _pandoc_metadata(meta, "typst", report_dir)
+
+    def pandoc_args(fmt_meta: dict[str, Any], meta_file: Path) -> list[str]:
+        meta_file.write_text(yaml.safe_dump({k: v for k, v in fmt_meta.items()
+                                             if k not in ("toc", "css", "embed-resources",
+                                                          "include-in-header")},
+                                            allow_unicode=True, sort_keys=True), encoding="utf-8")
+        fmt = "typst" if meta_file.name.startswith("meta.typst") else "html"
+        args = ["--standalone", "--citeproc", f"--metadata-file={meta_file}",
+                f"--lua-filter={LUA_FILTER}", f"--resource-path={report_dir}",
+                *_header_files(fmt_meta, work, fmt)]
+        if fmt_meta.get("toc"):
+            args.append("--toc")
+        return args
+
+    html_out = output_dir / "brief.html"
+    pdf_out = output_dir / "brief.pdf"
+
+    def write_html(tmp: Path) -> None:
+        args = pandoc_args(html_meta, work / "meta.html.yml")
+        if html_meta.get("embed-resources", True):
+            args.append("--embed-resources")
+        for css in [html_meta["css"]] if isinstance(html_meta.get("css"), str) else html_meta.get("css") or []:
+            args.append(f"--css={report_dir / css}")
+        pypandoc.convert_file(str(source), "html5", format="markdown", outputfile=str(tmp),
+                              extra_args=args, cworkdir=str(report_dir))
+
+    def write_pdf(tmp: Path) -> None:
+        typ = work / "brief.typ"
+        args = pandoc_args(typst_meta, work / "meta.typst.yml")
+        # Without `smart`, Pandoc writes curly quotes as characters instead of leaving Typst to
+        # guess them, which it gets wrong after a bracket ("[Title]'").
+        pypandoc.convert_file(str(source), "typst-smart", format="markdown", outputfile=str(typ),
+                              extra_args=args, cworkdir=str(report_dir))
+        when = _source_date()
+        typst.compile(str(typ), output=str(tmp), root=str(report_dir), ignore_system_fonts=True,
+                      timestamp=int(when.timestamp()) if when else None)
+
+    _atomic(html_out, write_html)
+    _atomic(pdf_out, write_pdf)
+    return RenderResult(html=html_out, pdf=pdf_out, engine="pandoc+typst")
+
+
+def render_with_quarto(report_dir: Path, output_dir: Path) -> RenderResult:
+    """The renderer of record; Quarto writes into the project's output-dir (_output)."""
+    for fmt in ("html", "typst"):
+        subprocess.run(["quarto", "render", str(report_dir / "brief.qmd"), "--to", fmt],
+                       check=True)
+    return RenderResult(html=output_dir / "brief.html", pdf=output_dir / "brief.pdf",
+                        engine="quarto")
+
+
+def render(report_dir: Path, *, engine: str = "auto") -> RenderResult:
+    """Render with Quarto if it is on PATH (or asked for), else offline."""
+    output_dir = report_dir / "_output"
+    if engine == "quarto" or (engine == "auto" and shutil.which("quarto")):
+        return render_with_quarto(report_dir, output_dir)
+    return render_offline(report_dir, output_dir)
