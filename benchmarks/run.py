@@ -45,18 +45,19 @@ def _tree_pss_mb(pid: int) -> float:
 
 def measure_one(size: int) -> dict:
     """Run every stage on `size` synthetic articles in this process; per-stage wall, CPU, memory."""
+    from synth import write_corpus
+
+    from newsbrief.checks.consistency import run_checks
+    from newsbrief.checks.tracker import promise_tracker
+    from newsbrief.claims.copies import find_copies
+    from newsbrief.claims.extract import extract_claims, load_claim_rules
+    from newsbrief.core.parallel import workers
     from newsbrief.core.paths import CLAIM_RULES, Paths
+    from newsbrief.dating.context import load_context
     from newsbrief.dating.stage import date_articles, find_article_timexes
     from newsbrief.ingest.files import read_corpus
     from newsbrief.ingest.rules import load_ingest_rules
-    from newsbrief.checks.consistency import run_checks
-    from newsbrief.claims.extract import extract_claims, load_claim_rules
-    from newsbrief.dating.context import load_context
-    from newsbrief.claims.copies import find_copies
-    from newsbrief.core.parallel import workers
     from newsbrief.themes.coding import code_sentences, load_codebook
-    from newsbrief.checks.tracker import promise_tracker
-    from synth import write_corpus
 
     work = HERE / "_work" / str(size)
     if not (work / "seeds").exists() or len(list((work / "seeds").glob("*.txt"))) != size:
@@ -71,21 +72,30 @@ def measure_one(size: int) -> dict:
     def cpu() -> tuple[float, float]:
         # The stages fork workers for large corpora: their CPU counts too, kept apart from this
         # process's own (the serial part, which grows differently).
-        return tuple(u.ru_utime + u.ru_stime for u in (resource.getrusage(resource.RUSAGE_SELF),
-                                                        resource.getrusage(resource.RUSAGE_CHILDREN)))
+        return tuple(
+            u.ru_utime + u.ru_stime
+            for u in (
+                resource.getrusage(resource.RUSAGE_SELF),
+                resource.getrusage(resource.RUSAGE_CHILDREN),
+            )
+        )
 
     def stage(name: str, run) -> None:
         main0, workers0 = cpu()
         wall0 = time.perf_counter()
         state[name] = run()
         main1, workers1 = cpu()
-        results[name] = {"wall_s": round(time.perf_counter() - wall0, 3),
-                         "cpu_s": round(main1 - main0 + workers1 - workers0, 3),
-                         "main_cpu_s": round(main1 - main0, 3), "workers_cpu_s": round(workers1 - workers0, 3),
-                         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-                         # The largest worker's peak (shared pages inherited by fork included).
-                         "worker_peak_rss_mb": round(
-                             resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)}
+        results[name] = {
+            "wall_s": round(time.perf_counter() - wall0, 3),
+            "cpu_s": round(main1 - main0 + workers1 - workers0, 3),
+            "main_cpu_s": round(main1 - main0, 3),
+            "workers_cpu_s": round(workers1 - workers0, 3),
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            # The largest worker's peak (shared pages inherited by fork included).
+            "worker_peak_rss_mb": round(
+                resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1
+            ),
+        }
 
     stage("ingest", lambda: read_corpus(paths.seeds, load_ingest_rules(), context.gazetteer_names))
     corpus = state["ingest"]
@@ -96,16 +106,25 @@ def measure_one(size: int) -> dict:
     stage("themes", lambda: code_sentences(sentences, themes))
     stage("claims", lambda: extract_claims(corpus.articles, dates, state["timex"], context, rules))
     stage("copies", lambda: find_copies(corpus.articles))
-    stage("checks", lambda: run_checks(state["claims"], corpus.articles, dates, state["copies"], context))
+    stage(
+        "checks",
+        lambda: run_checks(state["claims"], corpus.articles, dates, state["copies"], context),
+    )
     stage("tracker", lambda: promise_tracker(state["claims"], state["checks"], dates))
     total_wall = round(sum(r["wall_s"] for r in results.values()), 3)
-    return {"size": size, "stages": results, "total_wall_s": total_wall,
-            "total_cpu_s": round(sum(r["cpu_s"] for r in results.values()), 3),
-            "peak_rss_mb": max(r["peak_rss_mb"] for r in results.values()),
-            "worker_peak_rss_mb": max(r["worker_peak_rss_mb"] for r in results.values()),
-            "workers": workers(),
-            "sentences": len(sentences), "claims": len(state["claims"]),
-            "copies": len(state["copies"]), "findings": len(state["checks"])}
+    return {
+        "size": size,
+        "stages": results,
+        "total_wall_s": total_wall,
+        "total_cpu_s": round(sum(r["cpu_s"] for r in results.values()), 3),
+        "peak_rss_mb": max(r["peak_rss_mb"] for r in results.values()),
+        "worker_peak_rss_mb": max(r["worker_peak_rss_mb"] for r in results.values()),
+        "workers": workers(),
+        "sentences": len(sentences),
+        "claims": len(state["claims"]),
+        "copies": len(state["copies"]),
+        "findings": len(state["checks"]),
+    }
 
 
 def machine() -> str:
@@ -118,8 +137,10 @@ def machine() -> str:
     except OSError:
         pass
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return (f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB RAM; Python {platform.python_version()} "
-            f"on {platform.system()} {platform.release()}")
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB RAM; Python {platform.python_version()} "
+        f"on {platform.system()} {platform.release()}"
+    )
 
 
 def exponent(a: dict, b: dict, key: str = "total_wall_s") -> float:
@@ -127,54 +148,90 @@ def exponent(a: dict, b: dict, key: str = "total_wall_s") -> float:
 
 
 def write_markdown(runs: list[dict]) -> str:
-    lines = ["# Benchmark results", "", f"Machine: {machine()}.", "",
-             "Each size runs in a fresh process (`python benchmarks/run.py SIZE`) on synthetic articles of "
-             "about 400 words from `benchmarks/synth.py` (codebook terms, varied dates, routes, people "
-             "and figures, 5% near-copies). With `--repeats N` each size runs N times and the run with the "
-             "median total is shown (every run's total beside it). Times are wall-clock seconds of the analysis stages "
-             "(rendering excluded), CPU includes the forked workers; memory is the main process's peak "
-             "resident set size, and separately the largest worker's (pages shared with the main "
-             "process by fork are counted in both); the PSS column samples the whole process tree "
-             "from outside it (every 0.5 s, less often when a sample is slow, so sampling stays under 2% "
-             "of a core), shared pages split between their sharers: the run's real total, highest of all runs.", "",
-             "| Articles | Sentences | " + " | ".join(STAGES) + " | Total wall (s) | Every run (s) | Total CPU (s) "
-             "| Peak RSS (MB) | Largest worker RSS (MB) | Peak PSS, all processes (MB) |",
-             "|" + "---:|" * (len(STAGES) + 8)]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Machine: {machine()}.",
+        "",
+        "Each size runs in a fresh process (`python benchmarks/run.py SIZE`) on synthetic articles of "
+        "about 400 words from `benchmarks/synth.py` (codebook terms, varied dates, routes, people "
+        "and figures, 5% near-copies). With `--repeats N` each size runs N times and the run with the "
+        "median total is shown (every run's total beside it). Times are wall-clock seconds of the analysis stages "
+        "(rendering excluded), CPU includes the forked workers; memory is the main process's peak "
+        "resident set size, and separately the largest worker's (pages shared with the main "
+        "process by fork are counted in both); the PSS column samples the whole process tree "
+        "from outside it (every 0.5 s, less often when a sample is slow, so sampling stays under 2% "
+        "of a core), shared pages split between their sharers: the run's real total, highest of all runs.",
+        "",
+        "| Articles | Sentences | "
+        + " | ".join(STAGES)
+        + " | Total wall (s) | Every run (s) | Total CPU (s) "
+        "| Peak RSS (MB) | Largest worker RSS (MB) | Peak PSS, all processes (MB) |",
+        "|" + "---:|" * (len(STAGES) + 8),
+    ]
     for run in runs:
-        lines.append(f"| {run['size']:,} | {run['sentences']:,} | "
-                     + " | ".join(f"{run['stages'][s]['wall_s']:.2f}" for s in STAGES)
-                     + f" | {run['total_wall_s']:.1f} | "
-                     + ", ".join(f"{t:.1f}" for t in run.get("all_total_wall_s", [run["total_wall_s"]]))
-                     + f" | {run['total_cpu_s']:.1f} | {run['peak_rss_mb']:.0f} "
-                     f"| {run.get('worker_peak_rss_mb', 0):.0f} | {run.get('max_peak_pss_mb', run.get('peak_pss_mb', 0)):.0f} |")
+        lines.append(
+            f"| {run['size']:,} | {run['sentences']:,} | "
+            + " | ".join(f"{run['stages'][s]['wall_s']:.2f}" for s in STAGES)
+            + f" | {run['total_wall_s']:.1f} | "
+            + ", ".join(f"{t:.1f}" for t in run.get("all_total_wall_s", [run["total_wall_s"]]))
+            + f" | {run['total_cpu_s']:.1f} | {run['peak_rss_mb']:.0f} "
+            f"| {run.get('worker_peak_rss_mb', 0):.0f} | {run.get('max_peak_pss_mb', run.get('peak_pss_mb', 0)):.0f} |"
+        )
     lines.append("")
     reads = ", ".join(f"{r.get('seed_read_s', 0):.1f} s ({r['size']:,} articles)" for r in runs)
-    lines.append("- Before each run the corpus's files were read once, untimed, so every size starts "
-                 f"with them in the page cache; that read took {reads}.")
+    lines.append(
+        "- Before each run the corpus's files were read once, untimed, so every size starts "
+        f"with them in the page cache; that read took {reads}."
+    )
     if all("all_reference" in r for r in runs):
-        speeds = "; ".join(f"{r['size']:,} articles: " + ", ".join(
-            f"{t['compute_s']:.3f} / {t['memory_s']:.3f}" for t in r["all_reference"]) for r in runs)
-        lines.append("- The machine's speed: two fixed one-core reference workloads (`reference_seconds` in "
-                     "`run.py`, independent of the package's code; in the caches / missing them), timed "
-                     f"just before each run, took (seconds, runs in order) {speeds}. Divide a time by "
-                     "them to compare machines.")
-    lines += ["", "CPU seconds of the median runs, this process (the serial part) / the forked workers:", "",
-              "| Articles | " + " | ".join(STAGES) + " |", "|" + "---:|" * (len(STAGES) + 1)]
+        speeds = "; ".join(
+            f"{r['size']:,} articles: "
+            + ", ".join(f"{t['compute_s']:.3f} / {t['memory_s']:.3f}" for t in r["all_reference"])
+            for r in runs
+        )
+        lines.append(
+            "- The machine's speed: two fixed one-core reference workloads (`reference_seconds` in "
+            "`run.py`, independent of the package's code; in the caches / missing them), timed "
+            f"just before each run, took (seconds, runs in order) {speeds}. Divide a time by "
+            "them to compare machines."
+        )
+    lines += [
+        "",
+        "CPU seconds of the median runs, this process (the serial part) / the forked workers:",
+        "",
+        "| Articles | " + " | ".join(STAGES) + " |",
+        "|" + "---:|" * (len(STAGES) + 1),
+    ]
     for run in runs:
-        lines.append(f"| {run['size']:,} | " + " | ".join(
-            f"{run['stages'][s].get('main_cpu_s', 0):.2f} / {run['stages'][s].get('workers_cpu_s', 0):.2f}"
-            for s in STAGES) + " |")
+        lines.append(
+            f"| {run['size']:,} | "
+            + " | ".join(
+                f"{run['stages'][s].get('main_cpu_s', 0):.2f} / {run['stages'][s].get('workers_cpu_s', 0):.2f}"
+                for s in STAGES
+            )
+            + " |"
+        )
     lines.append("")
     for a, b in zip(runs, runs[1:]):
-        lines.append(f"- Scaling exponent of total wall time from {a['size']:,} to {b['size']:,} articles: "
-                     f"{exponent(a, b):.2f} (1.0 is linear); time ratio "
-                     f"{b['total_wall_s'] / a['total_wall_s']:.1f}× for {b['size'] / a['size']:.0f}× the articles.")
-        per_stage = ", ".join(f"{s} {math.log(max(b['stages'][s]['wall_s'], 1e-3) / max(a['stages'][s]['wall_s'], 1e-3)) / math.log(b['size'] / a['size']):.2f}"
-                              for s in STAGES)
+        lines.append(
+            f"- Scaling exponent of total wall time from {a['size']:,} to {b['size']:,} articles: "
+            f"{exponent(a, b):.2f} (1.0 is linear); time ratio "
+            f"{b['total_wall_s'] / a['total_wall_s']:.1f}× for {b['size'] / a['size']:.0f}× the articles."
+        )
+        per_stage = ", ".join(
+            f"{s} {math.log(max(b['stages'][s]['wall_s'], 1e-3) / max(a['stages'][s]['wall_s'], 1e-3)) / math.log(b['size'] / a['size']):.2f}"
+            for s in STAGES
+        )
         lines.append(f"  Per stage: {per_stage}.")
-        rounds = [f"{tb / ta:.1f}×" for ta, tb in zip(a.get("all_total_wall_s", []), b.get("all_total_wall_s", []))]
+        rounds = [
+            f"{tb / ta:.1f}×"
+            for ta, tb in zip(a.get("all_total_wall_s", []), b.get("all_total_wall_s", []))
+        ]
         if len(rounds) > 1:
-            lines.append(f"  Within each round of runs (the sizes take turns): {', '.join(rounds)}.")
+            lines.append(
+                f"  Within each round of runs (the sizes take turns): {', '.join(rounds)}."
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -226,7 +283,10 @@ def reference_seconds(repeats: int = 3) -> dict[str, float]:
         for key in keys:
             total += table[key][0]
         memory.append(time.perf_counter() - started)
-    return {"compute_s": round(statistics.median(compute), 3), "memory_s": round(statistics.median(memory), 3)}
+    return {
+        "compute_s": round(statistics.median(compute), 3),
+        "memory_s": round(statistics.median(memory), 3),
+    }
 
 
 def run_once(size: int) -> dict:
@@ -235,10 +295,14 @@ def run_once(size: int) -> dict:
     seed_read_s = read_seeds(size)
     # The machine's speed just before this run, in a process of its own: a run forked from one
     # that held the reference's 250 MB would start with that as its peak resident set.
-    reference = json.loads(subprocess.run([sys.executable, __file__, "--reference"], check=True,
-                                          capture_output=True, text=True).stdout)
-    child = subprocess.Popen([sys.executable, __file__, "--one", str(size)], stdout=subprocess.PIPE,
-                             text=True)
+    reference = json.loads(
+        subprocess.run(
+            [sys.executable, __file__, "--reference"], check=True, capture_output=True, text=True
+        ).stdout
+    )
+    child = subprocess.Popen(
+        [sys.executable, __file__, "--one", str(size)], stdout=subprocess.PIPE, text=True
+    )
     peak = 0.0
     while child.poll() is None:
         started = time.perf_counter()
@@ -253,8 +317,12 @@ def run_once(size: int) -> dict:
     output = child.stdout.read() if child.stdout else ""
     if child.returncode != 0:
         raise SystemExit(f"[bench] {size:,} articles: the run failed (exit {child.returncode})")
-    return {**json.loads(output.strip().splitlines()[-1]), "peak_pss_mb": round(peak, 1),
-            "seed_read_s": seed_read_s, "reference": reference}
+    return {
+        **json.loads(output.strip().splitlines()[-1]),
+        "peak_pss_mb": round(peak, 1),
+        "seed_read_s": seed_read_s,
+        "reference": reference,
+    }
 
 
 def main(argv: list[str]) -> int:
@@ -268,8 +336,11 @@ def main(argv: list[str]) -> int:
     if argv and argv[0] == "--repeats" and len(argv) > 1 and argv[1].isdigit():
         repeats, argv = int(argv[1]), argv[2:]
     if not all(a.isdigit() and int(a) > 0 for a in argv) or repeats < 1:
-        print("usage: python benchmarks/run.py [--repeats N] [SIZE ...]  (sizes are article counts, "
-              "default 1000 10000; or make bench SIZES=\"1000 10000\" REPEATS=3)", file=sys.stderr)
+        print(
+            "usage: python benchmarks/run.py [--repeats N] [SIZE ...]  (sizes are article counts, "
+            'default 1000 10000; or make bench SIZES="1000 10000" REPEATS=3)',
+            file=sys.stderr,
+        )
         return 2
     sizes = [int(a) for a in argv] or [1000, 10000]
     # Shared virtual machines vary by 10-30% from minute to minute. With repeats, the sizes take
@@ -280,15 +351,23 @@ def main(argv: list[str]) -> int:
     for _ in range(repeats):
         for size in sizes:
             tries[size].append(run_once(size))
-            print(f"[bench] {size:,} articles: {tries[size][-1]['total_wall_s']:.1f} s, "
-                  f"peak {tries[size][-1]['peak_rss_mb']:.0f} MB "
-                  f"(all processes: {tries[size][-1]['peak_pss_mb']:.0f} MB PSS)", flush=True)
+            print(
+                f"[bench] {size:,} articles: {tries[size][-1]['total_wall_s']:.1f} s, "
+                f"peak {tries[size][-1]['peak_rss_mb']:.0f} MB "
+                f"(all processes: {tries[size][-1]['peak_pss_mb']:.0f} MB PSS)",
+                flush=True,
+            )
     runs = []
     for size in sizes:
         median = sorted(tries[size], key=lambda r: r["total_wall_s"])[len(tries[size]) // 2]
-        runs.append({**median, "all_total_wall_s": [r["total_wall_s"] for r in tries[size]],
-                     "all_reference": [r["reference"] for r in tries[size]],
-                     "max_peak_pss_mb": max(r["peak_pss_mb"] for r in tries[size])})
+        runs.append(
+            {
+                **median,
+                "all_total_wall_s": [r["total_wall_s"] for r in tries[size]],
+                "all_reference": [r["reference"] for r in tries[size]],
+                "max_peak_pss_mb": max(r["peak_pss_mb"] for r in tries[size]),
+            }
+        )
     (HERE / "results.json").write_text(json.dumps(runs, indent=2) + "\n", encoding="utf-8")
     # The table goes to results_table.md; results.md is the written analysis that quotes it.
     (HERE / "results_table.md").write_text(write_markdown(runs), encoding="utf-8")

@@ -19,11 +19,19 @@ def copy_project(target: Path) -> Path:
     return provenance.copy_project(ROOT, target)
 
 
-def run_make(project: Path, *targets: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+def run_make(
+    project: Path, *targets: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
     """`make` in `project` with this interpreter's environment as VENV (no second install)."""
     venv = Path(sys.prefix)
-    return subprocess.run(["make", f"VENV={venv}", *targets], cwd=project, capture_output=True,
-                          text=True, env={**os.environ, **(env or {})}, timeout=900)
+    return subprocess.run(
+        ["make", f"VENV={venv}", *targets],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=900,
+    )
 
 
 @pytest.fixture(scope="session")

@@ -6,17 +6,44 @@ import html
 import re
 
 import pandas as pd
+from conftest import run_make
 from pypdf import PdfReader
 
-from conftest import run_make
-
 CONTRACT = {
-    "articles.csv": ["article_id", "citekey", "outlet", "title", "date", "date_min", "date_max",
-                     "date_basis", "date_evidence", "sha256"],
-    "timex.csv": ["article_id", "paragraph", "sentence", "text", "start", "end", "granularity", "direction"],
+    "articles.csv": [
+        "article_id",
+        "citekey",
+        "outlet",
+        "title",
+        "date",
+        "date_min",
+        "date_max",
+        "date_basis",
+        "date_evidence",
+        "sha256",
+    ],
+    "timex.csv": [
+        "article_id",
+        "paragraph",
+        "sentence",
+        "text",
+        "start",
+        "end",
+        "granularity",
+        "direction",
+    ],
     "codes.csv": ["article_id", "paragraph", "sentence", "theme", "term"],
-    "claims.csv": ["claim_id", "article_id", "paragraph", "event", "kind", "status", "target_start",
-                   "target_end", "quote"],
+    "claims.csv": [
+        "claim_id",
+        "article_id",
+        "paragraph",
+        "event",
+        "kind",
+        "status",
+        "target_start",
+        "target_end",
+        "quote",
+    ],
     "findings.csv": ["finding_id", "check", "event", "article_ids", "summary"],
 }
 
@@ -41,7 +68,9 @@ def test_html_is_one_file_that_lists_every_reference(built_project):
     table = articles(built_project)
     entries = re.findall(r'<div id="ref-([^"]+)" class="csl-entry"', page)
     assert sorted(entries) == sorted(table.citekey)
-    assert not re.search(r'<(img|script|link)[^>]+(src|href)="(?!data:|#)', page), "not self-contained"
+    assert not re.search(r'<(img|script|link)[^>]+(src|href)="(?!data:|#)', page), (
+        "not self-contained"
+    )
 
 
 def letters(text: str) -> str:
@@ -68,21 +97,26 @@ def test_a_second_make_has_nothing_to_do(built_project):
 
 def test_the_build_never_writes_into_seeds(built_project):
     from conftest import ROOT
+
     for seed in (built_project / "seeds").iterdir():
         assert seed.read_bytes() == (ROOT / "seeds" / seed.name).read_bytes()
 
 
 def article_texts(project) -> dict[str, str]:
     table = articles(project)
-    return {r.citekey: " ".join((project / r.path).read_text(encoding="utf-8-sig").split())
-            for r in table.itertuples()}
+    return {
+        r.citekey: " ".join((project / r.path).read_text(encoding="utf-8-sig").split())
+        for r in table.itertuples()
+    }
 
 
 def quoted_passages(page: str) -> list[tuple[str, list[str]]]:
     """Every “quote” in the HTML directly followed by its citation, as (text, citekeys)."""
     found = re.findall(r"“([^”]*)”\s*<span class=\"citation\" data-cites=\"([^\"]+)\"", page)
-    return [(" ".join(html.unescape(re.sub(r"<[^>]+>", "", q)).split()), keys.split())
-            for q, keys in found]
+    return [
+        (" ".join(html.unescape(re.sub(r"<[^>]+>", "", q)).split()), keys.split())
+        for q, keys in found
+    ]
 
 
 def test_every_quote_is_verbatim_in_the_article_it_cites(built_project):

@@ -5,22 +5,37 @@ from __future__ import annotations
 from datetime import date
 
 from newsbrief.checks.consistency import run_checks, undated_sources
-from newsbrief.claims.extract import extract_claims, load_claim_rules
-from newsbrief.dating.context import Context, Place, PlaceName, Source, Tenure
-from newsbrief.claims.copies import STOCK_UNITS, find_copies
-from newsbrief.ingest.files import build_article
-from newsbrief.dating.publication import publication_date
-from newsbrief.core.records import PublicationDate
-from newsbrief.core.paths import CLAIM_RULES
-from newsbrief.ingest.rules import load_ingest_rules
-from newsbrief.dating.timex import find_timexes
 from newsbrief.checks.tracker import promise_tracker
+from newsbrief.claims.copies import STOCK_UNITS, find_copies
+from newsbrief.claims.extract import extract_claims, load_claim_rules
+from newsbrief.core.paths import CLAIM_RULES
+from newsbrief.core.records import PublicationDate
+from newsbrief.dating.context import Context, Place, PlaceName, Source, Tenure
+from newsbrief.dating.publication import publication_date
+from newsbrief.dating.timex import find_timexes
+from newsbrief.ingest.files import build_article
+from newsbrief.ingest.rules import load_ingest_rules
 
 SRC = (Source("t", "https://example.org"),)
 CONTEXT = Context(
-    tenures=(Tenure("Dana Sample", ("Dana Sample",), "President of Kazakhstan", ("president",), "KZ",
-                    date(2019, 1, 1), None, "", SRC),),
-    place_names=(PlaceName("Nur-Sultan", "Astana", ("Nur-Sultan",), date(2019, 3, 23), date(2022, 9, 17), SRC),),
+    tenures=(
+        Tenure(
+            "Dana Sample",
+            ("Dana Sample",),
+            "President of Kazakhstan",
+            ("president",),
+            "KZ",
+            date(2019, 1, 1),
+            None,
+            "",
+            SRC,
+        ),
+    ),
+    place_names=(
+        PlaceName(
+            "Nur-Sultan", "Astana", ("Nur-Sultan",), date(2019, 3, 23), date(2022, 9, 17), SRC
+        ),
+    ),
     places=(
         Place("Kazakhstan", "country", "KZ", ("Kazakhstan",), ("Kazakh", "Kazakhstani"), SRC),
         Place("Pakistan", "country", "PK", ("Pakistan",), ("Pakistani",), SRC),
@@ -38,9 +53,13 @@ def corpus(*texts: tuple[str, date | None]):
     """Articles a0, a1, ... from (text, publication date) pairs, with their claims."""
     articles, dates, timexes = [], {}, {}
     for n, (text, when) in enumerate(texts):
-        article = build_article(f"a{n}", f"seeds/a{n}.txt", text.encode(), None, INGEST, frozenset())
+        article = build_article(
+            f"a{n}", f"seeds/a{n}.txt", text.encode(), None, INGEST, frozenset()
+        )
         articles.append(article)
-        dates[article.article_id] = PublicationDate(when, when, when, "catalog" if when else "unknown", "")
+        dates[article.article_id] = PublicationDate(
+            when, when, when, "catalog" if when else "unknown", ""
+        )
         for s in article.sentences:
             timexes[(s.article_id, s.paragraph, s.sentence)] = find_timexes(s.text, when)
     claims = extract_claims(articles, dates, timexes, CONTEXT, RULES)
@@ -58,31 +77,48 @@ def kinds(findings) -> list[str]:
 
 # Claims
 
+
 def test_the_same_event_phrased_three_ways_gets_one_key():
-    _, _, claims = corpus(("Direct flights between Almaty and Lahore will start in May.", date(2023, 1, 1)),
-                          ("Lahore and Almaty will be linked by direct flights soon.", date(2023, 2, 1)),
-                          ("An Almaty–Lahore direct flight is planned.", date(2023, 3, 1)))
+    _, _, claims = corpus(
+        ("Direct flights between Almaty and Lahore will start in May.", date(2023, 1, 1)),
+        ("Lahore and Almaty will be linked by direct flights soon.", date(2023, 2, 1)),
+        ("An Almaty–Lahore direct flight is planned.", date(2023, 3, 1)),
+    )
     assert {c.event for c in claims} == {"direct_flights:almaty-lahore"}
 
 
 def test_a_city_named_by_its_old_name_is_the_current_city():
-    _, _, claims = corpus(("Direct flights between Nur-Sultan and Karachi will begin in June.", date(2021, 1, 1)),)
+    _, _, claims = corpus(
+        ("Direct flights between Nur-Sultan and Karachi will begin in June.", date(2021, 1, 1)),
+    )
     assert claims[0].event == "direct_flights:astana-karachi"
 
 
 def test_two_routes_each_take_their_own_date():
-    _, _, claims = corpus(("Starting in April, direct flights will link Almaty and Lahore, followed by "
-                           "Almaty and Karachi in May.", date(2023, 2, 1)),)
+    _, _, claims = corpus(
+        (
+            "Starting in April, direct flights will link Almaty and Lahore, followed by "
+            "Almaty and Karachi in May.",
+            date(2023, 2, 1),
+        ),
+    )
     targets = {c.event: c.target_start for c in claims}
-    assert targets == {"direct_flights:almaty-lahore": date(2023, 4, 1),
-                       "direct_flights:almaty-karachi": date(2023, 5, 1)}
+    assert targets == {
+        "direct_flights:almaty-lahore": date(2023, 4, 1),
+        "direct_flights:almaty-karachi": date(2023, 5, 1),
+    }
     assert all(c.country_event == "direct_flights:kazakhstan-pakistan" for c in claims)
 
 
 def test_country_level_flights_without_cities():
-    _, _, claims = corpus(("Flight operations between the two countries will begin shortly.", date(2023, 6, 1)),)
+    _, _, claims = corpus(
+        ("Flight operations between the two countries will begin shortly.", date(2023, 6, 1)),
+    )
     assert (claims[0].event, claims[0].status, claims[0].target_text) == (
-        "direct_flights:kazakhstan-pakistan", "planned", "shortly")
+        "direct_flights:kazakhstan-pakistan",
+        "planned",
+        "shortly",
+    )
 
 
 def status_of(text: str) -> str:
@@ -92,10 +128,19 @@ def status_of(text: str) -> str:
 def test_statuses_from_wording():
     assert status_of("Direct flights between Almaty and Lahore will begin shortly.") == "planned"
     assert status_of("Direct flights between Almaty and Lahore began in April.") == "happened"
-    assert status_of("The launch of direct flights between Almaty and Lahore was postponed.") == "postponed"
-    assert status_of("Both sides discussed launching direct flights between Almaty and Lahore.") == "under_discussion"
+    assert (
+        status_of("The launch of direct flights between Almaty and Lahore was postponed.")
+        == "postponed"
+    )
+    assert (
+        status_of("Both sides discussed launching direct flights between Almaty and Lahore.")
+        == "under_discussion"
+    )
     assert status_of("The flights between Almaty and Lahore were cancelled.") == "cancelled"
-    assert status_of("The minister welcomed the proposal to organize a business forum in Lahore.") == "proposed"
+    assert (
+        status_of("The minister welcomed the proposal to organize a business forum in Lahore.")
+        == "proposed"
+    )
 
 
 def test_a_negated_start_is_not_done():
@@ -103,33 +148,48 @@ def test_a_negated_start_is_not_done():
 
 
 def test_a_visit_names_who_visits_where():
-    _, _, claims = corpus(("The President of Kazakhstan is set to visit Pakistan later this year.", date(2023, 2, 1)),
-                          ("The Prime Minister invited Kazakhstan's President to visit Pakistan.", date(2023, 6, 1)))
+    _, _, claims = corpus(
+        ("The President of Kazakhstan is set to visit Pakistan later this year.", date(2023, 2, 1)),
+        ("The Prime Minister invited Kazakhstan's President to visit Pakistan.", date(2023, 6, 1)),
+    )
     assert {c.event for c in claims} == {"official_visit:president-of-kazakhstan->pakistan"}
     assert [c.status for c in claims] == ["planned", "proposed"]
 
 
 def test_counts_of_agreements_are_kept_as_figures():
-    _, _, claims = corpus(("During the visit, 37 memorandums of understanding will be signed.", date(2023, 1, 1)),)
-    assert claims[0].event == "agreement:mou" and claims[0].figures == ("37 memorandums of understanding",)
+    _, _, claims = corpus(
+        ("During the visit, 37 memorandums of understanding will be signed.", date(2023, 1, 1)),
+    )
+    assert claims[0].event == "agreement:mou" and claims[0].figures == (
+        "37 memorandums of understanding",
+    )
 
 
 def test_boilerplate_makes_no_claims():
-    _, _, claims = corpus(("Also Read: Direct flights between Almaty and Lahore will begin", date(2023, 1, 1)),)
+    _, _, claims = corpus(
+        ("Also Read: Direct flights between Almaty and Lahore will begin", date(2023, 1, 1)),
+    )
     assert claims == []
 
 
 def test_quotes_are_verbatim_sentences():
-    articles, _, claims = corpus(("Islamabad – Direct flights between Almaty and Lahore will begin in May.",
-                                  date(2023, 1, 1)),)
+    articles, _, claims = corpus(
+        (
+            "Islamabad – Direct flights between Almaty and Lahore will begin in May.",
+            date(2023, 1, 1),
+        ),
+    )
     assert all(c.quote in articles[0].text for c in claims)
 
 
 # Checks
 
+
 def test_lapsed_start_date_is_a_slippage():
-    findings, _, _ = checks(("Direct flights between Almaty and Lahore will begin in April.", date(2023, 2, 1)),
-                            ("Flights between the two countries will begin shortly.", date(2023, 6, 10)))
+    findings, _, _ = checks(
+        ("Direct flights between Almaty and Lahore will begin in April.", date(2023, 2, 1)),
+        ("Flights between the two countries will begin shortly.", date(2023, 6, 10)),
+    )
     slip = [f for f in findings if f.check == "slippage"]
     assert len(slip) == 1 and slip[0].days == 41  # April 30 to June 10
     assert slip[0].article_ids == ("a0", "a1")
@@ -138,7 +198,8 @@ def test_lapsed_start_date_is_a_slippage():
 def test_a_later_report_of_the_event_done_late_is_fulfilled_late():
     findings, claims, dates = checks(
         ("Direct flights between Almaty and Lahore will begin in April.", date(2023, 2, 1)),
-        ("Direct flights between Almaty and Lahore began in July.", date(2023, 8, 1)))
+        ("Direct flights between Almaty and Lahore began in July.", date(2023, 8, 1)),
+    )
     late = [f for f in findings if f.check == "fulfilled_late"]
     assert len(late) == 1 and late[0].days == 62  # April 30 to July 1
     tracker = promise_tracker(claims, findings, dates)
@@ -146,49 +207,64 @@ def test_a_later_report_of_the_event_done_late_is_fulfilled_late():
 
 
 def test_done_then_not_done_is_a_conflict():
-    findings, _, _ = checks(("Direct flights between Almaty and Lahore began in March.", date(2023, 4, 1)),
-                            ("Direct flights between Almaty and Lahore have not yet started.", date(2023, 9, 1)))
+    findings, _, _ = checks(
+        ("Direct flights between Almaty and Lahore began in March.", date(2023, 4, 1)),
+        ("Direct flights between Almaty and Lahore have not yet started.", date(2023, 9, 1)),
+    )
     assert "conflict" in kinds(findings)
 
 
 def test_different_counts_for_the_same_signing_are_a_conflict():
-    findings, _, _ = checks(("During the visit, 37 memorandums of understanding will be signed.", date(2023, 1, 1)),
-                            ("During the visit, 30 memorandums of understanding will be signed.", date(2023, 1, 5)))
+    findings, _, _ = checks(
+        ("During the visit, 37 memorandums of understanding will be signed.", date(2023, 1, 1)),
+        ("During the visit, 30 memorandums of understanding will be signed.", date(2023, 1, 5)),
+    )
     conflict = [f for f in findings if f.check == "conflict"]
     assert len(conflict) == 1 and "37" in conflict[0].summary and "30" in conflict[0].summary
 
 
 def test_different_dates_announced_for_the_same_event_are_a_conflict():
-    findings, _, _ = checks(("Direct flights between Almaty and Lahore will begin in April.", date(2023, 1, 1)),
-                            ("Direct flights between Almaty and Lahore will begin in September.", date(2023, 1, 10)))
+    findings, _, _ = checks(
+        ("Direct flights between Almaty and Lahore will begin in April.", date(2023, 1, 1)),
+        ("Direct flights between Almaty and Lahore will begin in September.", date(2023, 1, 10)),
+    )
     assert "conflict" in kinds(findings)
 
 
 def test_different_routes_for_the_same_launch_are_a_conflict():
-    findings, _, _ = checks(("Direct flights between Almaty and Lahore will begin in April.", date(2023, 1, 1)),
-                            ("Direct flights between Astana and Karachi will begin in April.", date(2023, 1, 10)))
+    findings, _, _ = checks(
+        ("Direct flights between Almaty and Lahore will begin in April.", date(2023, 1, 1)),
+        ("Direct flights between Astana and Karachi will begin in April.", date(2023, 1, 10)),
+    )
     assert any(f.check == "conflict" and "different routes" in f.summary for f in findings)
 
 
 def test_a_dated_commitment_nobody_mentions_again_has_no_follow_up():
     findings, claims, dates = checks(
-        ("The parties agreed to organize a trade mission of Pakistan to Kazakhstan in the autumn of 2021.",
-         date(2021, 7, 1)),
-        ("Relations are warm and trade is growing.", date(2023, 1, 1)))
+        (
+            "The parties agreed to organize a trade mission of Pakistan to Kazakhstan in the autumn of 2021.",
+            date(2021, 7, 1),
+        ),
+        ("Relations are warm and trade is growing.", date(2023, 1, 1)),
+    )
     assert kinds(findings) == ["no_follow_up"]
     # Silence is not evidence of a stall: the corpus cannot rate it.
     assert promise_tracker(claims, findings, dates)[0].verdict == "Not Yet Rated"
 
 
 def test_a_weaker_later_status_is_a_downgrade():
-    findings, _, _ = checks(("The President of Kazakhstan is set to visit Pakistan later this year.", date(2023, 2, 1)),
-                            ("The Prime Minister invited Kazakhstan's President to visit Pakistan.", date(2023, 6, 1)))
+    findings, _, _ = checks(
+        ("The President of Kazakhstan is set to visit Pakistan later this year.", date(2023, 2, 1)),
+        ("The Prime Minister invited Kazakhstan's President to visit Pakistan.", date(2023, 6, 1)),
+    )
     assert "downgraded" in kinds(findings)
 
 
 def test_a_near_copy_with_a_few_words_changed_is_a_duplicate_source():
-    base = ("The ambassador said that direct flights between Almaty and Lahore would begin in April and "
-            "that the business communities of both countries should prepare for new opportunities.")
+    base = (
+        "The ambassador said that direct flights between Almaty and Lahore would begin in April and "
+        "that the business communities of both countries should prepare for new opportunities."
+    )
     changed = base.replace("would begin", "will start").replace("should prepare", "must get ready")
     findings, _, _ = checks((base, date(2023, 2, 1)), (changed, date(2023, 3, 1)))
     copies = [f for f in findings if f.check == "duplicate_source"]
@@ -202,19 +278,25 @@ def test_unrelated_paragraphs_sharing_a_stock_phrase_are_not_copies():
 
 
 def test_a_misspelt_country_adjective_is_a_name_variant():
-    findings, _, _ = checks(("Islamabad – Pakistan and Kazakh firms met to boost Pak-Kazik trade.", date(2023, 1, 1)),)
+    findings, _, _ = checks(
+        ("Islamabad – Pakistan and Kazakh firms met to boost Pak-Kazik trade.", date(2023, 1, 1)),
+    )
     variant = [f for f in findings if f.check == "name_variant"]
     assert len(variant) == 1 and "Kazik" in variant[0].summary
 
 
 def test_an_undated_article_is_an_undated_source():
-    findings, _, _ = checks(("Relations are warm.", None),)
+    findings, _, _ = checks(
+        ("Relations are warm.", None),
+    )
     assert kinds(findings) == ["undated_source"]
 
 
 def test_an_undated_source_gives_the_facts_that_bound_it_and_quotes_them_first():
-    text = ("The delegation met on 5 May 2018.\n"
-            "President Dana Sample said a trade mission will travel in the autumn of 2021.")
+    text = (
+        "The delegation met on 5 May 2018.\n"
+        "President Dana Sample said a trade mission will travel in the autumn of 2021."
+    )
     article = build_article("a0", "seeds/a0.txt", text.encode(), None, INGEST, frozenset())
     d = publication_date("a0", None, None, "", "", [s.text for s in article.sentences], CONTEXT)
     [finding] = undated_sources([article], {"a0": d})
@@ -222,10 +304,12 @@ def test_an_undated_source_gives_the_facts_that_bound_it_and_quotes_them_first()
         "a0 states no date; it is placed between 2019-01-01 and 2021-11-30: not before 2019-01-01 because "
         "Dana Sample is named as President of Kazakhstan (in post from 2019-01-01; source: t); not after "
         "2021-11-30 because “in the autumn of 2021” is still ahead; the other facts are in articles.csv "
-        "(date_evidence).")
+        "(date_evidence)."
+    )
     assert [quote for _, quote in finding.evidence] == [
         "President Dana Sample said a trade mission will travel in the autumn of 2021.",
-        "The delegation met on 5 May 2018."]
+        "The delegation met on 5 May 2018.",
+    ]
 
 
 def test_an_undated_source_whose_facts_contradict_each_other_says_so_instead_of_a_range():
@@ -233,14 +317,21 @@ def test_an_undated_source_whose_facts_contradict_each_other_says_so_instead_of_
     article = build_article("a0", "seeds/a0.txt", text.encode(), None, INGEST, frozenset())
     d = publication_date("a0", None, None, "", "", [s.text for s in article.sentences], CONTEXT)
     [finding] = undated_sources([article], {"a0": d})
-    assert finding.summary.startswith("a0 states no date, and its text cannot date it: Inferred bounds "
-                                      "contradict each other (2019-01-01 is after 2018-03-31)")
+    assert finding.summary.startswith(
+        "a0 states no date, and its text cannot date it: Inferred bounds "
+        "contradict each other (2019-01-01 is after 2018-03-31)"
+    )
     assert "placed between" not in finding.summary
 
 
 def test_every_finding_quotes_its_articles_verbatim():
-    texts = (("Direct flights between Almaty and Lahore will begin in April.", date(2023, 2, 1)),
-             ("Flights between the two countries will begin shortly, says a Pak-Kazik trade body.", date(2023, 6, 10)))
+    texts = (
+        ("Direct flights between Almaty and Lahore will begin in April.", date(2023, 2, 1)),
+        (
+            "Flights between the two countries will begin shortly, says a Pak-Kazik trade body.",
+            date(2023, 6, 10),
+        ),
+    )
     articles, _, _ = corpus(*texts)
     findings, _, _ = checks(*texts)
     by_id = {a.article_id: a.text for a in articles}
@@ -252,9 +343,14 @@ def test_every_finding_quotes_its_articles_verbatim():
 
 def test_done_reports_surely_before_an_announcement_are_skipped_and_a_same_day_one_is_not():
     from newsbrief.checks.consistency import Timeline, When, when_of
+
     days = (date(2023, 1, 10), date(2023, 3, 1), date(2023, 5, 1))
-    articles, dates, claims = corpus(*((f"Direct flights between Almaty and Lahore began on "
-                                        f"{d.day} {d:%B} {d.year}.", d) for d in days))
+    articles, dates, claims = corpus(
+        *(
+            (f"Direct flights between Almaty and Lahore began on {d.day} {d:%B} {d.year}.", d)
+            for d in days
+        )
+    )
     timeline = Timeline(claims, when_of(dates))
     event = claims[0].event
     assert [c.article_id for c in timeline.done(event)] == ["a0", "a1", "a2"]
@@ -268,7 +364,10 @@ def test_a_listed_real_word_is_not_a_name_variant():
     from dataclasses import replace
 
     from newsbrief.checks.consistency import name_variants
-    articles, _, _ = corpus(("Islamabad – Pakistan and Kazakh firms met to boost Pak-Kazik trade.", date(2023, 1, 1)),)
+
+    articles, _, _ = corpus(
+        ("Islamabad – Pakistan and Kazakh firms met to boost Pak-Kazik trade.", date(2023, 1, 1)),
+    )
     assert name_variants(articles, CONTEXT)
     assert name_variants(articles, replace(CONTEXT, not_variants=frozenset({"kazik"}))) == []
 
@@ -277,21 +376,28 @@ def test_a_person_named_by_another_spelling_is_a_name_variant_but_a_part_of_the_
     from dataclasses import replace
 
     from newsbrief.checks.consistency import name_variants
+
     spelt = replace(CONTEXT.tenures[0], aliases=("Dana Sample", "Sample", "Dana Sampel"))
     context = replace(CONTEXT, tenures=(spelt,))
-    articles, _, _ = corpus(("President Sample met traders in Almaty.", date(2023, 1, 1)),
-                            ("Dana Sampel will visit Lahore, and Dana Sampel's aides said so.", date(2023, 2, 1)))
+    articles, _, _ = corpus(
+        ("President Sample met traders in Almaty.", date(2023, 1, 1)),
+        ("Dana Sampel will visit Lahore, and Dana Sampel's aides said so.", date(2023, 2, 1)),
+    )
     findings = [f for f in name_variants(articles, context) if f.event.startswith("person:")]
     assert [(f.event, f.article_ids) for f in findings] == [("person:Dana Sample", ("a1",))]
     assert "“Dana Sampel” (2 times in 1 article)" in findings[0].summary
 
 
 def test_a_statement_reworded_by_a_second_outlet_is_a_duplicate_source():
-    first = ("Starting in June, a ferry will run between Aktau and Gwadar, followed by Aktau and Karachi in "
-             "July. The envoy hopes this will help promote business-to-business and people-to-people "
-             "relations across the region.")
-    second = ("The envoy also noted that a ferry between Aktau and Gwadar would start in June and Aktau and "
-              "Karachi in July this year to strengthen business-to-business and people-to-people contacts.")
+    first = (
+        "Starting in June, a ferry will run between Aktau and Gwadar, followed by Aktau and Karachi in "
+        "July. The envoy hopes this will help promote business-to-business and people-to-people "
+        "relations across the region."
+    )
+    second = (
+        "The envoy also noted that a ferry between Aktau and Gwadar would start in June and Aktau and "
+        "Karachi in July this year to strengthen business-to-business and people-to-people contacts."
+    )
     copies = find_copies(corpus((first, date(2023, 1, 1)), (second, date(2023, 2, 1)))[0])
     assert [(c.article_a, c.article_b) for c in copies] == [("a0", "a1")]
     assert 0.3 <= copies[0].similarity < 0.6
@@ -311,16 +417,21 @@ def test_a_whole_clause_repeated_word_for_word_is_a_copy():
 
 def test_a_phrase_in_every_article_is_stock_text_not_a_copy():
     stock = "The two brotherly countries enjoy historic ties rooted in shared faith, culture and common values."
-    texts = [(f"{stock} Report number {n} covers a different topic entirely.", date(2023, 1, 1))
-             for n in range(STOCK_UNITS + 1)]
+    texts = [
+        (f"{stock} Report number {n} covers a different topic entirely.", date(2023, 1, 1))
+        for n in range(STOCK_UNITS + 1)
+    ]
     assert find_copies(corpus(*texts)[0]) == []
 
 
 def test_the_ascii_word_pattern_reads_casefolded_ascii_as_the_unicode_one_does():
     from newsbrief.claims import copies
+
     for code in range(128):
         folded = chr(code).casefold()
-        assert bool(copies._ASCII_WORD.fullmatch(folded)) == bool(copies._WORD.fullmatch(folded)), code
+        assert bool(copies._ASCII_WORD.fullmatch(folded)) == bool(copies._WORD.fullmatch(folded)), (
+            code
+        )
     assert copies.words("Astana’s TALKS, 2024") == ["astana", "s", "talks", "2024"]
     assert copies.words("Straße und Café") == ["strasse", "und", "café"]
 
@@ -330,7 +441,9 @@ def test_the_same_rules_file_is_compiled_once_and_an_edited_one_afresh(tmp_path)
     rules_file.write_bytes(CLAIM_RULES.read_bytes())
     first = load_claim_rules(rules_file)
     assert load_claim_rules(rules_file) is first and first == RULES
-    rules_file.write_text(CLAIM_RULES.read_text(encoding="utf-8").replace("focus_countries:", "focus_countries:  "),
-                          encoding="utf-8")  # same meaning, new content: read again
+    rules_file.write_text(
+        CLAIM_RULES.read_text(encoding="utf-8").replace("focus_countries:", "focus_countries:  "),
+        encoding="utf-8",
+    )  # same meaning, new content: read again
     again = load_claim_rules(rules_file)
     assert again is not first and again == first

@@ -11,24 +11,74 @@ from newsbrief.dating.context import Context, Place, PlaceName, Source, Tenure
 from newsbrief.dating.publication import deciding_facts, listed_facts, publication_date
 
 SOURCE = (Source("Test source", "https://example.org"),)
-AMBASSADOR = Tenure("Aigerim Test", ("Aigerim Test", "A. Test"), "Ambassador of Kazakhstan to Pakistan",
-                    ("ambassador", "envoy", "ambassador of kazakhstan"), "KZ", date(2021, 6, 14), None,
-                    "", SOURCE)
-PRIME_MINISTER = Tenure("Bilal Example", ("Bilal Example",), "Prime Minister of Pakistan",
-                        ("prime minister",), "PK", date(2018, 8, 18), date(2022, 4, 10), "", SOURCE)
-TRADE_TERMS = (
-    Tenure("Chingiz Twice", ("Chingiz Twice",), "Minister of Trade of Kazakhstan", ("minister",),
-           "KZ", date(2010, 1, 1), date(2012, 1, 1), "first term", SOURCE),
-    Tenure("Chingiz Twice", ("Chingiz Twice",), "Minister of Trade of Kazakhstan", ("minister",),
-           "KZ", date(2015, 1, 1), date(2016, 1, 1), "second term", SOURCE),
+AMBASSADOR = Tenure(
+    "Aigerim Test",
+    ("Aigerim Test", "A. Test"),
+    "Ambassador of Kazakhstan to Pakistan",
+    ("ambassador", "envoy", "ambassador of kazakhstan"),
+    "KZ",
+    date(2021, 6, 14),
+    None,
+    "",
+    SOURCE,
 )
-LATER_PREMIER = Tenure("Chingiz Twice", ("Chingiz Twice",), "Prime Minister of Kazakhstan",
-                       ("prime minister",), "KZ", date(2019, 1, 1), date(2020, 1, 1), "", SOURCE)
+PRIME_MINISTER = Tenure(
+    "Bilal Example",
+    ("Bilal Example",),
+    "Prime Minister of Pakistan",
+    ("prime minister",),
+    "PK",
+    date(2018, 8, 18),
+    date(2022, 4, 10),
+    "",
+    SOURCE,
+)
+TRADE_TERMS = (
+    Tenure(
+        "Chingiz Twice",
+        ("Chingiz Twice",),
+        "Minister of Trade of Kazakhstan",
+        ("minister",),
+        "KZ",
+        date(2010, 1, 1),
+        date(2012, 1, 1),
+        "first term",
+        SOURCE,
+    ),
+    Tenure(
+        "Chingiz Twice",
+        ("Chingiz Twice",),
+        "Minister of Trade of Kazakhstan",
+        ("minister",),
+        "KZ",
+        date(2015, 1, 1),
+        date(2016, 1, 1),
+        "second term",
+        SOURCE,
+    ),
+)
+LATER_PREMIER = Tenure(
+    "Chingiz Twice",
+    ("Chingiz Twice",),
+    "Prime Minister of Kazakhstan",
+    ("prime minister",),
+    "KZ",
+    date(2019, 1, 1),
+    date(2020, 1, 1),
+    "",
+    SOURCE,
+)
 CONTEXT = Context(
     tenures=(AMBASSADOR, PRIME_MINISTER, *TRADE_TERMS, LATER_PREMIER),
     place_names=(
-        PlaceName("Nur-Sultan", "Astana", ("Nur-Sultan", "Nur Sultan"), date(2019, 3, 23),
-                  date(2022, 9, 17), SOURCE),
+        PlaceName(
+            "Nur-Sultan",
+            "Astana",
+            ("Nur-Sultan", "Nur Sultan"),
+            date(2019, 3, 23),
+            date(2022, 9, 17),
+            SOURCE,
+        ),
         PlaceName("Alma-Ata", "Almaty", ("Alma-Ata",), None, date(1993, 1, 28), SOURCE),
     ),
     places=(Place("Astana", "city", "KZ", ("Astana", "Nur-Sultan"), (), SOURCE),),
@@ -45,18 +95,30 @@ def bounds(d) -> tuple:
 
 # Order of trust
 
+
 def test_catalog_beats_header_and_says_when_they_disagree():
-    d = dated(["Text."], catalog=date(2023, 2, 1), header=date(2023, 2, 2), basis="header",
-              evidence="date 2023-02-02")
+    d = dated(
+        ["Text."],
+        catalog=date(2023, 2, 1),
+        header=date(2023, 2, 2),
+        basis="header",
+        evidence="date 2023-02-02",
+    )
     assert (d.date, d.date_min, d.date_max, d.basis) == (date(2023, 2, 1),) * 3 + ("catalog",)
     assert "2023-02-02 instead" in d.evidence
 
 
 def test_catalog_notes_a_header_that_agrees():
-    d = dated(["Text."], catalog=date(2023, 2, 1), header=date(2023, 2, 1), basis="dateline",
-              evidence="Lahore, 1 February 2023")
-    assert d.evidence == ("Dated 2023-02-01 by the catalog entry. The dateline “Lahore, 1 February 2023” "
-                          "agrees.")
+    d = dated(
+        ["Text."],
+        catalog=date(2023, 2, 1),
+        header=date(2023, 2, 1),
+        basis="dateline",
+        evidence="Lahore, 1 February 2023",
+    )
+    assert d.evidence == (
+        "Dated 2023-02-01 by the catalog entry. The dateline “Lahore, 1 February 2023” agrees."
+    )
 
 
 def test_header_date_is_a_point_when_there_is_no_catalog_date():
@@ -66,15 +128,23 @@ def test_header_date_is_a_point_when_there_is_no_catalog_date():
 
 
 def test_dateline_date_cites_the_dateline():
-    d = dated(["Text."], header=date(2023, 3, 23), basis="dateline",
-              evidence="Islamabad, 23 March 2023 (TDI)")
+    d = dated(
+        ["Text."],
+        header=date(2023, 3, 23),
+        basis="dateline",
+        evidence="Islamabad, 23 March 2023 (TDI)",
+    )
     assert d.basis == "dateline"
     assert d.evidence == "Dated 2023-03-23 from the dateline “Islamabad, 23 March 2023 (TDI)”."
 
 
 def test_a_stated_date_is_never_replaced_by_inference():
-    d = dated(["The ambassador Aigerim Test will visit in the autumn of 2021."], header=date(2023, 5, 1),
-              basis="dateline", evidence="Lahore, 1 May 2023")
+    d = dated(
+        ["The ambassador Aigerim Test will visit in the autumn of 2021."],
+        header=date(2023, 5, 1),
+        basis="dateline",
+        evidence="Lahore, 1 May 2023",
+    )
     assert (d.date, d.basis) == (date(2023, 5, 1), "dateline")
 
 
@@ -86,7 +156,10 @@ def test_a_catalog_date_outside_a_named_officeholders_tenure_is_kept_but_questio
 
 
 def test_a_catalog_date_inside_the_tenure_raises_no_doubt():
-    assert "But" not in dated(["Prime Minister Bilal Example spoke."], catalog=date(2020, 1, 1)).evidence
+    assert (
+        "But"
+        not in dated(["Prime Minister Bilal Example spoke."], catalog=date(2020, 1, 1)).evidence
+    )
 
 
 def test_unknown_when_nothing_bounds_the_date():
@@ -101,11 +174,14 @@ def test_no_sentences_at_all_is_unknown():
 
 # Officeholders
 
+
 def test_a_person_named_with_their_title_bounds_to_the_tenure():
     d = dated(["The ambassador Aigerim Test met officials."])
     assert (d.date, d.date_min, d.date_max, d.basis) == (None, date(2021, 6, 14), None, "inferred")
-    assert d.evidence == ("Inferred: not before 2021-06-14 because Aigerim Test is named as Ambassador "
-                          "of Kazakhstan to Pakistan (in post from 2021-06-14; source: Test source).")
+    assert d.evidence == (
+        "Inferred: not before 2021-06-14 because Aigerim Test is named as Ambassador "
+        "of Kazakhstan to Pakistan (in post from 2021-06-14; source: Test source)."
+    )
 
 
 def test_a_title_with_its_country_before_the_name_counts():
@@ -114,7 +190,10 @@ def test_a_title_with_its_country_before_the_name_counts():
 
 
 def test_a_title_after_the_name_counts():
-    assert bounds(dated(["Bilal Example, the prime minister, spoke."])) == (date(2018, 8, 18), date(2022, 4, 10))
+    assert bounds(dated(["Bilal Example, the prime minister, spoke."])) == (
+        date(2018, 8, 18),
+        date(2022, 4, 10),
+    )
 
 
 def test_titles_and_aliases_match_in_any_case():
@@ -130,8 +209,12 @@ def test_a_name_without_a_title_gives_no_bound():
 
 
 def test_a_title_far_from_the_name_gives_no_bound():
-    assert dated(["The prime minister opened the new terminal building and welcomed Bilal Example."]
-                 ).basis == "unknown"
+    assert (
+        dated(
+            ["The prime minister opened the new terminal building and welcomed Bilal Example."]
+        ).basis
+        == "unknown"
+    )
 
 
 def test_a_title_separated_by_a_verb_belongs_to_someone_else():
@@ -164,10 +247,13 @@ def test_a_longer_title_is_read_as_the_office_it_names():
 
 # Place names of an era
 
+
 def test_an_era_place_name_bounds_to_its_era():
     d = dated(["A forum opened in Nur-Sultan."])
     assert bounds(d) == (date(2019, 3, 23), date(2022, 9, 17))
-    assert "the place name “Nur-Sultan” for Astana was in use 2019-03-23 to 2022-09-17" in d.evidence
+    assert (
+        "the place name “Nur-Sultan” for Astana was in use 2019-03-23 to 2022-09-17" in d.evidence
+    )
 
 
 def test_an_era_name_in_the_dateline_counts_too():
@@ -195,6 +281,7 @@ def test_an_era_without_a_start_bounds_only_above():
 
 # Dated events
 
+
 def test_a_past_event_bounds_below_from_its_start():
     d = dated(["The commission met in March 2020."])
     assert bounds(d) == (date(2020, 3, 1), None)
@@ -202,17 +289,24 @@ def test_a_past_event_bounds_below_from_its_start():
 
 
 def test_a_meeting_held_over_several_days_bounds_below_from_its_last_day():
-    assert dated(["The commission's meeting was held on February 27–28, 2020."]).date_min == date(2020, 2, 28)
+    assert dated(["The commission's meeting was held on February 27–28, 2020."]).date_min == date(
+        2020, 2, 28
+    )
 
 
 def test_a_plan_still_ahead_bounds_above_at_its_end():
     d = dated(["The parties agreed to organize a trade mission in the autumn of 2021."])
     assert bounds(d) == (None, date(2021, 11, 30))
-    assert d.evidence == "Inferred: not after 2021-11-30 because “in the autumn of 2021” is still ahead."
+    assert (
+        d.evidence
+        == "Inferred: not after 2021-11-30 because “in the autumn of 2021” is still ahead."
+    )
 
 
 def test_relative_and_vague_expressions_give_no_bound():
-    assert dated(["The forum will open next month.", "Flights will begin shortly."]).basis == "unknown"
+    assert (
+        dated(["The forum will open next month.", "Flights will begin shortly."]).basis == "unknown"
+    )
 
 
 def test_a_date_in_a_sentence_without_tense_gives_no_bound():
@@ -230,21 +324,35 @@ def test_the_verb_next_to_the_date_decides_in_a_mixed_sentence():
 
 # Combining evidence
 
+
 def test_all_evidence_is_intersected_and_cited_in_a_stable_order():
-    d = dated(["The envoy Aigerim Test reviewed the results of the meeting held on February 27–28, 2020.",
-               "The parties agreed to organize a trade mission in the autumn of 2021."])
-    assert (d.date, d.date_min, d.date_max, d.basis) == (None, date(2021, 6, 14), date(2021, 11, 30),
-                                                         "inferred")
+    d = dated(
+        [
+            "The envoy Aigerim Test reviewed the results of the meeting held on February 27–28, 2020.",
+            "The parties agreed to organize a trade mission in the autumn of 2021.",
+        ]
+    )
+    assert (d.date, d.date_min, d.date_max, d.basis) == (
+        None,
+        date(2021, 6, 14),
+        date(2021, 11, 30),
+        "inferred",
+    )
     assert d.evidence == (
         "Inferred: not before 2021-06-14 because Aigerim Test is named as Ambassador of Kazakhstan to "
         "Pakistan (in post from 2021-06-14; source: Test source); not before 2020-02-28 because of the "
         "past event “held on February 27–28, 2020”; not after 2021-11-30 because “in the autumn of "
-        "2021” is still ahead.")
+        "2021” is still ahead."
+    )
 
 
 def test_the_evidence_does_not_depend_on_sentence_order():
-    sentences = ["Prime minister Bilal Example spoke.", "The forum met in May 2019.",
-                 "A mission will go in the autumn of 2021.", "It opened in Nur-Sultan."]
+    sentences = [
+        "Prime minister Bilal Example spoke.",
+        "The forum met in May 2019.",
+        "A mission will go in the autumn of 2021.",
+        "It opened in Nur-Sultan.",
+    ]
     assert dated(sentences) == dated(list(reversed(sentences)))
 
 
@@ -255,10 +363,17 @@ def test_bounds_that_meet_in_one_day_give_a_point_date():
 
 def test_contradictory_evidence_is_reported_not_hidden():
     d = dated(["The ambassador Aigerim Test spoke.", "A forum will open in March 2020."])
-    assert (d.date, d.date_min, d.date_max, d.basis) == (None, date(2021, 6, 14), date(2020, 3, 31),
-                                                         "inferred")
+    assert (d.date, d.date_min, d.date_max, d.basis) == (
+        None,
+        date(2021, 6, 14),
+        date(2020, 3, 31),
+        "inferred",
+    )
     assert "contradict" in d.evidence
-    assert "Aigerim Test is named as Ambassador" in d.evidence and "“in March 2020” is still ahead" in d.evidence
+    assert (
+        "Aigerim Test is named as Ambassador" in d.evidence
+        and "“in March 2020” is still ahead" in d.evidence
+    )
 
 
 def test_contradictory_tenures_are_reported():
@@ -267,11 +382,16 @@ def test_contradictory_tenures_are_reported():
 
 
 def test_a_tenure_with_no_dates_and_an_officeholder_without_titles_do_not_crash():
-    context = Context(tenures=(Tenure("No Dates", ("No Dates",), "Mayor", ("mayor",), "PK", None, None,
-                                      "", SOURCE),
-                               Tenure("No Title", ("No Title",), "Clerk", (), "PK", date(2020, 1, 1),
-                                      None, "", SOURCE)),
-                      place_names=(), places=())
+    context = Context(
+        tenures=(
+            Tenure("No Dates", ("No Dates",), "Mayor", ("mayor",), "PK", None, None, "", SOURCE),
+            Tenure(
+                "No Title", ("No Title",), "Clerk", (), "PK", date(2020, 1, 1), None, "", SOURCE
+            ),
+        ),
+        place_names=(),
+        places=(),
+    )
     assert dated(["Mayor No Dates and clerk No Title met."], context=context).basis == "unknown"
 
 
@@ -285,24 +405,38 @@ def test_a_meeting_reported_in_the_past_bounds_below_from_its_last_day():
 
 # The facts that decide a range
 
+
 def test_the_deciding_facts_are_the_latest_lower_bound_and_the_earliest_upper_bound():
-    d = dated(["The envoy Aigerim Test reviewed the results of the meeting held on February 27–28, 2020.",
-               "The parties agreed to organize a trade mission in the autumn of 2021."])
+    d = dated(
+        [
+            "The envoy Aigerim Test reviewed the results of the meeting held on February 27–28, 2020.",
+            "The parties agreed to organize a trade mission in the autumn of 2021.",
+        ]
+    )
     assert deciding_facts(d) == [
         "not before 2021-06-14 because Aigerim Test is named as Ambassador of Kazakhstan to Pakistan "
         "(in post from 2021-06-14; source: Test source)",
-        "not after 2021-11-30 because “in the autumn of 2021” is still ahead"]
+        "not after 2021-11-30 because “in the autumn of 2021” is still ahead",
+    ]
 
 
 def test_listed_facts_split_between_facts_not_inside_parentheses_or_quotes():
-    evidence = ("Inferred: not before 2021-06-14 because A is named as B (in post from 2021-06-14; source: S); "
-                "not before 2020-01-01 because of the past event “met; then parted in 2020”; "
-                "and 2 further fact(s).")
+    evidence = (
+        "Inferred: not before 2021-06-14 because A is named as B (in post from 2021-06-14; source: S); "
+        "not before 2020-01-01 because of the past event “met; then parted in 2020”; "
+        "and 2 further fact(s)."
+    )
     assert listed_facts(evidence) == [
         "not before 2021-06-14 because A is named as B (in post from 2021-06-14; source: S)",
-        "not before 2020-01-01 because of the past event “met; then parted in 2020”"]
+        "not before 2020-01-01 because of the past event “met; then parted in 2020”",
+    ]
 
 
 def test_a_stated_or_contradictory_date_lists_no_facts():
     assert listed_facts(dated(["Nothing here."], catalog=date(2023, 1, 1)).evidence) == []
-    assert deciding_facts(dated(["The ambassador Aigerim Test spoke.", "A forum will open in March 2020."])) == []
+    assert (
+        deciding_facts(
+            dated(["The ambassador Aigerim Test spoke.", "A forum will open in March 2020."])
+        )
+        == []
+    )

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from newsbrief.ingest.catalog import parse_catalog
-from newsbrief.ingest.files import build_article, decode_article, paragraphs_of, read_corpus
-from newsbrief.ingest.datelines import find_dateline
 from newsbrief.core.errors import InputError
+from newsbrief.ingest.catalog import parse_catalog
+from newsbrief.ingest.datelines import find_dateline
+from newsbrief.ingest.files import build_article, decode_article, paragraphs_of, read_corpus
 from newsbrief.ingest.rules import load_ingest_rules
 from newsbrief.ingest.sentences import split_sentences
 
@@ -24,18 +24,25 @@ def sentences(text: str) -> list[str]:
 
 # Decoding
 
+
 def test_utf8_with_bom_and_crlf_is_accepted_and_normalised():
-    assert decode_article("\ufeffLine one.\r\nLine two.\r\n".encode("utf-8"), "a.txt") == "Line one.\nLine two.\n"
+    assert (
+        decode_article("\ufeffLine one.\r\nLine two.\r\n".encode("utf-8"), "a.txt")
+        == "Line one.\nLine two.\n"
+    )
 
 
-@pytest.mark.parametrize("raw, problem", [
-    (b"", "is empty"),
-    (b"   \n\t\n", "only whitespace"),
-    ("Hello".encode("utf-16"), "UTF-16"),
-    (b"%PDF-1.7\n...", "a PDF"),
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"abc\x00def", "binary"),
-])
+@pytest.mark.parametrize(
+    "raw, problem",
+    [
+        (b"", "is empty"),
+        (b"   \n\t\n", "only whitespace"),
+        ("Hello".encode("utf-16"), "UTF-16"),
+        (b"%PDF-1.7\n...", "a PDF"),
+        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+        (b"abc\x00def", "binary"),
+    ],
+)
 def test_unreadable_files_get_a_clear_error(raw, problem):
     with pytest.raises(InputError) as err:
         decode_article(raw, "seeds/x.txt")
@@ -57,15 +64,31 @@ def test_paragraphs_are_the_non_empty_lines():
 
 # Datelines
 
-@pytest.mark.parametrize("first, basis, when, place, tag", [
-    ("date 2023-02-23 Kazakhstan is gearing up.", "header", date(2023, 2, 23), "", ""),
-    ("Islamabad, 23 March 2023 (TDI): The Embassy greets.", "dateline", date(2023, 3, 23), "Islamabad", "TDI"),
-    ("Lahore, 2 May 2023 (Some Outlet): A forum opens.", "dateline", date(2023, 5, 2), "Lahore", "Some Outlet"),
-    ("Astana, May 2, 2024 (APP) - Talks held.", "dateline", date(2024, 5, 2), "Astana", "APP"),
-    ("ISLAMABAD. KAZINFORM - The ambassador met.", "dateline", None, "ISLAMABAD", "KAZINFORM"),
-    ("Islamabad – In a key development.", "dateline", None, "Islamabad", ""),
-    ("NUR-SULTAN - Officials said.", "dateline", None, "NUR-SULTAN", ""),
-])
+
+@pytest.mark.parametrize(
+    "first, basis, when, place, tag",
+    [
+        ("date 2023-02-23 Kazakhstan is gearing up.", "header", date(2023, 2, 23), "", ""),
+        (
+            "Islamabad, 23 March 2023 (TDI): The Embassy greets.",
+            "dateline",
+            date(2023, 3, 23),
+            "Islamabad",
+            "TDI",
+        ),
+        (
+            "Lahore, 2 May 2023 (Some Outlet): A forum opens.",
+            "dateline",
+            date(2023, 5, 2),
+            "Lahore",
+            "Some Outlet",
+        ),
+        ("Astana, May 2, 2024 (APP) - Talks held.", "dateline", date(2024, 5, 2), "Astana", "APP"),
+        ("ISLAMABAD. KAZINFORM - The ambassador met.", "dateline", None, "ISLAMABAD", "KAZINFORM"),
+        ("Islamabad – In a key development.", "dateline", None, "Islamabad", ""),
+        ("NUR-SULTAN - Officials said.", "dateline", None, "NUR-SULTAN", ""),
+    ],
+)
 def test_common_datelines_give_place_date_and_outlet(first, basis, when, place, tag):
     found = find_dateline(first, PLACES)
     assert found is not None
@@ -78,8 +101,14 @@ def test_an_ordinary_opening_is_not_a_dateline():
 
 
 def test_dateline_is_metadata_not_text_for_coding():
-    article = build_article("a1", "seeds/a1.txt", b"Islamabad, 23 March 2023 (TDI): Flights begin.\n",
-                            None, RULES, PLACES)
+    article = build_article(
+        "a1",
+        "seeds/a1.txt",
+        b"Islamabad, 23 March 2023 (TDI): Flights begin.\n",
+        None,
+        RULES,
+        PLACES,
+    )
     assert [s.text for s in article.sentences] == ["Flights begin."]
     assert article.outlet == "The Diplomatic Insight"
     assert article.header_date == date(2023, 3, 23)
@@ -87,32 +116,48 @@ def test_dateline_is_metadata_not_text_for_coding():
 
 # Sentences
 
+
 def test_titles_do_not_end_sentences():
-    assert sentences("Mr. Khan met Dr. Ali. They spoke.") == ["Mr. Khan met Dr. Ali.", "They spoke."]
+    assert sentences("Mr. Khan met Dr. Ali. They spoke.") == [
+        "Mr. Khan met Dr. Ali.",
+        "They spoke.",
+    ]
 
 
 def test_numbers_and_decimals_do_not_end_sentences():
     assert sentences("Resolution No. 5 raised trade by 3.5 per cent. It passed.") == [
-        "Resolution No. 5 raised trade by 3.5 per cent.", "It passed."]
+        "Resolution No. 5 raised trade by 3.5 per cent.",
+        "It passed.",
+    ]
 
 
 def test_initials_do_not_end_sentences():
     assert sentences("The report by J. R. Smith was read. Then lunch.") == [
-        "The report by J. R. Smith was read.", "Then lunch."]
+        "The report by J. R. Smith was read.",
+        "Then lunch.",
+    ]
 
 
 def test_quoted_speech_stays_with_its_speaker():
     assert sentences('"Are flights ready?" he asked. "Yes." She nodded.') == [
-        '"Are flights ready?" he asked.', '"Yes."', "She nodded."]
+        '"Are flights ready?" he asked.',
+        '"Yes."',
+        "She nodded.",
+    ]
 
 
 def test_sentence_ending_inside_quotes_splits_after_the_quote():
-    assert sentences('He said "we will fly." Talks ended.') == ['He said "we will fly."', "Talks ended."]
+    assert sentences('He said "we will fly." Talks ended.') == [
+        'He said "we will fly."',
+        "Talks ended.",
+    ]
 
 
 def test_acronyms_with_dots_mid_sentence_do_not_split():
     assert sentences("Trade with the U.S. grew. So did exports.") == [
-        "Trade with the U.S. grew.", "So did exports."]
+        "Trade with the U.S. grew.",
+        "So did exports.",
+    ]
 
 
 def test_also_read_lines_are_boilerplate():
@@ -123,19 +168,30 @@ def test_also_read_lines_are_boilerplate():
 
 # Catalog
 
+
 def test_catalog_entries_parse_with_dates_and_notes():
-    entries = parse_catalog("articles:\n  - file: a.txt\n    citekey: k1\n    date: 2023-02-01\n"
-                            "    how_known: {date: header}\n", Path("catalog.yml"))
+    entries = parse_catalog(
+        "articles:\n  - file: a.txt\n    citekey: k1\n    date: 2023-02-01\n"
+        "    how_known: {date: header}\n",
+        Path("catalog.yml"),
+    )
     assert entries[0].date == date(2023, 2, 1) and entries[0].how_known == {"date": "header"}
 
 
-@pytest.mark.parametrize("text, problem, line", [
-    ("articles:\n  - file: a.txt\n    date: 2023-13-45\n", "not a date", 2),
-    ("articles:\n  - file: a.txt\n    tittle: X\n", "unknown field 'tittle'", 3),
-    ("articles:\n  - file: a.txt\n  - file: a.txt\n", "twice", 3),
-    ("articles:\n  - file: a.txt\n    citekey: k\n  - file: b.txt\n    citekey: k\n", "used twice", 4),
-    ("articles:\n  - file: a.txt\n   citekey: [unclosed\n", "not valid YAML", None),
-])
+@pytest.mark.parametrize(
+    "text, problem, line",
+    [
+        ("articles:\n  - file: a.txt\n    date: 2023-13-45\n", "not a date", 2),
+        ("articles:\n  - file: a.txt\n    tittle: X\n", "unknown field 'tittle'", 3),
+        ("articles:\n  - file: a.txt\n  - file: a.txt\n", "twice", 3),
+        (
+            "articles:\n  - file: a.txt\n    citekey: k\n  - file: b.txt\n    citekey: k\n",
+            "used twice",
+            4,
+        ),
+        ("articles:\n  - file: a.txt\n   citekey: [unclosed\n", "not valid YAML", None),
+    ],
+)
 def test_bad_catalogs_name_the_line_and_the_fix(text, problem, line):
     with pytest.raises(InputError) as err:
         parse_catalog(text, Path("seeds/catalog.yml"))
@@ -147,7 +203,9 @@ def test_bad_catalogs_name_the_line_and_the_fix(text, problem, line):
 def test_uncatalogued_files_are_processed_and_the_gap_reported(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    (seeds / "new.txt").write_text("Lahore, 2 May 2023 (APP): A forum opened in Lahore.\n", encoding="utf-8")
+    (seeds / "new.txt").write_text(
+        "Lahore, 2 May 2023 (APP): A forum opened in Lahore.\n", encoding="utf-8"
+    )
     corpus = read_corpus(seeds, RULES, PLACES)
     article = corpus.articles[0]
     assert article.citekey == "article-new" and article.title.startswith("[")
@@ -168,13 +226,17 @@ def test_catalog_entry_for_a_missing_file_is_reported_not_fatal(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "a.txt").write_text("Text.\n", encoding="utf-8")
-    (seeds / "catalog.yml").write_text("articles:\n  - file: gone.txt\n    citekey: g\n", encoding="utf-8")
+    (seeds / "catalog.yml").write_text(
+        "articles:\n  - file: gone.txt\n    citekey: g\n", encoding="utf-8"
+    )
     corpus = read_corpus(seeds, RULES, PLACES)
     assert any("gone.txt" in note for note in corpus.notes)
 
 
 def test_a_five_megabyte_article_is_processed():
-    paragraph = "Trade between Kazakhstan and Pakistan grew by 3.5 per cent. Mr. Khan said so. " * 60
+    paragraph = (
+        "Trade between Kazakhstan and Pakistan grew by 3.5 per cent. Mr. Khan said so. " * 60
+    )
     raw = ("\n".join([paragraph] * 1100)).encode("utf-8")
     assert len(raw) > 5_000_000
     article = build_article("big", "seeds/big.txt", raw, None, RULES, PLACES)
@@ -191,6 +253,7 @@ def test_a_context_file_that_is_not_a_mapping_says_how_it_should_start(tmp_path)
     import shutil
 
     from newsbrief.dating.context import CONTEXT_DIR, load_context
+
     shutil.copytree(CONTEXT_DIR, tmp_path / "context")
     (tmp_path / "context" / "officeholders.yml").write_text("- a list\n", encoding="utf-8")
     with pytest.raises(InputError, match="start with `tenures:`"):
@@ -199,13 +262,17 @@ def test_a_context_file_that_is_not_a_mapping_says_how_it_should_start(tmp_path)
 
 def test_lower_case_ascii_is_cut_into_the_words_the_unicode_letter_pattern_finds():
     from newsbrief.ingest import files as corpus
+
     for code in range(128):
         for text in (f"ab{chr(code)}cd", f"{chr(code)}ab", f"ab{chr(code)}", chr(code) * 3):
             lowered = text.lower()
-            assert lowered.translate(corpus._ASCII_NON_LETTERS).split() == corpus._LETTERS.findall(lowered), code
+            assert lowered.translate(corpus._ASCII_NON_LETTERS).split() == corpus._LETTERS.findall(
+                lowered
+            ), code
 
 
 def test_a_text_in_another_script_is_still_judged_by_its_letters():
     from newsbrief.ingest.files import looks_english
+
     assert looks_english("the talks of the two sides " * 5)
     assert not looks_english("переговоры двух сторон прошли в Астане " * 5)

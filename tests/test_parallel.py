@@ -8,12 +8,12 @@ import time
 from datetime import date
 
 import pytest
+from test_claims_checks import CONTEXT, RULES, corpus
 
-from newsbrief.core import parallel
 from newsbrief.claims.extract import extract_claims
+from newsbrief.core import parallel
 from newsbrief.core.errors import InputError
 from newsbrief.dating.timex import find_timexes
-from test_claims_checks import CONTEXT, RULES, corpus
 
 
 def _fails_on_second(items, path):
@@ -101,10 +101,16 @@ def test_name_variants_on_two_workers_equal_name_variants_on_one(two_workers, mo
     from dataclasses import replace
 
     from newsbrief.checks.consistency import name_variants
+
     spelt = replace(CONTEXT.tenures[0], aliases=("Dana Sample", "Dana Sampel"))
     context = replace(CONTEXT, tenures=(spelt,))
-    texts = [(f"Dana Sampel said Pak-Kazik trade with Kazakhstan grew by {n} percent, Lahori traders said.",
-              date(2023, 1, n + 1)) for n in range(6)]
+    texts = [
+        (
+            f"Dana Sampel said Pak-Kazik trade with Kazakhstan grew by {n} percent, Lahori traders said.",
+            date(2023, 1, n + 1),
+        )
+        for n in range(6)
+    ]
     articles, _, _ = corpus(*texts)
     both = name_variants(articles, context)
     monkeypatch.setenv("NEWSBRIEF_WORKERS", "1")
@@ -125,11 +131,16 @@ def test_input_errors_survive_pickling():
 
 
 def test_claims_on_two_workers_equal_claims_on_one(two_workers, monkeypatch):
-    texts = [(f"Direct flights between Almaty and Lahore will begin in {month}.", date(2023, 1, n + 1))
-             for n, month in enumerate(["April", "May", "June", "July", "August", "September"])]
+    texts = [
+        (f"Direct flights between Almaty and Lahore will begin in {month}.", date(2023, 1, n + 1))
+        for n, month in enumerate(["April", "May", "June", "July", "August", "September"])
+    ]
     articles, dates, _ = corpus(*texts)
-    timexes = {(s.article_id, s.paragraph, s.sentence): find_timexes(s.text, dates[a.article_id].date)
-               for a in articles for s in a.sentences}
+    timexes = {
+        (s.article_id, s.paragraph, s.sentence): find_timexes(s.text, dates[a.article_id].date)
+        for a in articles
+        for s in a.sentences
+    }
     both = extract_claims(articles, dates, timexes, CONTEXT, RULES)
     monkeypatch.setenv("NEWSBRIEF_WORKERS", "1")
     assert both == extract_claims(articles, dates, timexes, CONTEXT, RULES) and len(both) == 6
@@ -137,10 +148,15 @@ def test_claims_on_two_workers_equal_claims_on_one(two_workers, monkeypatch):
 
 def test_copies_on_two_workers_equal_copies_on_one(two_workers, monkeypatch):
     from newsbrief.claims.copies import find_copies
-    base = ("The ambassador said that direct flights between Almaty and Lahore would begin in April and "
-            "that the business communities of both countries should prepare for new opportunities.")
-    texts = [(base.replace("April", month), date(2023, 1, n + 1))
-             for n, month in enumerate(["April", "May", "June", "July", "August", "September"])]
+
+    base = (
+        "The ambassador said that direct flights between Almaty and Lahore would begin in April and "
+        "that the business communities of both countries should prepare for new opportunities."
+    )
+    texts = [
+        (base.replace("April", month), date(2023, 1, n + 1))
+        for n, month in enumerate(["April", "May", "June", "July", "August", "September"])
+    ]
     articles, _, _ = corpus(*texts)
     both = find_copies(articles)
     monkeypatch.setenv("NEWSBRIEF_WORKERS", "1")
@@ -148,12 +164,18 @@ def test_copies_on_two_workers_equal_copies_on_one(two_workers, monkeypatch):
 
 
 def test_records_from_workers_unpickle_equal_and_frozen(two_workers):
-    articles, dates, _ = corpus(("Direct flights between Almaty and Lahore will begin in April 2024.",
-                                 date(2023, 1, 1)))
+    articles, dates, _ = corpus(
+        ("Direct flights between Almaty and Lahore will begin in April 2024.", date(2023, 1, 1))
+    )
     sentence = articles[0].sentences[0]
     timex = find_timexes(sentence.text, dates[articles[0].article_id].date)[0]
-    claim = extract_claims(articles, dates, {(sentence.article_id, sentence.paragraph, sentence.sentence):
-                                             [timex]}, CONTEXT, RULES)[0]
+    claim = extract_claims(
+        articles,
+        dates,
+        {(sentence.article_id, sentence.paragraph, sentence.sentence): [timex]},
+        CONTEXT,
+        RULES,
+    )[0]
     for record in (sentence, dates[articles[0].article_id], timex, claim):
         copy = pickle.loads(pickle.dumps(record))
         assert copy == record and hash(copy) == hash(record) and type(copy) is type(record)
@@ -177,8 +199,12 @@ class _Generated:
 
 
 def test_a_record_built_through_its_slots_equals_one_built_by_dataclasses():
-    for args, kwargs in ((("a", 1), {}), (("a", 1, "b"), {}), (("a",), {"count": 2}),
-                         ((), {"note": "c", "count": 3, "name": "d"})):
+    for args, kwargs in (
+        (("a", 1), {}),
+        (("a", 1, "b"), {}),
+        (("a",), {"count": 2}),
+        ((), {"note": "c", "count": 3, "name": "d"}),
+    ):
         built, generated = _Built(*args, **kwargs), _Generated(*args, **kwargs)
         assert dataclasses.astuple(built) == dataclasses.astuple(generated)
         assert repr(built).replace("_Built", "_Generated") == repr(generated)
@@ -189,8 +215,12 @@ def test_a_record_built_through_its_slots_equals_one_built_by_dataclasses():
 
 
 def test_a_record_built_through_its_slots_rejects_the_arguments_dataclasses_rejects():
-    for args, kwargs in (((), {}), (("a", 1, "b", "extra"), {}), (("a",), {"name": "b"}),
-                         (("a", 1), {"colour": "red"})):
+    for args, kwargs in (
+        ((), {}),
+        (("a", 1, "b", "extra"), {}),
+        (("a",), {"name": "b"}),
+        (("a", 1), {"colour": "red"}),
+    ):
         with pytest.raises(TypeError) as generated:
             _Generated(*args, **kwargs)
         with pytest.raises(TypeError) as built:
@@ -228,12 +258,14 @@ def test_the_bulk_records_are_built_through_their_slots():
     from newsbrief.claims.extract import Claim, Mention, Reading
     from newsbrief.core.records import PublicationDate, Sentence, Timex
     from newsbrief.themes.coding import Code
+
     for cls in (Sentence, PublicationDate, Timex, Claim, Mention, Reading, Code, When):
         assert "_store_" in " ".join(cls.__init__.__code__.co_names), cls.__name__
 
 
 def test_the_collector_is_back_as_it_was_after_a_pause():
     import gc
+
     was = gc.isenabled()
     with parallel.collector_paused():
         with parallel.collector_paused():  # a stage that pauses, calling map_chunks
@@ -244,6 +276,7 @@ def test_the_collector_is_back_as_it_was_after_a_pause():
 
 def test_what_a_pause_made_is_not_left_for_the_youngest_generation_to_scan():
     import gc
+
     gc.collect()
     young = gc.get_stats()[0]["collections"]
     with parallel.collector_paused():
@@ -281,7 +314,9 @@ def test_chunks_can_be_taken_one_by_one_before_the_last_is_done(two_workers, tmp
     first = next(chunks)
     assert not flag.exists()  # the first chunk came while the last one still ran
     rest = list(chunks)
-    assert flag.exists() and [n for chunk in [first, *rest] for n in chunk] == [n * 10 for n in range(20)]
+    assert flag.exists() and [n for chunk in [first, *rest] for n in chunk] == [
+        n * 10 for n in range(20)
+    ]
     assert [first, *rest] == parallel.map_chunks(_times_ten, list(range(20)))
 
 

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsbrief.core.records import Sentence
-from newsbrief.themes.coding import (Code, _phrase_matches_word_by_word, code_sentence, compile_codebook,
-                              load_codebook, phrase_matches)
+from newsbrief.themes.coding import (
+    Code,
+    _phrase_matches_word_by_word,
+    code_sentence,
+    compile_codebook,
+    load_codebook,
+    phrase_matches,
+)
 from newsbrief.themes.validation import validate
 
 THEMES = load_codebook()
@@ -20,13 +25,24 @@ def themes_of(text: str, boilerplate: bool = False) -> set[str]:
 
 
 def test_codebook_has_exactly_the_design_keys():
-    assert [t.key for t in THEMES] == ["aviation", "trade", "energy", "transport_corridors",
-                                       "visas_travel", "education_culture", "security_defense",
-                                       "diplomacy"]
+    assert [t.key for t in THEMES] == [
+        "aviation",
+        "trade",
+        "energy",
+        "transport_corridors",
+        "visas_travel",
+        "education_culture",
+        "security_defense",
+        "diplomacy",
+    ]
 
 
 def test_a_sentence_can_carry_several_themes():
-    assert themes_of("Direct flights will boost trade and tourism.") >= {"aviation", "trade", "education_culture"}
+    assert themes_of("Direct flights will boost trade and tourism.") >= {
+        "aviation",
+        "trade",
+        "education_culture",
+    }
 
 
 def test_wildcards_match_inflections_and_hyphens_match_spaces():
@@ -70,18 +86,52 @@ def test_words_of_a_phrase_must_be_joined_by_space_or_hyphen():
     assert "visas_travel" not in themes_of("Multiple, entry points.")
 
 
-_SMALL_BOOK = compile_codebook({"trade": {"patterns": ["trade", "free trade zone", "export*", "Straße"],
-                                          "exclude": ["trade fair"]},
-                                "energy": {"patterns": ["oil", "oil-and-gas", "é*"], "case_sensitive": ["LNG"]}})
-_WORDS = ["trade", "Trade", "TRADE", "free", "zone", "fair", "exports", "Exporters", "export", "oil", "OIL",
-          "and", "gas", "LNG", "lng", "Straße", "STRASSE", "strasse", "élan", "Élan", "İstanbul", "ſtraße",
-          "trader", "retrade", "x"]
+_SMALL_BOOK = compile_codebook(
+    {
+        "trade": {
+            "patterns": ["trade", "free trade zone", "export*", "Straße"],
+            "exclude": ["trade fair"],
+        },
+        "energy": {"patterns": ["oil", "oil-and-gas", "é*"], "case_sensitive": ["LNG"]},
+    }
+)
+_WORDS = [
+    "trade",
+    "Trade",
+    "TRADE",
+    "free",
+    "zone",
+    "fair",
+    "exports",
+    "Exporters",
+    "export",
+    "oil",
+    "OIL",
+    "and",
+    "gas",
+    "LNG",
+    "lng",
+    "Straße",
+    "STRASSE",
+    "strasse",
+    "élan",
+    "Élan",
+    "İstanbul",
+    "ſtraße",
+    "trader",
+    "retrade",
+    "x",
+]
 
 
 @settings(max_examples=600, derandomize=True, deadline=None)
-@given(st.lists(st.sampled_from(_WORDS), max_size=10),
-       st.lists(st.sampled_from([" ", "-", " – ", ", ", "  ", "’s ", "\t", ""]), min_size=10, max_size=10),
-       st.sampled_from([_SMALL_BOOK, THEMES]))
+@given(
+    st.lists(st.sampled_from(_WORDS), max_size=10),
+    st.lists(
+        st.sampled_from([" ", "-", " – ", ", ", "  ", "’s ", "\t", ""]), min_size=10, max_size=10
+    ),
+    st.sampled_from([_SMALL_BOOK, THEMES]),
+)
 @example(["Straße"], [" "] * 10, _SMALL_BOOK)
 def test_the_opening_scan_finds_what_visiting_every_word_finds(words, gaps, book):
     text = "".join(w + g for w, g in zip(words, gaps))
@@ -95,8 +145,12 @@ def test_a_sharp_s_matches_its_casefold_in_either_spelling():
 
 
 def test_validation_counts_precision_recall_and_alpha():
-    hand = {("a", 0): ({"trade"}, "heldout"), ("a", 1): ({"energy"}, "heldout"),
-            ("a", 2): (set(), "heldout"), ("b", 0): ({"trade"}, "dev")}
+    hand = {
+        ("a", 0): ({"trade"}, "heldout"),
+        ("a", 1): ({"energy"}, "heldout"),
+        ("a", 2): (set(), "heldout"),
+        ("b", 0): ({"trade"}, "dev"),
+    }
     machine = {("a", 0): {"trade"}, ("a", 1): {"trade"}, ("b", 0): {"trade"}}
     table = validate(machine, hand)
     trade = table[(table.split == "heldout") & (table.theme == "trade")].iloc[0]
@@ -110,6 +164,7 @@ def test_validation_counts_precision_recall_and_alpha():
 
 def test_two_coders_agreement_per_theme():
     from newsbrief.themes.validation import intercoder
+
     first = {("a", 0): ({"trade"}, "dev"), ("a", 1): ({"energy"}, "dev"), ("a", 2): (set(), "dev")}
     second = {("a", 0): ({"trade"}, "dev"), ("a", 1): (set(), "dev"), ("a", 2): (set(), "dev")}
     table = intercoder(first, second).set_index("theme")
@@ -120,10 +175,16 @@ def test_two_coders_agreement_per_theme():
 
 def test_coders_are_described_from_their_file(tmp_path):
     from newsbrief.themes.validation import load_coders
+
     path = tmp_path / "coders.yml"
-    path.write_text("coders:\n  - file: x.csv\n    reference: coder2\n    who: >-\n      a trained\n"
-                    "      annotator\n    blind_to_codebook: true\n", encoding="utf-8")
-    assert load_coders(path) == {"coder2": {"who": "a trained annotator", "blind": "yes", "caveat": ""}}
+    path.write_text(
+        "coders:\n  - file: x.csv\n    reference: coder2\n    who: >-\n      a trained\n"
+        "      annotator\n    blind_to_codebook: true\n",
+        encoding="utf-8",
+    )
+    assert load_coders(path) == {
+        "coder2": {"who": "a trained annotator", "blind": "yes", "caveat": ""}
+    }
     assert load_coders(tmp_path / "absent.yml") == {}
 
 
@@ -132,6 +193,7 @@ def test_a_coder_without_a_description_is_a_clear_error(tmp_path):
 
     from newsbrief.core.errors import InputError
     from newsbrief.themes.validation import load_coders
+
     path = tmp_path / "coders.yml"
     path.write_text("coders:\n  - file: x.csv\n    reference: coder2\n", encoding="utf-8")
     with pytest.raises(InputError, match="coder entry 1 lacks"):
@@ -142,12 +204,22 @@ def test_the_brief_calls_a_coder_independent_only_when_blind_to_the_codebook():
     import pandas as pd
 
     from newsbrief.report.tables import limitations
+
     articles = pd.DataFrame({"outlet": ["X"], "date_basis": ["catalog"], "article_id": ["a"]})
     findings = pd.DataFrame({"check": []})
-    row = {"split": "heldout", "theme": "micro", "f1": 0.9, "units": 20, "reference": "coder1",
-           "who": "the codebook's author", "caveat": ""}
+    row = {
+        "split": "heldout",
+        "theme": "micro",
+        "f1": 0.9,
+        "units": 20,
+        "reference": "coder1",
+        "who": "the codebook's author",
+        "caveat": "",
+    }
     author = limitations(articles, findings, pd.DataFrame([{**row, "blind": "no"}]))
-    blind = limitations(articles, findings, pd.DataFrame([{**row, "blind": "yes", "reference": "coder2"}]))
+    blind = limitations(
+        articles, findings, pd.DataFrame([{**row, "blind": "yes", "reference": "coder2"}])
+    )
     assert "not by an independent coder" in author and "did not see the codebook" not in author
     assert "did not see the codebook" in blind
 
@@ -161,6 +233,7 @@ def test_a_corpus_without_hand_coded_articles_is_reported_unvalidated():
     import pandas as pd
 
     from newsbrief.report.tables import limitations, validation_summary
+
     empty = validate({}, {}).assign(reference="", who="", blind="", caveat="")
     assert "no validation figures" in validation_summary(empty.iloc[0:0], empty, pd.DataFrame())
     articles = pd.DataFrame({"outlet": ["X"], "date_basis": ["catalog"], "article_id": ["a"]})
@@ -169,19 +242,27 @@ def test_a_corpus_without_hand_coded_articles_is_reported_unvalidated():
 
 def test_undefined_figures_print_as_not_available():
     from newsbrief.report.tables import _figure
+
     assert (_figure(float("nan")), _figure(""), _figure(0.456)) == ("n/a", "n/a", "0.46")
 
 
 def test_only_hand_coded_articles_present_in_the_corpus_are_validated(tmp_path):
     from newsbrief.core.paths import Paths
     from newsbrief.themes.stage import validate_codes
+
     paths = Paths.at(tmp_path)
     paths.validation.parent.mkdir(parents=True)
-    paths.validation.write_text("article_id,paragraph,themes,split,note\n"
-                                "a,0,trade,heldout,\ngone,0,energy,heldout,\n", encoding="utf-8")
+    paths.validation.write_text(
+        "article_id,paragraph,themes,split,note\na,0,trade,heldout,\ngone,0,energy,heldout,\n",
+        encoding="utf-8",
+    )
     from newsbrief.core import schema
-    row = dict.fromkeys(schema.ARTICLES.names, "") | {"article_id": "a", "paragraphs": 1,
-                                                      "sentences": 1}
+
+    row = dict.fromkeys(schema.ARTICLES.names, "") | {
+        "article_id": "a",
+        "paragraphs": 1,
+        "sentences": 1,
+    }
     schema.ARTICLES.write(schema.ARTICLES.frame([row]), paths.data)
     validation, _ = validate_codes(paths, [Code("a", 0, 0, "trade", "trade")])
     micro = validation[(validation.split == "heldout") & (validation.theme == "micro")].iloc[0]

@@ -30,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "run":
             from newsbrief.notebooks import NotebookFailed, execute_notebook, stage_log
+
             target = root / "build" / "notebooks" / args.notebook.name
             try:
                 execute_notebook(args.notebook, target, cwd=root)
@@ -38,30 +39,41 @@ def main(argv: list[str] | None = None) -> int:
                 return 2
             for line in stage_log(target):
                 print(line)
-            print(f"[notebook] {args.notebook.name} -> {target.relative_to(root)} "
-                  f"({time.perf_counter() - started:.1f} s)")
+            print(
+                f"[notebook] {args.notebook.name} -> {target.relative_to(root)} "
+                f"({time.perf_counter() - started:.1f} s)"
+            )
         elif args.command == "render":
             from newsbrief.render import render as render_brief
+
             result = render_brief(root / "report", engine=args.engine)
-            print(f"[render] {result.engine}: {result.html.relative_to(root)} "
-                  f"({result.html.stat().st_size // 1024} KB), {result.pdf.relative_to(root)} "
-                  f"({result.pdf.stat().st_size // 1024} KB) ({time.perf_counter() - started:.1f} s)")
+            print(
+                f"[render] {result.engine}: {result.html.relative_to(root)} "
+                f"({result.html.stat().st_size // 1024} KB), {result.pdf.relative_to(root)} "
+                f"({result.pdf.stat().st_size // 1024} KB) ({time.perf_counter() - started:.1f} s)"
+            )
         elif args.command == "manifest":
             from newsbrief.core import provenance, store
+
             data = provenance.manifest(root, provenance.software_versions())
             store.write_json(data, root / "build" / "manifest.json")
-            print(f"[manifest] {len(data['files'])} input files hashed -> build/manifest.json "
-                  f"(digest {provenance.digest(data)[:12]}) ({time.perf_counter() - started:.1f} s)")
+            print(
+                f"[manifest] {len(data['files'])} input files hashed -> build/manifest.json "
+                f"(digest {provenance.digest(data)[:12]}) ({time.perf_counter() - started:.1f} s)"
+            )
         elif args.command == "verify":
             from newsbrief.core.provenance import verify
+
             differences = verify(root)
             if differences:
                 print("verify: the rebuild differs from the current build:", file=sys.stderr)
                 for line in differences:
                     print(f"  {line}", file=sys.stderr)
                 return 1
-            print("[verify] a fresh rebuild matches build/data, report/_generated, brief.html and "
-                  f"brief.pdf byte for byte ({time.perf_counter() - started:.1f} s)")
+            print(
+                "[verify] a fresh rebuild matches build/data, report/_generated, brief.html and "
+                f"brief.pdf byte for byte ({time.perf_counter() - started:.1f} s)"
+            )
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
@@ -69,8 +81,10 @@ def main(argv: list[str] | None = None) -> int:
         if os.environ.get("DEBUG") == "1":
             traceback.print_exc()
         else:
-            print(f"error: {type(err).__name__}: {err} (run with DEBUG=1 for the traceback)",
-                  file=sys.stderr)
+            print(
+                f"error: {type(err).__name__}: {err} (run with DEBUG=1 for the traceback)",
+                file=sys.stderr,
+            )
         return 1
     return 0
 

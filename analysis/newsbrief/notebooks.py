@@ -11,8 +11,8 @@ import tempfile
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
 from jupyter_client.manager import KernelManager
+from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 from newsbrief.core.store import write_text
@@ -27,10 +27,16 @@ def execute_notebook(notebook: Path, executed: Path, cwd: Path, timeout: int = 1
     nb = nbformat.read(notebook, as_version=4)
     # IPC sockets in a private temporary folder: the kernel never listens on a network port.
     with tempfile.TemporaryDirectory(prefix="newsbrief-kernel-") as sockets:
-        manager = KernelManager(kernel_name="python3", transport="ipc",
-                                ip=str(Path(sockets) / "kernel"))
-        client = NotebookClient(nb, km=manager, timeout=timeout, kernel_name="python3",
-                                resources={"metadata": {"path": str(cwd)}})
+        manager = KernelManager(
+            kernel_name="python3", transport="ipc", ip=str(Path(sockets) / "kernel")
+        )
+        client = NotebookClient(
+            nb,
+            km=manager,
+            timeout=timeout,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(cwd)}},
+        )
         _run(client, nb, notebook, executed)
     for cell in nb.cells:
         # Execution timestamps would make every rebuild differ; outputs stay for readers.
@@ -49,13 +55,21 @@ def _run(client: NotebookClient, nb: nbformat.NotebookNode, notebook: Path, exec
         if err.ename == "InputError":
             raise NotebookFailed(err.evalue) from None
         detail = f"{err.ename}: {err.evalue}" if os.environ.get("DEBUG") != "1" else str(err)
-        raise NotebookFailed(f"{notebook}: a cell failed ({detail}). Run with DEBUG=1 for the "
-                             f"traceback, or open {executed.with_suffix('.failed.ipynb')}") from None
+        raise NotebookFailed(
+            f"{notebook}: a cell failed ({detail}). Run with DEBUG=1 for the "
+            f"traceback, or open {executed.with_suffix('.failed.ipynb')}"
+        ) from None
 
 
 def stage_log(executed: Path) -> list[str]:
     """The one-line stage reports ("[stage] ...") a notebook printed, for the make log."""
     nb = nbformat.read(executed, as_version=4)
-    return [line for cell in nb.cells if cell.cell_type == "code"
-            for output in cell.get("outputs", []) if output.get("name") == "stdout"
-            for line in output.get("text", "").splitlines() if line.startswith("[")]
+    return [
+        line
+        for cell in nb.cells
+        if cell.cell_type == "code"
+        for output in cell.get("outputs", [])
+        if output.get("name") == "stdout"
+        for line in output.get("text", "").splitlines()
+        if line.startswith("[")
+    ]

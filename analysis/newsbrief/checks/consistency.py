@@ -40,22 +40,47 @@ from datetime import date, timedelta
 from functools import lru_cache
 from operator import attrgetter
 
-from newsbrief.claims.extract import COMMITTED, DEFAULT_RULES, NOT_DONE, Claim, ClaimRules, VariantRules, load_claim_rules
-from newsbrief.dating.context import Context, person_index, strip_possessive
 from newsbrief.claims.copies import SHINGLE, CopyPair, shingles
 from newsbrief.claims.copies import kind as copy_kind
-from newsbrief.dating.publication import deciding_facts, fact_cues, listed_facts
+from newsbrief.claims.extract import (
+    COMMITTED,
+    NOT_DONE,
+    Claim,
+    ClaimRules,
+    VariantRules,
+    load_claim_rules,
+)
 from newsbrief.core.events import event_label
-from newsbrief.core.records import Article, PublicationDate
 from newsbrief.core.parallel import built_through_slots, collector_paused, mapped_meanwhile
+from newsbrief.core.paths import CLAIM_RULES
 from newsbrief.core.patterns import fold, may_match
+from newsbrief.core.records import Article, PublicationDate
+from newsbrief.dating.context import Context, person_index, strip_possessive
+from newsbrief.dating.publication import deciding_facts, fact_cues, listed_facts
 
-ORDER = ("slippage", "conflict", "downgraded", "no_follow_up", "fulfilled_late", "duplicate_source",
-         "undated_source", "name_variant")
-OCCASION_DAYS = 60  # counts given without a target date, by articles this close, describe one occasion
+ORDER = (
+    "slippage",
+    "conflict",
+    "downgraded",
+    "no_follow_up",
+    "fulfilled_late",
+    "duplicate_source",
+    "undated_source",
+    "name_variant",
+)
+OCCASION_DAYS = (
+    60  # counts given without a target date, by articles this close, describe one occasion
+)
 EVIDENCE_LIMIT = 3  # later mentions quoted per finding; the summary gives the full count
 WEAKER = ("proposed", "under_discussion")
-INFLECTIONS = ("s", "es", "i", "is", "ian", "ians")  # endings that make a known name plural or a demonym
+INFLECTIONS = (
+    "s",
+    "es",
+    "i",
+    "is",
+    "ian",
+    "ians",
+)  # endings that make a known name plural or a demonym
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +96,7 @@ class Finding:
 
 
 # Time ------------------------------------------------------------------------------------------
+
 
 @built_through_slots
 @dataclass(frozen=True, slots=True)
@@ -134,6 +160,7 @@ def target_text(claim: Claim) -> str:
 
 # The claims, indexed -------------------------------------------------------------------------------
 
+
 class Timeline:
     """Claims by event, ordered by the earliest date of their article, with the links between a city
     route and its country-level event, so each check looks up what it needs (no pairwise scans)."""
@@ -183,10 +210,14 @@ class Timeline:
 
     def _not_done_after(self, event: str, day: date) -> list[Claim]:
         if event not in self._not_done:
-            dated = [c for c in self.by_event.get(event, []) if c.status in NOT_DONE and self.low(c) is not None]
+            dated = [
+                c
+                for c in self.by_event.get(event, [])
+                if c.status in NOT_DONE and self.low(c) is not None
+            ]
             self._not_done[event] = (dated, [self.low(c) for c in dated])
         dated, lows = self._not_done[event]
-        return dated[bisect_right(lows, day):]
+        return dated[bisect_right(lows, day) :]
 
     def not_done_after(self, event: str, day: date) -> list[Claim]:
         """Reports of the event as not done, from articles surely published after `day`: the
@@ -226,9 +257,13 @@ class Timeline:
         """Whether an article other than `besides`, not surely published before `start`, mentions
         the event. Mentions are kept latest first, so the scan stops at the first one too early."""
         if event not in self._latest_first:
-            highs = [(_when(self.when, c.article_id).high, c.article_id) for c in self.mentions(event)]
+            highs = [
+                (_when(self.when, c.article_id).high, c.article_id) for c in self.mentions(event)
+            ]
             # Unknown upper bounds first (they may be the latest), then by upper bound, latest first.
-            self._latest_first[event] = sorted(set(highs), key=lambda h: (h[0] is not None, -(h[0] or date.min).toordinal(), h[1]))
+            self._latest_first[event] = sorted(
+                set(highs), key=lambda h: (h[0] is not None, -(h[0] or date.min).toordinal(), h[1])
+            )
         for high, article in self._latest_first[event]:
             if start.low is not None and high is not None and high < start.low:
                 return False
@@ -239,20 +274,36 @@ class Timeline:
     def mentions(self, event: str) -> list[Claim]:
         """Every claim that speaks of the event: its own, its country-level event's, its routes';
         in the timeline's order."""
-        related = [event, *([self.country[event]] if event in self.country else []),
-                   *sorted(self.routes.get(event, ()))]
+        related = [
+            event,
+            *([self.country[event]] if event in self.country else []),
+            *sorted(self.routes.get(event, ())),
+        ]
         found = [c for e in related for c in self.by_event.get(e, [])]
         if len(related) > 1:  # each event's claims are in order already
             found.sort(key=self.order)
         return found
 
 
-def _finding(check: str, event: str, claims: list[Claim], summary: str, days: int | None,
-             extra_articles: tuple[str, ...] = ()) -> Finding:
+def _finding(
+    check: str,
+    event: str,
+    claims: list[Claim],
+    summary: str,
+    days: int | None,
+    extra_articles: tuple[str, ...] = (),
+) -> Finding:
     claims = list(dict.fromkeys(claims))
-    return Finding("", check, event, tuple(sorted({c.article_id for c in claims} | set(extra_articles))),
-                   tuple(c.claim_id for c in claims), summary,
-                   tuple(dict.fromkeys((c.article_id, c.quote) for c in claims)), days)
+    return Finding(
+        "",
+        check,
+        event,
+        tuple(sorted({c.article_id for c in claims} | set(extra_articles))),
+        tuple(c.claim_id for c in claims),
+        summary,
+        tuple(dict.fromkeys((c.article_id, c.quote) for c in claims)),
+        days,
+    )
 
 
 def _plural(n: int, word: str) -> str:
@@ -273,6 +324,7 @@ def _first(announced: list[Claim], timeline: Timeline) -> Claim:
 
 
 # Slippage and late fulfilment --------------------------------------------------------------------
+
 
 class _LaterReports:
     """An event's reports of not being done (its own and its country-level event's), by date, with
@@ -314,8 +366,9 @@ class _LaterReports:
             self.independent[i] = roots
 
 
-def slippage_and_late(commits: dict[tuple[str, date], list[Claim]], timeline: Timeline,
-                      copies: list[CopyPair]) -> list[Finding]:
+def slippage_and_late(
+    commits: dict[tuple[str, date], list[Claim]], timeline: Timeline, copies: list[CopyPair]
+) -> list[Finding]:
     when = timeline.when
     findings = []
     copied = copy_index(copies)
@@ -343,23 +396,39 @@ def slippage_and_late(commits: dict[tuple[str, date], list[Claim]], timeline: Ti
         if any_done:
             if report is not None and not on_time:
                 days = (report.target_start - target).days
-                findings.append(_finding("fulfilled_late", event, [*announced[:EVIDENCE_LIMIT], report],
-                    f"{label}: announced for {target_text(first)} in {start.article()}; "
-                    f"{_when(when, report.article_id).article()} reports it done in {target_text(report)}, "
-                    f"{_plural(days, 'day')} after the target.", days))
+                findings.append(
+                    _finding(
+                        "fulfilled_late",
+                        event,
+                        [*announced[:EVIDENCE_LIMIT], report],
+                        f"{label}: announced for {target_text(first)} in {start.article()}; "
+                        f"{_when(when, report.article_id).article()} reports it done in {target_text(report)}, "
+                        f"{_plural(days, 'day')} after the target.",
+                        days,
+                    )
+                )
             continue
-        reports = suffixes.get(event) or suffixes.setdefault(event, _LaterReports(event, timeline, copied))
+        reports = suffixes.get(event) or suffixes.setdefault(
+            event, _LaterReports(event, timeline, copied)
+        )
         cut = bisect_right(reports.lows, target)
         if any((timeline.low(c) or date.min) > target for c in announced):
             # An announcer published after the target: leave its own reports out, the long way.
-            later = sorted((c for c in reports.claims[cut:] if c.article_id not in announcers), key=timeline.order)
+            later = sorted(
+                (c for c in reports.claims[cut:] if c.article_id not in announcers),
+                key=timeline.order,
+            )
             articles_in_all = len({c.article_id for c in later})
-            independent = independent_sources(None, later, copied) if articles_in_all > 2 else articles_in_all
+            independent = (
+                independent_sources(None, later, copied) if articles_in_all > 2 else articles_in_all
+            )
         else:
             # The earliest and the last few of the suffix are all that is read: not a copy of it
             # for every target.
             n = len(reports.claims)
-            later = reports.claims[cut:cut + 1] + reports.claims[max(cut + 1, n - EVIDENCE_LIMIT):]
+            later = (
+                reports.claims[cut : cut + 1] + reports.claims[max(cut + 1, n - EVIDENCE_LIMIT) :]
+            )
             articles_in_all, independent = reports.articles[cut], reports.independent[cut]
         if not later:
             continue
@@ -370,61 +439,111 @@ def slippage_and_late(commits: dict[tuple[str, date], list[Claim]], timeline: Ti
             w = _when(when, c.article_id)
             what = "it" if c.event == event else timeline.label(c.event)
             words = f" (“{c.target_text}”)" if c.target_text else ""
-            return (f"{w.article()} still reports {what} as {c.status.replace('_', ' ')}{words}, "
-                    f"{'' if w.known else 'at least '}{_plural((w.low - target).days, 'day')} after the target")
+            return (
+                f"{w.article()} still reports {what} as {c.status.replace('_', ' ')}{words}, "
+                f"{'' if w.known else 'at least '}{_plural((w.low - target).days, 'day')} after the target"
+            )
 
-        summary = f"{label}: announced for {target_text(first)} in {start.article()}; {still(earliest)}"
+        summary = (
+            f"{label}: announced for {target_text(first)} in {start.article()}; {still(earliest)}"
+        )
         if latest.article_id != earliest.article_id:
             summary += f"; the latest, {still(latest)}"
         if articles_in_all > 2:
-            summary += f" ({articles_in_all} later articles in all" + (
-                f", {independent} independent" if independent < articles_in_all else "") + ")"
-        findings.append(_finding("slippage", event, [*announced[:EVIDENCE_LIMIT], earliest, *later[-EVIDENCE_LIMIT:]],
-                                 summary + ".", days))
+            summary += (
+                f" ({articles_in_all} later articles in all"
+                + (f", {independent} independent" if independent < articles_in_all else "")
+                + ")"
+            )
+        findings.append(
+            _finding(
+                "slippage",
+                event,
+                [*announced[:EVIDENCE_LIMIT], earliest, *later[-EVIDENCE_LIMIT:]],
+                summary + ".",
+                days,
+            )
+        )
     return findings
 
 
 # Conflicts ----------------------------------------------------------------------------------------
 
+
 def _done_then_not(event: str, timeline: Timeline) -> Finding | None:
     when = timeline.when
-    done = [c for c in timeline.by_event.get(event, []) if c.status == "happened" and timeline.low(c)]
+    done = [
+        c for c in timeline.by_event.get(event, []) if c.status == "happened" and timeline.low(c)
+    ]
     if not done:
         return None
     report = done[0]  # the earliest report of it done
-    cutoff = max(filter(None, (_when(when, report.article_id).high, report.target_end)), default=None)
+    cutoff = max(
+        filter(None, (_when(when, report.article_id).high, report.target_end)), default=None
+    )
     if cutoff is None:
         return None
-    denials = [c for c in timeline.not_done_after(event, cutoff) if c.article_id != report.article_id]
+    denials = [
+        c for c in timeline.not_done_after(event, cutoff) if c.article_id != report.article_id
+    ]
     if not denials:
         return None
     latest = max(denials, key=timeline.order)
     done_at = f" ({target_text(report)})" if report.target_start else ""
-    return _finding("conflict", event, [report, latest],
+    return _finding(
+        "conflict",
+        event,
+        [report, latest],
         f"{timeline.label(event)}: {_when(when, report.article_id).article()} reports it done{done_at}, "
         f"but {_when(when, latest.article_id).article()}, published later, reports "
         f"{'it' if latest.event == event else timeline.label(latest.event)} as {latest.status.replace('_', ' ')}"
-        + (f" ({_plural(len({c.article_id for c in denials}), 'later article')} in all)." if len(denials) > 1 else "."),
-        None)
+        + (
+            f" ({_plural(len({c.article_id for c in denials}), 'later article')} in all)."
+            if len(denials) > 1
+            else "."
+        ),
+        None,
+    )
 
 
 def _different_dates(event: str, timeline: Timeline) -> Finding | None:
     """Two articles, both published before either date, that give the event disjoint targets."""
     when = timeline.when
-    dated = sorted((c for c in timeline.by_event.get(event, []) if c.status in COMMITTED and c.target_start
-                    and (high := _when(when, c.article_id).high) and high < c.target_start),
-                   key=lambda c: (c.target_start, c.claim_id))
+    dated = sorted(
+        (
+            c
+            for c in timeline.by_event.get(event, [])
+            if c.status in COMMITTED
+            and c.target_start
+            and (high := _when(when, c.article_id).high)
+            and high < c.target_start
+        ),
+        key=lambda c: (c.target_start, c.claim_id),
+    )
     if not dated:
         return None
     earliest = dated[0]
-    rival = next((c for c in dated if c.article_id != earliest.article_id and c.target_start > earliest.target_end
-                  and _when(when, c.article_id).high < earliest.target_start), None)
+    rival = next(
+        (
+            c
+            for c in dated
+            if c.article_id != earliest.article_id
+            and c.target_start > earliest.target_end
+            and _when(when, c.article_id).high < earliest.target_start
+        ),
+        None,
+    )
     if rival is None:
         return None
-    return _finding("conflict", event, [earliest, rival],
+    return _finding(
+        "conflict",
+        event,
+        [earliest, rival],
         f"Two articles give different dates for {timeline.label(event)}: {target_text(earliest)} "
         f"({_when(when, earliest.article_id).article()}) and {target_text(rival)} "
-        f"({_when(when, rival.article_id).article()}), both published before either date.", None)
+        f"({_when(when, rival.article_id).article()}), both published before either date.",
+        None,
+    )
 
 
 def _occasion(claim: Claim, when: When) -> tuple[date, date] | None:
@@ -432,7 +551,9 @@ def _occasion(claim: Claim, when: When) -> tuple[date, date] | None:
         return claim.target_start, claim.target_end
     if when.low is None:
         return None
-    return when.low - timedelta(days=OCCASION_DAYS // 2), (when.high or when.low) + timedelta(days=OCCASION_DAYS // 2)
+    return when.low - timedelta(days=OCCASION_DAYS // 2), (when.high or when.low) + timedelta(
+        days=OCCASION_DAYS // 2
+    )
 
 
 def _different_counts(event: str, timeline: Timeline) -> Finding | None:
@@ -444,14 +565,19 @@ def _different_counts(event: str, timeline: Timeline) -> Finding | None:
             counted.append((span, c))
     counted.sort(key=lambda x: (x[0], x[1].claim_id))
     for i, (span, a) in enumerate(counted):  # a sweep: each claim meets only those overlapping it
-        for other, b in counted[i + 1:]:
+        for other, b in counted[i + 1 :]:
             if other[0] > span[1]:
                 break
             if b.article_id != a.article_id and not set(a.counts) & set(b.counts):
-                return _finding("conflict", event, [a, b],
+                return _finding(
+                    "conflict",
+                    event,
+                    [a, b],
                     f"Articles disagree on the count for {timeline.label(event)}: "
                     f"“{'; '.join(a.figures)}” ({_when(timeline.when, a.article_id).article()}) against "
-                    f"“{'; '.join(b.figures)}” ({_when(timeline.when, b.article_id).article()}).", None)
+                    f"“{'; '.join(b.figures)}” ({_when(timeline.when, b.article_id).article()}).",
+                    None,
+                )
     return None
 
 
@@ -459,7 +585,9 @@ def _different_routes(timeline: Timeline) -> list[Finding]:
     """Articles that each name one route, a different one, for a launch in the same month, both
     before that month: e.g. Almaty–Lahore in one and Astana–Karachi in another."""
     when = timeline.when
-    launches: dict[tuple[str, date], dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    launches: dict[tuple[str, date], dict[str, list[Claim]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
     for country, routes in sorted(timeline.routes.items()):
         for route in sorted(routes):
             for c in timeline.by_event[route]:
@@ -474,11 +602,25 @@ def _different_routes(timeline: Timeline) -> list[Finding]:
                 single.setdefault(named[0].event, named[0])
         if len(single) > 1:
             shown = sorted(single.values(), key=timeline.order)
-            findings.append(_finding("conflict", country, shown[:EVIDENCE_LIMIT],
-                f"Articles name different routes for the launch of {timeline.label(country)} in "
-                f"{month.strftime('%B %Y')}: "
-                + "; ".join(f"{c.label} ({_when(when, c.article_id).article()})" for c in shown[:EVIDENCE_LIMIT])
-                + (f"; and {len(shown) - EVIDENCE_LIMIT} more." if len(shown) > EVIDENCE_LIMIT else "."), None))
+            findings.append(
+                _finding(
+                    "conflict",
+                    country,
+                    shown[:EVIDENCE_LIMIT],
+                    f"Articles name different routes for the launch of {timeline.label(country)} in "
+                    f"{month.strftime('%B %Y')}: "
+                    + "; ".join(
+                        f"{c.label} ({_when(when, c.article_id).article()})"
+                        for c in shown[:EVIDENCE_LIMIT]
+                    )
+                    + (
+                        f"; and {len(shown) - EVIDENCE_LIMIT} more."
+                        if len(shown) > EVIDENCE_LIMIT
+                        else "."
+                    ),
+                    None,
+                )
+            )
     return findings
 
 
@@ -505,13 +647,22 @@ def downgrades(timeline: Timeline) -> list[Finding]:
         if not planned or not weaker:
             continue
         w = max(weaker, key=timeline.order)
-        before = [c for c in planned if _when(when, w.article_id).surely_after(_when(when, c.article_id))]
+        before = [
+            c for c in planned if _when(when, w.article_id).surely_after(_when(when, c.article_id))
+        ]
         if before:
             p = max(before, key=lambda c: (_when(when, c.article_id).high, c.claim_id))
-            findings.append(_finding("downgraded", event, [p, w],
-                f"{timeline.label(event)}: reported as planned ({target_text(p)}) in "
-                f"{_when(when, p.article_id).article()}; {_when(when, w.article_id).article()}, published "
-                f"later, reports it only as {w.status.replace('_', ' ')}.", None))
+            findings.append(
+                _finding(
+                    "downgraded",
+                    event,
+                    [p, w],
+                    f"{timeline.label(event)}: reported as planned ({target_text(p)}) in "
+                    f"{_when(when, p.article_id).article()}; {_when(when, w.article_id).article()}, published "
+                    f"later, reports it only as {w.status.replace('_', ' ')}.",
+                    None,
+                )
+            )
     return findings
 
 
@@ -531,10 +682,17 @@ def no_follow_up(commits: dict[tuple[str, date], list[Claim]], timeline: Timelin
         if timeline.mentioned_after(event, start, announcers):
             continue
         days = (latest - target).days
-        findings.append(_finding("no_follow_up", event, announced[:EVIDENCE_LIMIT],
-            f"{timeline.label(event)}: set for {target_text(first)} in {start.article()}; no later "
-            f"article in the corpus mentions it, though the corpus runs to {latest}, "
-            f"{_plural(days, 'day')} after the target.", days))
+        findings.append(
+            _finding(
+                "no_follow_up",
+                event,
+                announced[:EVIDENCE_LIMIT],
+                f"{timeline.label(event)}: set for {target_text(first)} in {start.article()}; no later "
+                f"article in the corpus mentions it, though the corpus runs to {latest}, "
+                f"{_plural(days, 'day')} after the target.",
+                days,
+            )
+        )
     return findings
 
 
@@ -552,7 +710,9 @@ def copy_index(copies: list[CopyPair]) -> CopyIndex:
     return index
 
 
-def independent_sources(event: str | None, claims: list[Claim], copies: list[CopyPair] | CopyIndex) -> int:
+def independent_sources(
+    event: str | None, claims: list[Claim], copies: list[CopyPair] | CopyIndex
+) -> int:
     """How many independent articles report `event` (None: every claim given): articles whose claims
     on it stand in paragraphs copied from one another count once."""
     chosen = [c for c in claims if event is None or c.event == event]
@@ -568,25 +728,32 @@ def independent_sources(event: str | None, claims: list[Claim], copies: list[Cop
 
     for paragraph in sorted(paragraphs):
         for copy in index.get(paragraph, ()):
-            if (copy.article_a, copy.paragraph_a) in paragraphs and (copy.article_b, copy.paragraph_b) in paragraphs:
+            if (copy.article_a, copy.paragraph_a) in paragraphs and (
+                copy.article_b,
+                copy.paragraph_b,
+            ) in paragraphs:
                 parent[root(copy.article_a)] = root(copy.article_b)
     return len({root(a) for a in parent})
 
 
-def _copied_sentence(article: Article | None, paragraph: int, other_text: str,
-                     word_hash: dict[str, int]) -> str:
+def _copied_sentence(
+    article: Article | None, paragraph: int, other_text: str, word_hash: dict[str, int]
+) -> str:
     """The sentence of the paragraph that shares most word sequences with the other paragraph; on a
     tie the first, as a reader meets it. `word_hash`: the words' hashes so far (copies.shingles)."""
     if article is None:
         return ""
     other = shingles(other_text, word_hash)
-    sentences = [s.text for s in article.sentences if s.paragraph == paragraph and not s.boilerplate]
+    sentences = [
+        s.text for s in article.sentences if s.paragraph == paragraph and not s.boilerplate
+    ]
     shared = [len(shingles(t, word_hash) & other) for t in sentences]
     return sentences[shared.index(max(shared))] if sentences else ""
 
 
-def duplicate_sources(copies: list[CopyPair], claims: list[Claim], articles: dict[str, Article],
-                      timeline: Timeline) -> list[Finding]:
+def duplicate_sources(
+    copies: list[CopyPair], claims: list[Claim], articles: dict[str, Article], timeline: Timeline
+) -> list[Finding]:
     when = timeline.when
     by_paragraph: dict[tuple[str, int], list[Claim]] = defaultdict(list)
     for c in claims:
@@ -595,30 +762,62 @@ def duplicate_sources(copies: list[CopyPair], claims: list[Claim], articles: dic
     word_hash: dict[str, int] = {}  # most words recur across the copies: hash each once
     for copy in copies:
         a, b = _when(when, copy.article_a), _when(when, copy.article_b)
-        copied = by_paragraph[(copy.article_a, copy.paragraph_a)] + by_paragraph[(copy.article_b, copy.paragraph_b)]
+        copied = (
+            by_paragraph[(copy.article_a, copy.paragraph_a)]
+            + by_paragraph[(copy.article_b, copy.paragraph_b)]
+        )
         events = sorted({c.event for c in copied})
         if b.surely_after(a) or a.surely_after(b):
             order = "the later one repeats the earlier"
         else:
             order = "which came first cannot be told from their dates"
-        summary = (f"Paragraph {copy.paragraph_a + 1} of {a.article()} ({copy.article_a}) and paragraph "
-                   f"{copy.paragraph_b + 1} of {b.article()} ({copy.article_b}) are {copy_kind(copy.similarity)} "
-                   f"({copy.shared} {SHINGLE}-word sequences shared, {copy.similarity:.0%} of the shorter "
-                   f"paragraph's); {order}")
-        summary += (f"; their claims about {', '.join(timeline.label(e) for e in events)} are one source, "
-                    "not two." if events else ".")
-        evidence = tuple((article_id, quote) for article_id, quote in (
-            (copy.article_a, _copied_sentence(articles.get(copy.article_a), copy.paragraph_a, copy.text_b,
-                                              word_hash)),
-            (copy.article_b, _copied_sentence(articles.get(copy.article_b), copy.paragraph_b, copy.text_a,
-                                              word_hash)))
-            if quote)
-        findings.append(Finding("", "duplicate_source", ";".join(events), (copy.article_a, copy.article_b),
-                                tuple(c.claim_id for c in copied), summary, evidence, None))
+        summary = (
+            f"Paragraph {copy.paragraph_a + 1} of {a.article()} ({copy.article_a}) and paragraph "
+            f"{copy.paragraph_b + 1} of {b.article()} ({copy.article_b}) are {copy_kind(copy.similarity)} "
+            f"({copy.shared} {SHINGLE}-word sequences shared, {copy.similarity:.0%} of the shorter "
+            f"paragraph's); {order}"
+        )
+        summary += (
+            f"; their claims about {', '.join(timeline.label(e) for e in events)} are one source, "
+            "not two."
+            if events
+            else "."
+        )
+        evidence = tuple(
+            (article_id, quote)
+            for article_id, quote in (
+                (
+                    copy.article_a,
+                    _copied_sentence(
+                        articles.get(copy.article_a), copy.paragraph_a, copy.text_b, word_hash
+                    ),
+                ),
+                (
+                    copy.article_b,
+                    _copied_sentence(
+                        articles.get(copy.article_b), copy.paragraph_b, copy.text_a, word_hash
+                    ),
+                ),
+            )
+            if quote
+        )
+        findings.append(
+            Finding(
+                "",
+                "duplicate_source",
+                ";".join(events),
+                (copy.article_a, copy.article_b),
+                tuple(c.claim_id for c in copied),
+                summary,
+                evidence,
+                None,
+            )
+        )
     return findings
 
 
 # Name variants ------------------------------------------------------------------------------------
+
 
 def edit_distance(a: str, b: str) -> int:
     previous = list(range(len(b) + 1))
@@ -697,7 +896,9 @@ def vocabulary(context: Context) -> Vocabulary:
     return Vocabulary(frozenset(words), places, people)
 
 
-def name_variants(articles: list[Article], context: Context, rules: VariantRules | None = None) -> list[Finding]:
+def name_variants(
+    articles: list[Article], context: Context, rules: VariantRules | None = None
+) -> list[Finding]:
     """Words close to a known name but not one (e.g. "Kazik" in "Pak-Kazik" for "Kazakh"), and people
     named by a spelling that is not part of their full name ("Erzhan" for "Yerzhan Kistafin").
     Words on the rules' stoplist or the gazetteer's `not_variants` are never reported."""
@@ -706,28 +907,43 @@ def name_variants(articles: list[Article], context: Context, rules: VariantRules
 
 
 @contextmanager
-def name_variants_meanwhile(articles: list[Article], context: Context,
-                            rules: VariantRules | None = None) -> Iterator[Callable[[], list[Finding]]]:
+def name_variants_meanwhile(
+    articles: list[Article], context: Context, rules: VariantRules | None = None
+) -> Iterator[Callable[[], list[Finding]]]:
     """name_variants, its scan of the corpus started in the workers while the block does other
     checks; the function the block receives returns the findings."""
     rules = rules or VariantRules()
     stop = rules.not_variants | getattr(context, "not_variants", frozenset())
-    with mapped_meanwhile(_name_mentions, articles, stop, vocabulary(context), rules, context) as chunks:
+    with mapped_meanwhile(
+        _name_mentions, articles, stop, vocabulary(context), rules, context
+    ) as chunks:
+
         def findings() -> list[Finding]:
             scanned = chunks()
             _word_reader.cache_clear()  # a serial run's judged words: no longer needed
-            return _variant_findings([v for v, _ in scanned]) + _alias_findings([a for _, a in scanned])
+            return _variant_findings([v for v, _ in scanned]) + _alias_findings(
+                [a for _, a in scanned]
+            )
+
         yield findings
 
 
-def _name_mentions(articles: list[Article], stop: frozenset[str], known: Vocabulary, rules: VariantRules,
-                   context: Context) -> tuple[dict[tuple[str, str, str], list[tuple[str, str]]],
-                                              dict[tuple[str, str], list[tuple[str, str]]]]:
+def _name_mentions(
+    articles: list[Article],
+    stop: frozenset[str],
+    known: Vocabulary,
+    rules: VariantRules,
+    context: Context,
+) -> tuple[
+    dict[tuple[str, str, str], list[tuple[str, str]]], dict[tuple[str, str], list[tuple[str, str]]]
+]:
     # One worker job for both scans: one pool, and one set of forked workers, for the two.
     return _variant_mentions(articles, stop, known, rules), _alias_mentions(articles, context)
 
 
-def _variant_findings(chunks: list[dict[tuple[str, str, str], list[tuple[str, str]]]]) -> list[Finding]:
+def _variant_findings(
+    chunks: list[dict[tuple[str, str, str], list[tuple[str, str]]]],
+) -> list[Finding]:
     seen: dict[tuple[str, str, str], list[tuple[str, str]]] = defaultdict(list)
     for chunk in chunks:
         for key, where in chunk.items():
@@ -735,16 +951,26 @@ def _variant_findings(chunks: list[dict[tuple[str, str, str], list[tuple[str, st
     findings = []
     for (variant, name, refers), where in sorted(seen.items()):
         articles_with = tuple(sorted({a for a, _ in where}))
-        findings.append(Finding("", "name_variant", f"name:{name}", articles_with, (),
-            f"“{variant}” ({_plural(len(where), 'time')} in {_plural(len(articles_with), 'article')}) looks like "
-            f"a variant spelling of “{name.capitalize()}” ({refers}) and is read as {refers}.",
-            tuple(dict.fromkeys(where))[:EVIDENCE_LIMIT], None))
+        findings.append(
+            Finding(
+                "",
+                "name_variant",
+                f"name:{name}",
+                articles_with,
+                (),
+                f"“{variant}” ({_plural(len(where), 'time')} in {_plural(len(articles_with), 'article')}) looks like "
+                f"a variant spelling of “{name.capitalize()}” ({refers}) and is read as {refers}.",
+                tuple(dict.fromkeys(where))[:EVIDENCE_LIMIT],
+                None,
+            )
+        )
     return findings
 
 
 @lru_cache(maxsize=1)
-def _word_reader(stop: frozenset[str], known: Vocabulary,
-                 rules: VariantRules) -> Callable[[str], list[tuple[str, str, str]]]:
+def _word_reader(
+    stop: frozenset[str], known: Vocabulary, rules: VariantRules
+) -> Callable[[str], list[tuple[str, str, str]]]:
     """What a capitalised word reads as: (part, name, what it names) for each of its hyphenated
     parts that is a variant. Cached per word, and the reader per process: a worker's chunks share
     it, so each distinct word is judged once per worker, not once per chunk (twice the work)."""
@@ -763,11 +989,13 @@ def _word_reader(stop: frozenset[str], known: Vocabulary,
                 if verdict is not None:
                     found.append((part, *verdict))
         return found
+
     return read
 
 
-def _variant_mentions(articles: list[Article], stop: frozenset[str], known: Vocabulary,
-                      rules: VariantRules) -> dict[tuple[str, str, str], list[tuple[str, str]]]:
+def _variant_mentions(
+    articles: list[Article], stop: frozenset[str], known: Vocabulary, rules: VariantRules
+) -> dict[tuple[str, str, str], list[tuple[str, str]]]:
     """(variant, name, what it names) -> (article, sentence) of each use, in reading order."""
     read = _word_reader(stop, known, rules)
     seen: dict[tuple[str, str, str], list[tuple[str, str]]] = defaultdict(list)
@@ -787,24 +1015,37 @@ def closest_name(token: str, known: Vocabulary, rules: VariantRules) -> tuple[st
     name word must be longer and closer than a place's (first names are often ordinary words)."""
     if len(token) < rules.min_length or not token.isalpha() or token in known.words:
         return None
-    if any(token.endswith(ending) and token[:-len(ending)] in known.words for ending in INFLECTIONS):
+    if any(
+        token.endswith(ending) and token[: -len(ending)] in known.words for ending in INFLECTIONS
+    ):
         return None
     best: tuple[float, str, str] | None = None
-    for targets, min_length, max_edits in ((known.places, rules.min_length, rules.max_edits),
-                                           (known.people, rules.person_min_length, rules.person_max_edits)):
+    for targets, min_length, max_edits in (
+        (known.places, rules.min_length, rules.max_edits),
+        (known.people, rules.person_min_length, rules.person_max_edits),
+    ):
         if len(token) < min_length:
             continue
         for word, refers in targets.items():
-            if word[0] != token[0] or len(word) < min_length or abs(len(word) - len(token)) > max_edits:
+            if (
+                word[0] != token[0]
+                or len(word) < min_length
+                or abs(len(word) - len(token)) > max_edits
+            ):
                 continue
             score = jaro_winkler(token, word)
-            if score >= rules.min_similarity and edit_distance(token, word) <= max_edits \
-                    and (best is None or (score, word) > best[:2]):
+            if (
+                score >= rules.min_similarity
+                and edit_distance(token, word) <= max_edits
+                and (best is None or (score, word) > best[:2])
+            ):
                 best = (score, word, refers)
     return (best[1], best[2]) if best else None
 
 
-def _alias_mentions(articles: list[Article], context: Context) -> dict[tuple[str, str], list[tuple[str, str]]]:
+def _alias_mentions(
+    articles: list[Article], context: Context
+) -> dict[tuple[str, str], list[tuple[str, str]]]:
     """(person, alias) -> (article, sentence) of each use of an alias that is not part of the name."""
     pattern, names = person_index(context)
     seen: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
@@ -831,14 +1072,24 @@ def _alias_findings(chunks: list[dict[tuple[str, str], list[tuple[str, str]]]]) 
     findings = []
     for (person, alias), where in sorted(seen.items()):
         articles_with = tuple(sorted({a for a, _ in where}))
-        findings.append(Finding("", "name_variant", f"person:{person}", articles_with, (),
-            f"{person} is written “{alias}” ({_plural(len(where), 'time')} in "
-            f"{_plural(len(articles_with), 'article')}); both are read as the same person.",
-            tuple(dict.fromkeys(where))[:EVIDENCE_LIMIT], None))
+        findings.append(
+            Finding(
+                "",
+                "name_variant",
+                f"person:{person}",
+                articles_with,
+                (),
+                f"{person} is written “{alias}” ({_plural(len(where), 'time')} in "
+                f"{_plural(len(articles_with), 'article')}); both are read as the same person.",
+                tuple(dict.fromkeys(where))[:EVIDENCE_LIMIT],
+                None,
+            )
+        )
     return findings
 
 
 # Undated sources ----------------------------------------------------------------------------------
+
 
 def undated_sources(articles: list[Article], dates: dict[str, PublicationDate]) -> list[Finding]:
     findings = []
@@ -850,34 +1101,63 @@ def undated_sources(articles: list[Article], dates: dict[str, PublicationDate]) 
         deciding = deciding_facts(d, facts)
         text = [s.text for s in article.sentences if not s.boilerplate]
         # The sentences behind the deciding facts come first: a quoted phrase, or the officeholder's name.
-        cues = [cue for fact in deciding + [f for f in facts if f not in deciding] for cue in fact_cues(fact)]
+        cues = [
+            cue
+            for fact in deciding + [f for f in facts if f not in deciding]
+            for cue in fact_cues(fact)
+        ]
         evidence = list(dict.fromkeys(t for q in cues if len(q) > 3 for t in text if q in t))
         evidence = evidence[:EVIDENCE_LIMIT] or text[:1]
         if d.basis == "unknown" or (d.date_min is None and d.date_max is None):
             summary = f"{article.article_id} states no date, and nothing in it bounds its date."
         elif not deciding:  # the bounds contradict each other; the evidence says how
-            summary = f"{article.article_id} states no date, and its text cannot date it: {d.evidence}"
+            summary = (
+                f"{article.article_id} states no date, and its text cannot date it: {d.evidence}"
+            )
         else:
-            where = (f"it is dated {d.date} by inference" if d.date is not None else
-                     f"it is placed between {d.date_min or 'an unknown date'} and "
-                     f"{d.date_max or 'the present'}")
-            rest = ("; the other facts are in articles.csv (date_evidence)"
-                    if len(facts) > len(deciding) else "")
+            where = (
+                f"it is dated {d.date} by inference"
+                if d.date is not None
+                else f"it is placed between {d.date_min or 'an unknown date'} and "
+                f"{d.date_max or 'the present'}"
+            )
+            rest = (
+                "; the other facts are in articles.csv (date_evidence)"
+                if len(facts) > len(deciding)
+                else ""
+            )
             summary = f"{article.article_id} states no date; {where}: {'; '.join(deciding)}{rest}."
-        findings.append(Finding("", "undated_source", "", (article.article_id,), (), summary,
-                                tuple((article.article_id, t) for t in evidence), None))
+        findings.append(
+            Finding(
+                "",
+                "undated_source",
+                "",
+                (article.article_id,),
+                (),
+                summary,
+                tuple((article.article_id, t) for t in evidence),
+                None,
+            )
+        )
     return findings
 
 
 # All of them --------------------------------------------------------------------------------------
 
+
 @lru_cache(maxsize=1)
 def _default_variant_rules() -> VariantRules:
-    return load_claim_rules(DEFAULT_RULES).variants
+    return load_claim_rules(CLAIM_RULES).variants
 
 
-def run_checks(claims: list[Claim], articles: list[Article], dates: dict[str, PublicationDate],
-               copies: list[CopyPair], context: Context, rules: ClaimRules | None = None) -> list[Finding]:
+def run_checks(
+    claims: list[Claim],
+    articles: list[Article],
+    dates: dict[str, PublicationDate],
+    copies: list[CopyPair],
+    context: Context,
+    rules: ClaimRules | None = None,
+) -> list[Finding]:
     """Every check, numbered within its kind in a stable order. `rules` supplies the name-variant
     settings (the project's claim_rules.yml when not given)."""
     # The indices and findings are plain data: collecting while they are built only rescans the
@@ -890,14 +1170,31 @@ def run_checks(claims: list[Claim], articles: list[Article], dates: dict[str, Pu
             when.setdefault(a.article_id, When(None, None))
         timeline = Timeline(claims, when)
         commits = commitments(claims)
-        found = (slippage_and_late(commits, timeline, copies) + conflicts(timeline) + downgrades(timeline)
-                 + no_follow_up(commits, timeline)
-                 + duplicate_sources(copies, claims, {a.article_id: a for a in articles}, timeline)
-                 + variants() + undated_sources(articles, dates))
+        found = (
+            slippage_and_late(commits, timeline, copies)
+            + conflicts(timeline)
+            + downgrades(timeline)
+            + no_follow_up(commits, timeline)
+            + duplicate_sources(copies, claims, {a.article_id: a for a in articles}, timeline)
+            + variants()
+            + undated_sources(articles, dates)
+        )
         numbered = []
         counters: dict[str, int] = defaultdict(int)
-        for f in sorted(found, key=lambda f: (ORDER.index(f.check), f.event, f.article_ids, f.summary)):
+        for f in sorted(
+            found, key=lambda f: (ORDER.index(f.check), f.event, f.article_ids, f.summary)
+        ):
             counters[f.check] += 1
-            numbered.append(Finding(f"{f.check}-{counters[f.check]:03d}", f.check, f.event, f.article_ids,
-                                    f.claim_ids, f.summary, f.evidence, f.days))
+            numbered.append(
+                Finding(
+                    f"{f.check}-{counters[f.check]:03d}",
+                    f.check,
+                    f.event,
+                    f.article_ids,
+                    f.claim_ids,
+                    f.summary,
+                    f.evidence,
+                    f.days,
+                )
+            )
         return numbered

@@ -22,8 +22,9 @@ class Checked:
 
 
 def run(paths: Paths, claimed: Claimed) -> Checked:
-    findings = run_checks(claimed.claims, claimed.articles, claimed.dates, claimed.copies,
-                          claimed.context)
+    findings = run_checks(
+        claimed.claims, claimed.articles, claimed.dates, claimed.copies, claimed.context
+    )
     promises = promise_tracker(claimed.claims, findings, claimed.dates)
     schema.FINDINGS.write(findings_table(findings), paths.data)
     schema.TRACKER.write(tracker_table(promises), paths.data)

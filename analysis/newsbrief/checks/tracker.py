@@ -27,10 +27,17 @@ from datetime import date
 
 from newsbrief.checks.consistency import Finding, Timeline, When, when_of
 from newsbrief.claims.extract import COMMITTED, Claim
-from newsbrief.core.records import PublicationDate
 from newsbrief.core.parallel import collector_paused
+from newsbrief.core.records import PublicationDate
 
-VERDICTS = ("Stalled", "Promise Broken", "In the Works", "Compromise", "Promise Kept", "Not Yet Rated")
+VERDICTS = (
+    "Stalled",
+    "Promise Broken",
+    "In the Works",
+    "Compromise",
+    "Promise Kept",
+    "Not Yet Rated",
+)
 
 
 @dataclass(frozen=True)
@@ -56,8 +63,14 @@ def _iso(day: date | None) -> str:
     return day.isoformat() if day else ""
 
 
-def _verdict(first: Claim, later: list[Claim], done: list[Claim], checks: set[str], latest: date | None,
-             timeline: Timeline) -> str:
+def _verdict(
+    first: Claim,
+    later: list[Claim],
+    done: list[Claim],
+    checks: set[str],
+    latest: date | None,
+    timeline: Timeline,
+) -> str:
     own = [c for c in later if c.event == first.event]
     promised = set(first.counts)
     if done:
@@ -80,8 +93,9 @@ def _verdict(first: Claim, later: list[Claim], done: list[Claim], checks: set[st
     return "Not Yet Rated"
 
 
-def promise_tracker(claims: list[Claim], findings: list[Finding],
-                    dates: dict[str, PublicationDate]) -> list[Promise]:
+def promise_tracker(
+    claims: list[Claim], findings: list[Finding], dates: dict[str, PublicationDate]
+) -> list[Promise]:
     """Commitments, with what followed; stalled first, then by first date and event."""
     # Millions of acyclic mention tuples on a large corpus: a full collection of the heap in the
     # middle of them was 4.5 s of 10 at 100,000 articles (see parallel.collector_paused).
@@ -89,8 +103,9 @@ def promise_tracker(claims: list[Claim], findings: list[Finding],
         return _promises(claims, findings, dates)
 
 
-def _promises(claims: list[Claim], findings: list[Finding],
-              dates: dict[str, PublicationDate]) -> list[Promise]:
+def _promises(
+    claims: list[Claim], findings: list[Finding], dates: dict[str, PublicationDate]
+) -> list[Promise]:
     when = when_of(dates)
     unknown = When(None, None)
     for c in claims:
@@ -110,23 +125,45 @@ def _promises(claims: list[Claim], findings: list[Finding],
         commitments = [c for c in timeline.by_event[event] if c.status in COMMITTED]
         earliest = commitments[0].article_id
         # The earliest article's commitment, the claim in it that gives a date if one does.
-        first = min((c for c in commitments if c.article_id == earliest),
-                    key=lambda c: (c.target_end is None, c.claim_id))
+        first = min(
+            (c for c in commitments if c.article_id == earliest),
+            key=lambda c: (c.target_end is None, c.claim_id),
+        )
         start = when[first.article_id]
         # Not surely published before the first article: no upper bound, or one on or after its start.
         since = start.low or date.min
-        later = [c for c in timeline.mentions(event)
-                 if c.article_id != first.article_id and high[c.article_id] >= since]
-        done = [c for c in later if c.status == "happened"
-                and (c.event == event or timeline.country.get(c.event) == event)]
-        promises.append(Promise(
-            event=event, kind=first.kind, label=timeline.label(event), first_article=first.article_id,
-            first_date=start.low if start.known else None, first_when=start.text(),
-            target_start=first.target_start, target_end=first.target_end, target_text=first.target_text,
-            mentions=tuple(dict.fromkeys((c.article_id, c.status, *iso[c.article_id]) for c in later)),
-            verdict=_verdict(first, later, done, checks_by_event[event], latest, timeline),
-            done_date=(done[0].target_start or when[done[0].article_id].low) if done else None))
-    return sorted(promises, key=lambda p: (VERDICTS.index(p.verdict), p.first_date or date.max, p.event))
+        later = [
+            c
+            for c in timeline.mentions(event)
+            if c.article_id != first.article_id and high[c.article_id] >= since
+        ]
+        done = [
+            c
+            for c in later
+            if c.status == "happened"
+            and (c.event == event or timeline.country.get(c.event) == event)
+        ]
+        promises.append(
+            Promise(
+                event=event,
+                kind=first.kind,
+                label=timeline.label(event),
+                first_article=first.article_id,
+                first_date=start.low if start.known else None,
+                first_when=start.text(),
+                target_start=first.target_start,
+                target_end=first.target_end,
+                target_text=first.target_text,
+                mentions=tuple(
+                    dict.fromkeys((c.article_id, c.status, *iso[c.article_id]) for c in later)
+                ),
+                verdict=_verdict(first, later, done, checks_by_event[event], latest, timeline),
+                done_date=(done[0].target_start or when[done[0].article_id].low) if done else None,
+            )
+        )
+    return sorted(
+        promises, key=lambda p: (VERDICTS.index(p.verdict), p.first_date or date.max, p.event)
+    )
 
 
-__all__ = ["Promise", "VERDICTS", "promise_tracker"]
+__all__ = ["VERDICTS", "Promise", "promise_tracker"]

@@ -33,8 +33,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from newsbrief.core.records import Article
 from newsbrief.core.parallel import collector_paused, map_chunks
+from newsbrief.core.records import Article
 
 SHINGLE = 3  # words per shingle: each edited word spoils at most this many of them
 MIN_SHARED = 8  # at least this many shared shingles: a shared run of ten words, or several shorter
@@ -98,8 +98,9 @@ def overlap(a: set[int], b: set[int]) -> float:
     return len(a & b) / smaller if smaller else 0.0
 
 
-def shared_counts(shingle: np.ndarray, unit: np.ndarray, owner: np.ndarray,
-                  at_least: int = 1) -> dict[tuple[int, int], int]:
+def shared_counts(
+    shingle: np.ndarray, unit: np.ndarray, owner: np.ndarray, at_least: int = 1
+) -> dict[tuple[int, int], int]:
     """For every pair of units of different owners that share at least `at_least` non-stock
     shingles, how many they share. `shingle` and `unit` are the flat (shingle, unit) entries;
     `owner` maps unit to article. The entries are grouped by shingle, those of shingles that can
@@ -129,7 +130,9 @@ def shared_counts(shingle: np.ndarray, unit: np.ndarray, owner: np.ndarray,
         return {}
     pairs, counts = np.unique(np.concatenate(keys), return_counts=True)
     kept = counts >= at_least  # most pairs share a shingle or two by chance: drop them in bulk
-    return {(int(k) // n_units, int(k) % n_units): int(n) for k, n in zip(pairs[kept], counts[kept])}
+    return {
+        (int(k) // n_units, int(k) % n_units): int(n) for k, n in zip(pairs[kept], counts[kept])
+    }
 
 
 def _shingled(articles: list[Article]) -> tuple[list[tuple[int, int]], array, array, int]:
@@ -158,7 +161,9 @@ def find_copies(articles: list[Article], threshold: float = MIN_OVERLAP) -> list
 
 def _copies(articles: list[Article], threshold: float) -> list[CopyPair]:
     ordered = sorted(articles, key=lambda a: a.article_id)
-    indexed: list[tuple[int, int]] = []  # (position in `ordered`, paragraph) of each indexed paragraph
+    indexed: list[
+        tuple[int, int]
+    ] = []  # (position in `ordered`, paragraph) of each indexed paragraph
     flat = array("q")
     sizes = array("q")
     offset = 0
@@ -178,7 +183,7 @@ def _copies(articles: list[Article], threshold: float) -> list[CopyPair]:
     def shingle_set(unit: int) -> set[int]:
         # A paragraph's entries are its shingle set, end to end in `flat`: no need to re-hash its text.
         if unit not in sets:
-            sets[unit] = set(entries[first[unit]:first[unit + 1]].tolist())
+            sets[unit] = set(entries[first[unit] : first[unit + 1]].tolist())
         return sets[unit]
 
     def text(position: int, paragraph: int) -> str:
@@ -193,6 +198,18 @@ def _copies(articles: list[Article], threshold: float) -> list[CopyPair]:
         if similarity < threshold:
             continue
         (pa, para_a), (pb, para_b) = indexed[a], indexed[b]
-        found.append(CopyPair(ordered[pa].article_id, para_a, ordered[pb].article_id, para_b,
-                              round(similarity, 3), text(pa, para_a), text(pb, para_b), len(sa & sb)))
-    return sorted(found, key=lambda c: (-c.similarity, c.article_a, c.paragraph_a, c.article_b, c.paragraph_b))
+        found.append(
+            CopyPair(
+                ordered[pa].article_id,
+                para_a,
+                ordered[pb].article_id,
+                para_b,
+                round(similarity, 3),
+                text(pa, para_a),
+                text(pb, para_b),
+                len(sa & sb),
+            )
+        )
+    return sorted(
+        found, key=lambda c: (-c.similarity, c.article_a, c.paragraph_a, c.article_b, c.paragraph_b)
+    )

@@ -17,30 +17,46 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from newsbrief.dating.context import Context, Place, Tenure, person_index, place_index, strip_possessive
 from newsbrief.core.errors import InputError
-from newsbrief.core.records import Article, PublicationDate, Timex
 from newsbrief.core.parallel import built_through_slots, map_chunks, pickled_as_fields
-from newsbrief.core.patterns import finditer_folded, fold, guarded, may_match, screen, search_folded, trie
+from newsbrief.core.patterns import (
+    finditer_folded,
+    fold,
+    guarded,
+    may_match,
+    screen,
+    search_folded,
+    trie,
+)
+from newsbrief.core.records import Article, PublicationDate, Timex
 from newsbrief.core.store import read_yaml
+from newsbrief.dating.context import (
+    Context,
+    Place,
+    Tenure,
+    person_index,
+    place_index,
+    strip_possessive,
+)
 
-from newsbrief.core.paths import CLAIM_RULES as DEFAULT_RULES
 STATUSES = ("proposed", "under_discussion", "planned", "happened", "postponed", "cancelled")
 NOT_DONE = ("proposed", "under_discussion", "planned", "postponed")
 COMMITTED = ("proposed", "planned", "postponed")  # statuses that can carry a target date
 CLAUSE_PENALTY = 200  # characters a status cue across ";", ":" or "but" counts as: another clause
 SUBTYPE_REACH = 60  # characters around a cue in which a subtype word says which sort it is
 LINK_REACH = 24  # characters a route link ("and from", "–") may span between two cities
-_CLAUSE_BREAK = re.compile(r"[;:()]|\s[–—]\s|,\s*(?:but|while|whereas|although|though|which)\b|\bbut\b",
-                           re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(
+    r"[;:()]|\s[–—]\s|,\s*(?:but|while|whereas|although|though|which)\b|\bbut\b", re.IGNORECASE
+)
 
 
 # Rules -----------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class KindRule:
@@ -51,7 +67,9 @@ class KindRule:
     directional: bool = False
     subtypes: tuple[tuple[str, re.Pattern[str]], ...] = ()
     default_subtype: str = "general"
-    yields_to: tuple[str, ...] = ()  # kinds whose cue, shortly before, owns this cue ("delegation ... will visit")
+    yields_to: tuple[
+        str, ...
+    ] = ()  # kinds whose cue, shortly before, owns this cue ("delegation ... will visit")
 
 
 @dataclass(frozen=True)
@@ -87,10 +105,14 @@ class ClaimRules:
     figures: tuple[FigureRule, ...]
     numbers: dict[str, int]
     variants: VariantRules
-    any_cue: re.Pattern[str] = field(repr=False)  # every kind's cue at once: most sentences need no more
+    any_cue: re.Pattern[str] = field(
+        repr=False
+    )  # every kind's cue at once: most sentences need no more
 
     def label(self, kind: str) -> str:
-        return next((k.label for k in self.kinds if k.name == kind), kind.replace("_", " ").capitalize())
+        return next(
+            (k.label for k in self.kinds if k.name == kind), kind.replace("_", " ").capitalize()
+        )
 
 
 def _compile(pattern: str, path: Path, where: str, bounded: bool = True) -> re.Pattern[str]:
@@ -99,8 +121,11 @@ def _compile(pattern: str, path: Path, where: str, bounded: bool = True) -> re.P
             pattern = rf"(?<!\w)(?:{guarded(pattern, re.IGNORECASE)})(?!\w)"
         return re.compile(pattern, re.IGNORECASE)
     except re.error as err:
-        raise InputError(path, f"{where} is not a valid regular expression ({err})",
-                         "fix the pattern (write it in single quotes)") from None
+        raise InputError(
+            path,
+            f"{where} is not a valid regular expression ({err})",
+            "fix the pattern (write it in single quotes)",
+        ) from None
 
 
 def _number_pattern(numbers: dict[str, Any]) -> str:
@@ -108,7 +133,9 @@ def _number_pattern(numbers: dict[str, Any]) -> str:
     units = "|".join(sorted(numbers.get("units", {}), key=len, reverse=True))
     teens = "|".join(sorted(numbers.get("teens", {}), key=len, reverse=True))
     tens = "|".join(sorted(numbers.get("tens", {}), key=len, reverse=True))
-    words = "|".join(w for w in (f"(?:{tens})(?:[- ](?:{units}))?" if tens else "", teens, units) if w)
+    words = "|".join(
+        w for w in (f"(?:{tens})(?:[- ](?:{units}))?" if tens else "", teens, units) if w
+    )
     return rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{words})" if words else r"\d+"
 
 
@@ -133,62 +160,105 @@ def _read_claim_rules(path: Path) -> ClaimRules:
     kinds = []
     for name, spec in (raw.get("kinds") or {}).items():
         try:
-            kinds.append(KindRule(
-                name=name, label=str(spec.get("label", name)),
-                cue=_compile(spec["cue"], path, f"the cue of kind '{name}'"), key=str(spec["key"]),
-                directional=bool(spec.get("directional", False)),
-                subtypes=tuple((sub, _compile(p, path, f"subtype '{sub}' of '{name}'"))
-                               for sub, p in (spec.get("subtypes") or {}).items()),
-                default_subtype=str(spec.get("default_subtype", "general")),
-                yields_to=tuple(spec.get("yields_to") or ())))
+            kinds.append(
+                KindRule(
+                    name=name,
+                    label=str(spec.get("label", name)),
+                    cue=_compile(spec["cue"], path, f"the cue of kind '{name}'"),
+                    key=str(spec["key"]),
+                    directional=bool(spec.get("directional", False)),
+                    subtypes=tuple(
+                        (sub, _compile(p, path, f"subtype '{sub}' of '{name}'"))
+                        for sub, p in (spec.get("subtypes") or {}).items()
+                    ),
+                    default_subtype=str(spec.get("default_subtype", "general")),
+                    yields_to=tuple(spec.get("yields_to") or ()),
+                )
+            )
         except KeyError as missing:
-            raise InputError(path, f"kind '{name}' has no {missing}", "give every kind a cue and a key") from None
+            raise InputError(
+                path, f"kind '{name}' has no {missing}", "give every kind a cue and a key"
+            ) from None
     aliases = raw.get("status_alias") or {}
-    status = tuple((str(aliases.get(name, name)), _compile(p, path, f"status '{name}'"))
-                   for name, p in (raw.get("status") or {}).items())
+    status = tuple(
+        (str(aliases.get(name, name)), _compile(p, path, f"status '{name}'"))
+        for name, p in (raw.get("status") or {}).items()
+    )
     unknown = sorted({s for s, _ in status if s not in STATUSES})
     if unknown:
-        raise InputError(path, f"unknown status {unknown}",
-                         f"use only {', '.join(STATUSES)} (or map a group to one in status_alias)")
+        raise InputError(
+            path,
+            f"unknown status {unknown}",
+            f"use only {', '.join(STATUSES)} (or map a group to one in status_alias)",
+        )
     numbers: dict[str, Any] = raw.get("number_words") or {}
     number = _number_pattern(numbers)
     figures = tuple(
-        FigureRule(name=name, kinds=frozenset() if spec.get("applies_to") in (None, "all")
-                   else frozenset(spec["applies_to"]), compare=bool(spec.get("compare", False)),
-                   patterns=tuple(_compile(p.replace("{number}", number), path, f"a pattern of figures '{name}'")
-                                  for p in spec.get("patterns") or []))
-        for name, spec in (raw.get("figures") or {}).items())
-    values = {w.casefold(): int(v) for group in ("units", "teens", "tens")
-              for w, v in (numbers.get(group) or {}).items()}
+        FigureRule(
+            name=name,
+            kinds=frozenset()
+            if spec.get("applies_to") in (None, "all")
+            else frozenset(spec["applies_to"]),
+            compare=bool(spec.get("compare", False)),
+            patterns=tuple(
+                _compile(p.replace("{number}", number), path, f"a pattern of figures '{name}'")
+                for p in spec.get("patterns") or []
+            ),
+        )
+        for name, spec in (raw.get("figures") or {}).items()
+    )
+    values = {
+        w.casefold(): int(v)
+        for group in ("units", "teens", "tens")
+        for w, v in (numbers.get(group) or {}).items()
+    }
     variant = raw.get("name_variants") or {}
     focus = [str(c) for c in raw.get("focus_countries") or []]
     if len(focus) != 2:
-        raise InputError(path, "focus_countries must name exactly two countries", "e.g. [Kazakhstan, Pakistan]")
+        raise InputError(
+            path, "focus_countries must name exactly two countries", "e.g. [Kazakhstan, Pakistan]"
+        )
 
     def links(key: str) -> re.Pattern[str]:
         words = sorted((str(w) for w in raw.get(key) or []), key=len, reverse=True)
-        return re.compile(r"\s*(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
-                          + r")?\s*$" if words else r"\s*$", re.IGNORECASE)
+        return re.compile(
+            r"\s*(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")?\s*$"
+            if words
+            else r"\s*$",
+            re.IGNORECASE,
+        )
 
     return ClaimRules(
-        focus=(focus[0], focus[1]), kinds=tuple(kinds), status=status,
+        focus=(focus[0], focus[1]),
+        kinds=tuple(kinds),
+        status=status,
         framing=frozenset(raw.get("framing") or ("proposed", "under_discussion")),
         framing_reach=int(raw.get("framing_reach", 45)),
         negation=_compile(str(raw.get("negation", r"(?!)")), path, "negation", bounded=False),
         status_from_timex=bool(raw.get("status_from_timex", True)),
-        route_link=links("route_links"), list_link=links("list_links"),
-        offices=tuple(str(o) for o in raw.get("offices") or []), figures=figures, numbers=values,
-        variants=VariantRules(min_length=int(variant.get("min_length", 4)),
-                              min_similarity=float(variant.get("min_similarity", 0.8)),
-                              max_edits=int(variant.get("max_edits", 2)),
-                              person_min_length=int(variant.get("person_min_length", 6)),
-                              person_max_edits=int(variant.get("person_max_edits", 1)),
-                              not_variants=frozenset(str(w).casefold() for w in variant.get("not_variants") or [])),
-        any_cue=_compile("|".join(f"(?:{spec['cue']})" for spec in (raw.get("kinds") or {}).values())
-                         or "(?!)", path, "the kinds' cues"))
+        route_link=links("route_links"),
+        list_link=links("list_links"),
+        offices=tuple(str(o) for o in raw.get("offices") or []),
+        figures=figures,
+        numbers=values,
+        variants=VariantRules(
+            min_length=int(variant.get("min_length", 4)),
+            min_similarity=float(variant.get("min_similarity", 0.8)),
+            max_edits=int(variant.get("max_edits", 2)),
+            person_min_length=int(variant.get("person_min_length", 6)),
+            person_max_edits=int(variant.get("person_max_edits", 1)),
+            not_variants=frozenset(str(w).casefold() for w in variant.get("not_variants") or []),
+        ),
+        any_cue=_compile(
+            "|".join(f"(?:{spec['cue']})" for spec in (raw.get("kinds") or {}).values()) or "(?!)",
+            path,
+            "the kinds' cues",
+        ),
+    )
 
 
 # Claims ----------------------------------------------------------------------------------------
+
 
 @pickled_as_fields
 @built_through_slots
@@ -198,7 +268,9 @@ class Claim:
     article_id: str
     paragraph: int
     sentence: int
-    event: str  # e.g. direct_flights:almaty-lahore, official_visit:president-of-kazakhstan->pakistan
+    event: (
+        str  # e.g. direct_flights:almaty-lahore, official_visit:president-of-kazakhstan->pakistan
+    )
     kind: str
     status: str  # one of STATUSES
     target_start: date | None
@@ -257,11 +329,16 @@ def find_place(name: str, context: Context) -> Place | None:
     """The gazetteer entry a name (alias, old name or adjective; any case) refers to."""
     names = gazetteer_index(context)[1]
     key = strip_possessive(name).casefold()
-    return names.get(key) or names.get(re.sub(r"[\s-]+", " ", key)) or names.get(re.sub(r"[\s-]+", "-", key))
+    return (
+        names.get(key)
+        or names.get(re.sub(r"[\s-]+", " ", key))
+        or names.get(re.sub(r"[\s-]+", "-", key))
+    )
 
 
-def place_mentions(text: str, context: Context, masked: Iterable[tuple[int, int]] = (),
-                   folded: str | None = None) -> list[Mention]:
+def place_mentions(
+    text: str, context: Context, masked: Iterable[tuple[int, int]] = (), folded: str | None = None
+) -> list[Mention]:
     """Places named in `text`, in order, except inside `masked` spans (people's names, datelines).
     `folded` is the text's `fold`, when already made."""
     pattern, _ = gazetteer_index(context)
@@ -270,7 +347,7 @@ def place_mentions(text: str, context: Context, masked: Iterable[tuple[int, int]
     for m in finditer_folded(pattern, text, fold(text) if folded is None else folded):
         if any(s < m.end() and m.start() < e for s, e in spans):
             continue
-        place = find_place(text[m.start():m.end()], context)
+        place = find_place(text[m.start() : m.end()], context)
         if place is not None:
             found.append(Mention(place, m.start(), m.end()))
     return found
@@ -287,8 +364,8 @@ def country_of(place: Place, context: Context) -> str:
 def _split_pair(key: str, names: set[str]) -> tuple[str, str] | None:
     """'almaty-lahore' back into its two slugs, even when a slug has hyphens of its own."""
     for i, ch in enumerate(key):
-        if ch == "-" and key[:i] in names and key[i + 1:] in names:
-            return key[:i], key[i + 1:]
+        if ch == "-" and key[:i] in names and key[i + 1 :] in names:
+            return key[:i], key[i + 1 :]
     return None
 
 
@@ -312,6 +389,7 @@ def supports(route_event: str, country_event: str, context: Context) -> bool:
 
 # Reading one sentence -----------------------------------------------------------------------------
 
+
 def _distance(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
     """Characters between two spans, plus a clause's worth for each clause break between them."""
     lo, hi = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
@@ -320,32 +398,50 @@ def _distance(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
     return hi - lo + CLAUSE_PENALTY * len(_CLAUSE_BREAK.findall(text, lo, hi))
 
 
-def status_words(text: str, rules: ClaimRules, folded: str | None = None) -> list[tuple[str, int, int, int]]:
+def status_words(
+    text: str, rules: ClaimRules, folded: str | None = None
+) -> list[tuple[str, int, int, int]]:
     """(status, start, end, rank of its pattern) of every status word in the sentence. `folded` is
     the text's `fold`, when already made."""
     folded = fold(text) if folded is None else folded
     # A cue whose words are not in the sentence is not scanned for: in most sentences that leaves
     # two or three of the seven, and no scan of them all at once is needed to tell where to start.
-    return [(name, m.start(), m.end(), rank) for rank, (name, pattern) in enumerate(rules.status)
-            if may_match(pattern, folded) for m in finditer_folded(pattern, text, folded)]
+    return [
+        (name, m.start(), m.end(), rank)
+        for rank, (name, pattern) in enumerate(rules.status)
+        if may_match(pattern, folded)
+        for m in finditer_folded(pattern, text, folded)
+    ]
 
 
-def sentence_status(text: str, cue: tuple[int, int], rules: ClaimRules,
-                    words: list[tuple[str, int, int, int]] | None = None) -> str | None:
+def sentence_status(
+    text: str,
+    cue: tuple[int, int],
+    rules: ClaimRules,
+    words: list[tuple[str, int, int, int]] | None = None,
+) -> str | None:
     """The status the sentence gives the event whose words are at `cue`, or None if it gives none.
     `words` are the sentence's status words when already read (one read serves every cue)."""
-    hits = [h for h in (status_words(text, rules) if words is None else words)
-            if not (h[1] < cue[1] and cue[0] < h[2])]
+    hits = [
+        h
+        for h in (status_words(text, rules) if words is None else words)
+        if not (h[1] < cue[1] and cue[0] < h[2])
+    ]
     if not hits:
         return None
     name, start, end, _ = min(hits, key=lambda h: (_distance(text, cue, (h[1], h[2])), h[3], h[1]))
     if name not in rules.framing:
         # "welcomed the proposal to organize": the framing word just before governs the verb.
-        framing = [h for h in hits if h[0] in rules.framing and h[2] <= start
-                   and _distance(text, (h[1], h[2]), (start, end)) <= rules.framing_reach]
+        framing = [
+            h
+            for h in hits
+            if h[0] in rules.framing
+            and h[2] <= start
+            and _distance(text, (h[1], h[2]), (start, end)) <= rules.framing_reach
+        ]
         if framing:
             name = max(framing, key=lambda h: h[2])[0]
-    if name == "happened" and rules.negation.search(text[max(0, start - 40):start]):
+    if name == "happened" and rules.negation.search(text[max(0, start - 40) : start]):
         return "planned"
     return name
 
@@ -355,15 +451,22 @@ def _groups(cities: list[Mention], text: str, rules: ClaimRules) -> list[list[Me
     groups: list[list[Mention]] = []
     for m in cities:
         last = groups[-1][-1] if groups else None
-        if last is not None and last.place.country == m.place.country and m.place is not last.place \
-                and m.start - last.end <= LINK_REACH and rules.list_link.match(text, last.end, m.start):
+        if (
+            last is not None
+            and last.place.country == m.place.country
+            and m.place is not last.place
+            and m.start - last.end <= LINK_REACH
+            and rules.list_link.match(text, last.end, m.start)
+        ):
             groups[-1].append(m)
         else:
             groups.append([m])
     return groups
 
 
-def routes(text: str, mentions: list[Mention], rules: ClaimRules) -> list[tuple[tuple[Place, Place], int, int]]:
+def routes(
+    text: str, mentions: list[Mention], rules: ClaimRules
+) -> list[tuple[tuple[Place, Place], int, int]]:
     """City pairs across two countries joined by a route link, in order: ((a, b), start, end)."""
     cities = [m for m in mentions if m.place.kind == "city"]
     groups = _groups(cities, text, rules)
@@ -371,8 +474,11 @@ def routes(text: str, mentions: list[Mention], rules: ClaimRules) -> list[tuple[
     i = 0
     while i < len(groups) - 1:
         left, right = groups[i], groups[i + 1]
-        if left[0].place.country != right[0].place.country and right[0].start - left[-1].end <= LINK_REACH \
-                and rules.route_link.match(text, left[-1].end, right[0].start):
+        if (
+            left[0].place.country != right[0].place.country
+            and right[0].start - left[-1].end <= LINK_REACH
+            and rules.route_link.match(text, left[-1].end, right[0].start)
+        ):
             for a in left:
                 for b in right:
                     found.append(((a.place, b.place), min(a.start, b.start), max(a.end, b.end)))
@@ -394,11 +500,16 @@ def _usable(timexes: list[Timex], status: str) -> list[Timex]:
 
 
 def _nearest(timexes: list[Timex], span: tuple[int, int], text: str) -> Timex | None:
-    return min(timexes, key=lambda t: (_distance(text, span, (t.char_start, t.char_end)), t.char_start),
-               default=None)
+    return min(
+        timexes,
+        key=lambda t: (_distance(text, span, (t.char_start, t.char_end)), t.char_start),
+        default=None,
+    )
 
 
-def attach_times(spans: list[tuple[int, int]], timexes: list[Timex], text: str) -> list[Timex | None]:
+def attach_times(
+    spans: list[tuple[int, int]], timexes: list[Timex], text: str
+) -> list[Timex | None]:
     """A time expression for each span (routes, in order). One written right after a route is its
     own ("Almaty and Karachi in May"); the rest pair off in reading order when the counts match
     ("Starting in April, ... Almaty and Lahore, followed by ..."), else each takes the nearest."""
@@ -409,7 +520,15 @@ def attach_times(spans: list[tuple[int, int]], timexes: list[Timex], text: str) 
     chosen: list[Timex | None] = [None] * len(spans)
     free = sorted(timexes, key=lambda t: t.char_start)
     for i, (_, end) in enumerate(spans):
-        follow = next((t for t in free if 0 <= t.char_start - end <= 16 and not _CLAUSE_BREAK.search(text, end, t.char_start)), None)
+        follow = next(
+            (
+                t
+                for t in free
+                if 0 <= t.char_start - end <= 16
+                and not _CLAUSE_BREAK.search(text, end, t.char_start)
+            ),
+            None,
+        )
         if follow is not None:
             chosen[i] = follow
             free.remove(follow)
@@ -441,8 +560,9 @@ def count_value(figure: str, rules: ClaimRules) -> int | None:
     return _value(m.group(1).strip(" -"), rules.numbers) if m else None
 
 
-def sentence_figures(text: str, kind: str, rules: ClaimRules,
-                     folded: str | None = None) -> tuple[tuple[str, ...], tuple[int, ...]]:
+def sentence_figures(
+    text: str, kind: str, rules: ClaimRules, folded: str | None = None
+) -> tuple[tuple[str, ...], tuple[int, ...]]:
     """Figures of the rules' groups that apply to `kind`, as written, and the comparable counts.
     `folded` is the text's `fold`, when already made."""
     figures: list[str] = []
@@ -459,7 +579,7 @@ def sentence_figures(text: str, kind: str, rules: ClaimRules,
                 if any(s < m.end() and m.start() < e for s, e in taken):
                     continue  # "within 24 hours" and "24 hours" are one figure
                 taken.append(m.span())
-                written = text[m.start():m.end()]
+                written = text[m.start() : m.end()]
                 figures.append(written)
                 value = count_value(written, rules) if group.compare else None
                 if value is not None:
@@ -474,7 +594,9 @@ class People:
 
 
 def _tenure_fits(tenure: Tenure, day: date | None) -> bool:
-    return day is None or ((tenure.start is None or tenure.start <= day) and (tenure.end is None or day <= tenure.end))
+    return day is None or (
+        (tenure.start is None or tenure.start <= day) and (tenure.end is None or day <= tenure.end)
+    )
 
 
 def people(text: str, context: Context, day: date | None, folded: str | None = None) -> People:
@@ -486,7 +608,7 @@ def people(text: str, context: Context, day: date | None, folded: str | None = N
     if not may_match(pattern, folded):
         return People((), ())  # no officeholder's name in it: the usual case, found without a scan
     for m in finditer_folded(pattern, text, folded):
-        tenures = names.get(strip_possessive(text[m.start():m.end()]).casefold(), [])
+        tenures = names.get(strip_possessive(text[m.start() : m.end()]).casefold(), [])
         if not tenures:
             continue
         tenure = next((t for t in tenures if _tenure_fits(t, day)), tenures[0])
@@ -503,18 +625,24 @@ class Office:
     end: int
 
 
-@lru_cache(maxsize=None)
+@cache
 def _title_pattern(title: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(title)}(?!\w)", re.IGNORECASE)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _any_title(titles: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{trie(titles)})(?!\w)", re.IGNORECASE)
 
 
-def offices(text: str, mentions: list[Mention], named: People, rules: ClaimRules, context: Context,
-            folded: str | None = None) -> list[Office]:
+def offices(
+    text: str,
+    mentions: list[Mention],
+    named: People,
+    rules: ClaimRules,
+    context: Context,
+    folded: str | None = None,
+) -> list[Office]:
     """Offices named in the sentence with the state each belongs to: "Kazakhstan's President",
     "the Kazakh President", "President of Pakistan", "President Tokayev". `folded` is the text's
     `fold`, when already made."""
@@ -530,9 +658,11 @@ def offices(text: str, mentions: list[Mention], named: People, rules: ClaimRules
             if any(o.start <= m.start() < o.end or m.start() <= o.start < m.end() for o in found):
                 continue  # "prime minister" inside "deputy prime minister"
             country = ""
-            of = re.match(r"\s+of\s+(?:the\s+)?", text[m.end():])
+            of = re.match(r"\s+of\s+(?:the\s+)?", text[m.end() :])
             after = [x for x in mentions if of and x.start == m.end() + of.end()]
-            before = [x for x in mentions if 0 <= m.start() - x.end <= 3 and x.place.kind == "country"]
+            before = [
+                x for x in mentions if 0 <= m.start() - x.end <= 3 and x.place.kind == "country"
+            ]
             person = [t for s, _, t in named.spans if 0 <= s - m.end() <= 2]
             if after:
                 country = country_of(after[0].place, context)
@@ -553,9 +683,14 @@ def office_holders(found: list[Office], context: Context, day: date | None) -> l
         if not office.country:
             continue
         for t in context.tenures:
-            if country_name(t.country, context) == office.country and _tenure_fits(t, day) and (
+            if (
+                country_name(t.country, context) == office.country
+                and _tenure_fits(t, day)
+                and (
                     office.title in (x.casefold() for x in t.titles)
-                    or slug(t.office).startswith(slug(office.title) + "-of")):
+                    or slug(t.office).startswith(slug(office.title) + "-of")
+                )
+            ):
                 holders.append(t.person)
     return holders
 
@@ -611,8 +746,10 @@ def _place_after(reading: Reading, end: int, words: str, reach: int = 60) -> Pla
     for m in reading.mentions:
         if m.start < end or m.start > end + reach:
             continue
-        gap = reading.text[end:m.start]
-        if re.fullmatch(r"\s*(?:the\s+)?", gap) or re.search(rf"(?<!\w)(?:{words})\s+(?:the\s+)?$", gap, re.IGNORECASE):
+        gap = reading.text[end : m.start]
+        if re.fullmatch(r"\s*(?:the\s+)?", gap) or re.search(
+            rf"(?<!\w)(?:{words})\s+(?:the\s+)?$", gap, re.IGNORECASE
+        ):
             return m.place
     return None
 
@@ -629,23 +766,31 @@ def _visit(reading: Reading, cue: re.Match[str], state: ArticleState) -> tuple[s
         office, origin = visitor.title, visitor.country
     else:
         # A named person visits in the office the context gives them, if it is one the rules list.
-        for _, tenure in sorted(((abs(s - cue.start()), t) for s, _, t in reading.named.spans), key=lambda x: x[0]):
-            title = next((o for o in rules.offices if slug(tenure.office).startswith(slug(o))), None)
+        for _, tenure in sorted(
+            ((abs(s - cue.start()), t) for s, _, t in reading.named.spans), key=lambda x: x[0]
+        ):
+            title = next(
+                (o for o in rules.offices if slug(tenure.office).startswith(slug(o))), None
+            )
             if title is not None:
                 office, origin = title.casefold(), country_name(tenure.country, context)
                 break
     destination = _place_after(reading, cue.end(), r"to|in|of")
     if not office:
         # "This visit", "during the visit to Pakistan": the article's last visit, if it fits.
-        if state.last_visit and (destination is None or state.last_visit.endswith(
-                "->" + slug(country_of(destination, context)))):
+        if state.last_visit and (
+            destination is None
+            or state.last_visit.endswith("->" + slug(country_of(destination, context)))
+        ):
             return state.last_visit, state.last_visit_label
         return None
     if not origin and state.last_visit.startswith(f"official_visit:{slug(office)}"):
         return state.last_visit, state.last_visit_label
     dest = country_of(destination, context) if destination else ""
     if not dest and origin in rules.focus:
-        dest = rules.focus[1 - rules.focus.index(origin)]  # a visit in this corpus goes to the other state
+        dest = rules.focus[
+            1 - rules.focus.index(origin)
+        ]  # a visit in this corpus goes to the other state
     if not dest or dest == origin:
         return None
     who = slug(office) + (f"-of-{slug(origin)}" if origin else "")
@@ -659,9 +804,11 @@ def _direction(reading: Reading, cue: re.Match[str]) -> tuple[str, str] | None:
     "a Pakistani trade mission to Kazakhstan"."""
     context = reading.context
     text = reading.text
-    countries_before = [m for m in reading.mentions if m.end <= cue.start() and cue.start() - m.end <= 30]
+    countries_before = [
+        m for m in reading.mentions if m.end <= cue.start() and cue.start() - m.end <= 30
+    ]
     inside = [m for m in reading.mentions if cue.start() <= m.start and m.end <= cue.end()]
-    origin_m = re.match(r"\s+(?:of|from)\s+", text[cue.end():])
+    origin_m = re.match(r"\s+(?:of|from)\s+", text[cue.end() :])
     origin = None
     if inside:
         origin = inside[0].place
@@ -672,9 +819,15 @@ def _direction(reading: Reading, cue: re.Match[str]) -> tuple[str, str] | None:
     destination = None
     for m in reading.mentions:
         if m.start >= cue.end() and (origin is None or m.place is not origin):
-            gap = text[cue.end():m.start]
-            if re.search(r"(?<!\w)(?:to|visit|visits|visiting|in|arrive\w*\s+in)\s+(?:the\s+)?$", gap, re.IGNORECASE) \
-                    and len(gap) <= 80:
+            gap = text[cue.end() : m.start]
+            if (
+                re.search(
+                    r"(?<!\w)(?:to|visit|visits|visiting|in|arrive\w*\s+in)\s+(?:the\s+)?$",
+                    gap,
+                    re.IGNORECASE,
+                )
+                and len(gap) <= 80
+            ):
                 destination = m.place
                 break
     if origin is None or destination is None:
@@ -689,7 +842,11 @@ def _subtype(reading: Reading, cue: re.Match[str], kind: KindRule) -> str:
     best: tuple[int, int, str] | None = None
     for rank, (name, pattern) in enumerate(kind.subtypes):
         for m in finditer_folded(pattern, text, reading.folded, low, high):
-            d = _distance(text, cue.span(), m.span()) if not (m.start() < cue.end() and cue.start() < m.end()) else 0
+            d = (
+                _distance(text, cue.span(), m.span())
+                if not (m.start() < cue.end() and cue.start() < m.end())
+                else 0
+            )
             if best is None or (d, rank) < best[:2]:
                 best = (d, rank, name)
     return best[2] if best else kind.default_subtype
@@ -698,7 +855,9 @@ def _subtype(reading: Reading, cue: re.Match[str], kind: KindRule) -> str:
 def _event_place(reading: Reading, cue: re.Match[str]) -> Place | None:
     cities = [m for m in reading.mentions if m.place.kind == "city"]
     if cities:
-        return min(cities, key=lambda m: (_distance(reading.text, cue.span(), (m.start, m.end)), m.start)).place
+        return min(
+            cities, key=lambda m: (_distance(reading.text, cue.span(), (m.start, m.end)), m.start)
+        ).place
     return _place_after(reading, cue.end(), r"in|at")
 
 
@@ -710,7 +869,9 @@ class Event:
     country_event: str = ""
 
 
-def _events(reading: Reading, kind: KindRule, cue: re.Match[str], state: ArticleState) -> list[Event]:
+def _events(
+    reading: Reading, kind: KindRule, cue: re.Match[str], state: ArticleState
+) -> list[Event]:
     context, rules = reading.context, reading.rules
     label = kind.label
     if kind.key == "route":
@@ -719,8 +880,14 @@ def _events(reading: Reading, kind: KindRule, cue: re.Match[str], state: Article
             out = []
             for (a, b), start, end in found:
                 ca, cb = country_name(a.country, context), country_name(b.country, context)
-                out.append(Event(f"{kind.name}:{pair_key(a.name, b.name)}", f"{label} {_pair_label(a.name, b.name)}",
-                                 (start, end), f"{kind.name}:{pair_key(ca, cb)}"))
+                out.append(
+                    Event(
+                        f"{kind.name}:{pair_key(a.name, b.name)}",
+                        f"{label} {_pair_label(a.name, b.name)}",
+                        (start, end),
+                        f"{kind.name}:{pair_key(ca, cb)}",
+                    )
+                )
             return out
         a, b = _country_pair(reading)
         return [Event(f"{kind.name}:{pair_key(a, b)}", f"{label} {_pair_label(a, b)}", cue.span())]
@@ -733,25 +900,46 @@ def _events(reading: Reading, kind: KindRule, cue: re.Match[str], state: Article
     if kind.key == "place":
         place = _event_place(reading, cue)
         if place is not None:
-            return [Event(f"{kind.name}:{slug(place.name)}", f"{label} in {place.name}", cue.span())]
+            return [
+                Event(f"{kind.name}:{slug(place.name)}", f"{label} in {place.name}", cue.span())
+            ]
     if kind.directional:
         route = _direction(reading, cue)
         if route is not None:
-            return [Event(f"{kind.name}:{slug(route[0])}->{slug(route[1])}",
-                          f"{label} {route[0]} to {route[1]}", cue.span())]
+            return [
+                Event(
+                    f"{kind.name}:{slug(route[0])}->{slug(route[1])}",
+                    f"{label} {route[0]} to {route[1]}",
+                    cue.span(),
+                )
+            ]
     a, b = _country_pair(reading)
     return [Event(f"{kind.name}:{pair_key(a, b)}", f"{label} {_pair_label(a, b)}", cue.span())]
 
 
-def _yields(kind: KindRule, cue: re.Match[str], owners: list[tuple[str, int, int]], text: str) -> bool:
+def _yields(
+    kind: KindRule, cue: re.Match[str], owners: list[tuple[str, int, int]], text: str
+) -> bool:
     """A visit cue in the clause right after a delegation's words belongs to that delegation."""
-    return any(name in kind.yields_to and 0 <= cue.start() - end <= 60
-               and not _CLAUSE_BREAK.search(text, end, cue.start()) for name, _, end in owners)
+    return any(
+        name in kind.yields_to
+        and 0 <= cue.start() - end <= 60
+        and not _CLAUSE_BREAK.search(text, end, cue.start())
+        for name, _, end in owners
+    )
 
 
-def sentence_claims(article_id: str, paragraph: int, sentence: int, text: str, timexes: list[Timex],
-                    context: Context, rules: ClaimRules, day: date | None = None,
-                    state: ArticleState | None = None) -> list[Claim]:
+def sentence_claims(
+    article_id: str,
+    paragraph: int,
+    sentence: int,
+    text: str,
+    timexes: list[Timex],
+    context: Context,
+    rules: ClaimRules,
+    day: date | None = None,
+    state: ArticleState | None = None,
+) -> list[Claim]:
     """The claims one sentence makes. `day` is the article's date (for who held an office),
     `state` carries "this visit" across the article's sentences."""
     folded = fold(text)
@@ -764,7 +952,11 @@ def sentence_claims(article_id: str, paragraph: int, sentence: int, text: str, t
     mentions = place_mentions(text, context, [(s, e) for s, e, _ in named.spans], folded)
     found_offices = offices(text, mentions, named, rules, context, folded)
     reading = Reading(text, folded, mentions, named, found_offices, timexes, context, rules)
-    actors = tuple(dict.fromkeys([*named.names, *office_holders(found_offices, context, day), *_countries(reading)]))
+    actors = tuple(
+        dict.fromkeys(
+            [*named.names, *office_holders(found_offices, context, day), *_countries(reading)]
+        )
+    )
     claims: list[Claim] = []
     owners: list[tuple[str, int, int]] = []  # (kind, start, end) of cues already read
     words: list[tuple[str, int, int, int]] | None = None  # status words, read at the first cue
@@ -772,8 +964,12 @@ def sentence_claims(article_id: str, paragraph: int, sentence: int, text: str, t
         if not may_match(kind.cue, folded):
             continue  # none of the words its cue needs is in the sentence
         seen: set[str] = set()
-        for cue in finditer_folded(kind.cue, text, folded, first.start()):  # no kind's cue starts before any does
-            if any(s < cue.end() and cue.start() < e for _, s, e in owners) or _yields(kind, cue, owners, text):
+        for cue in finditer_folded(
+            kind.cue, text, folded, first.start()
+        ):  # no kind's cue starts before any does
+            if any(s < cue.end() and cue.start() < e for _, s, e in owners) or _yields(
+                kind, cue, owners, text
+            ):
                 continue  # these words are part of an event already read ("business delegation")
             if words is None:
                 words = status_words(text, rules, folded)
@@ -781,7 +977,9 @@ def sentence_claims(article_id: str, paragraph: int, sentence: int, text: str, t
             usable_any = [t for t in timexes if t.start is not None]
             if status is None and rules.status_from_timex and usable_any:
                 nearest = _nearest(usable_any, cue.span(), text)
-                status = {"future": "planned", "past": "happened"}.get(nearest.direction if nearest else "")
+                status = {"future": "planned", "past": "happened"}.get(
+                    nearest.direction if nearest else ""
+                )
             if status is None:
                 continue
             events = _events(reading, kind, cue, state)
@@ -789,34 +987,63 @@ def sentence_claims(article_id: str, paragraph: int, sentence: int, text: str, t
             if not events:
                 continue
             usable = _usable(timexes, status)
-            times = attach_times([e.span for e in events], usable, text) if kind.key == "route" and len(events) > 1 \
+            times = (
+                attach_times([e.span for e in events], usable, text)
+                if kind.key == "route" and len(events) > 1
                 else [_nearest(usable, cue.span(), text)] * len(events)
+            )
             figures, counts = sentence_figures(text, kind.name, rules, folded)
             for event, timex in zip(events, times):
                 if event.key in seen:
                     continue  # "memorandums of understanding (MoUs)" names one event twice
                 seen.add(event.key)
-                claims.append(Claim(
-                    claim_id=f"{article_id}:{paragraph}:{sentence}:{len(claims)}", article_id=article_id,
-                    paragraph=paragraph, sentence=sentence, event=event.key, kind=kind.name, status=status,
-                    target_start=timex.start if timex else None, target_end=timex.end if timex else None,
-                    target_text=timex.text if timex else "", actors=actors, figures=figures, quote=text,
-                    country_event=event.country_event, label=event.label, counts=counts))
+                claims.append(
+                    Claim(
+                        claim_id=f"{article_id}:{paragraph}:{sentence}:{len(claims)}",
+                        article_id=article_id,
+                        paragraph=paragraph,
+                        sentence=sentence,
+                        event=event.key,
+                        kind=kind.name,
+                        status=status,
+                        target_start=timex.start if timex else None,
+                        target_end=timex.end if timex else None,
+                        target_text=timex.text if timex else "",
+                        actors=actors,
+                        figures=figures,
+                        quote=text,
+                        country_event=event.country_event,
+                        label=event.label,
+                        counts=counts,
+                    )
+                )
             if kind.key not in ("subtype", "route"):
                 break  # one event of this kind per sentence: a repeated cue restates it
     return claims
 
 
-def extract_claims(articles: list[Article], dates: dict[str, PublicationDate],
-                   timexes: dict[tuple[str, int, int], list[Timex]], context: Context,
-                   rules: ClaimRules) -> list[Claim]:
+def extract_claims(
+    articles: list[Article],
+    dates: dict[str, PublicationDate],
+    timexes: dict[tuple[str, int, int], list[Timex]],
+    context: Context,
+    rules: ClaimRules,
+) -> list[Claim]:
     """Claims of every non-boilerplate sentence of every article, in reading order."""
-    return [c for chunk in map_chunks(_article_claims, articles, dates, timexes, context, rules) for c in chunk]
+    return [
+        c
+        for chunk in map_chunks(_article_claims, articles, dates, timexes, context, rules)
+        for c in chunk
+    ]
 
 
-def _article_claims(articles: list[Article], dates: dict[str, PublicationDate],
-                    timexes: dict[tuple[str, int, int], list[Timex]], context: Context,
-                    rules: ClaimRules) -> list[Claim]:
+def _article_claims(
+    articles: list[Article],
+    dates: dict[str, PublicationDate],
+    timexes: dict[tuple[str, int, int], list[Timex]],
+    context: Context,
+    rules: ClaimRules,
+) -> list[Claim]:
     claims: list[Claim] = []
     for article in articles:
         when = dates.get(article.article_id)
@@ -825,7 +1052,15 @@ def _article_claims(articles: list[Article], dates: dict[str, PublicationDate],
         for s in article.sentences:
             if s.boilerplate:
                 continue
-            claims += sentence_claims(article.article_id, s.paragraph, s.sentence, s.text,
-                                      timexes.get((s.article_id, s.paragraph, s.sentence), []), context,
-                                      rules, day, state)
+            claims += sentence_claims(
+                article.article_id,
+                s.paragraph,
+                s.sentence,
+                s.text,
+                timexes.get((s.article_id, s.paragraph, s.sentence), []),
+                context,
+                rules,
+                day,
+                state,
+            )
     return claims

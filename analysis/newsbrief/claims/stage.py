@@ -10,8 +10,13 @@ from dataclasses import dataclass
 from newsbrief.claims.copies import CopyPair, find_copies
 from newsbrief.claims.extract import Claim, extract_claims, load_claim_rules
 from newsbrief.core import schema
-from newsbrief.core.artifacts import (claims_table, copies_table, read_articles, read_dates,
-                                      read_timexes)
+from newsbrief.core.artifacts import (
+    claims_table,
+    copies_table,
+    read_articles,
+    read_dates,
+    read_timexes,
+)
 from newsbrief.core.paths import CLAIM_RULES, Paths
 from newsbrief.core.records import Article, PublicationDate
 from newsbrief.dating.context import Context, load_context
@@ -32,8 +37,9 @@ def run(paths: Paths) -> Claimed:
     articles = read_articles(paths.root, paths.data)
     dates = read_dates(paths.data)
     context = load_context()
-    claims = extract_claims(articles, dates, read_timexes(paths.data), context,
-                            load_claim_rules(CLAIM_RULES))
+    claims = extract_claims(
+        articles, dates, read_timexes(paths.data), context, load_claim_rules(CLAIM_RULES)
+    )
     copies = find_copies(articles)
     schema.CLAIMS.write(claims_table(claims), paths.data)
     schema.COPIES.write(copies_table(copies), paths.data)

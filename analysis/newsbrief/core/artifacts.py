@@ -33,33 +33,72 @@ def articles_table(articles: list[Article], dates: dict[str, PublicationDate]) -
     rows = []
     for a in articles:
         d = dates[a.article_id]
-        rows.append({
-            "article_id": a.article_id, "citekey": a.citekey, "outlet": a.outlet, "title": a.title,
-            "date": iso(d.date), "date_min": iso(d.date_min), "date_max": iso(d.date_max),
-            "date_basis": d.basis, "date_evidence": d.evidence, "sha256": a.sha256, "url": a.url,
-            "place": a.place, "catalogued": flag(a.catalogued),
-            "paragraphs": len(a.paragraphs), "sentences": len(a.sentences), "path": a.path,
-            "header_date": iso(a.header_date), "header_basis": a.header_basis,
-            "header_evidence": a.header_evidence, "catalog_date": iso(a.catalog_date),
-            "dateline_start": _span_cell(a.dateline_span, 0),
-            "dateline_end": _span_cell(a.dateline_span, 1),
-        })
+        rows.append(
+            {
+                "article_id": a.article_id,
+                "citekey": a.citekey,
+                "outlet": a.outlet,
+                "title": a.title,
+                "date": iso(d.date),
+                "date_min": iso(d.date_min),
+                "date_max": iso(d.date_max),
+                "date_basis": d.basis,
+                "date_evidence": d.evidence,
+                "sha256": a.sha256,
+                "url": a.url,
+                "place": a.place,
+                "catalogued": flag(a.catalogued),
+                "paragraphs": len(a.paragraphs),
+                "sentences": len(a.sentences),
+                "path": a.path,
+                "header_date": iso(a.header_date),
+                "header_basis": a.header_basis,
+                "header_evidence": a.header_evidence,
+                "catalog_date": iso(a.catalog_date),
+                "dateline_start": _span_cell(a.dateline_span, 0),
+                "dateline_end": _span_cell(a.dateline_span, 1),
+            }
+        )
     return schema.ARTICLES.frame(rows)
 
 
 def sentences_table(articles: list[Article]) -> pd.DataFrame:
-    return schema.SENTENCES.frame([
-        {"article_id": s.article_id, "paragraph": s.paragraph, "sentence": s.sentence,
-         "start": s.start, "end": s.end, "boilerplate": flag(s.boilerplate), "text": s.text}
-        for a in articles for s in a.sentences])
+    return schema.SENTENCES.frame(
+        [
+            {
+                "article_id": s.article_id,
+                "paragraph": s.paragraph,
+                "sentence": s.sentence,
+                "start": s.start,
+                "end": s.end,
+                "boilerplate": flag(s.boilerplate),
+                "text": s.text,
+            }
+            for a in articles
+            for s in a.sentences
+        ]
+    )
 
 
 def timex_table(timexes: TimexIndex) -> pd.DataFrame:
-    return schema.TIMEX.frame([
-        {"article_id": key[0], "paragraph": key[1], "sentence": key[2], "text": t.text,
-         "start": iso(t.start), "end": iso(t.end), "granularity": t.granularity,
-         "direction": t.direction, "char_start": t.char_start, "char_end": t.char_end}
-        for key in sorted(timexes) for t in timexes[key]])
+    return schema.TIMEX.frame(
+        [
+            {
+                "article_id": key[0],
+                "paragraph": key[1],
+                "sentence": key[2],
+                "text": t.text,
+                "start": iso(t.start),
+                "end": iso(t.end),
+                "granularity": t.granularity,
+                "direction": t.direction,
+                "char_start": t.char_start,
+                "char_end": t.char_end,
+            }
+            for key in sorted(timexes)
+            for t in timexes[key]
+        ]
+    )
 
 
 def notes_table(corpus_notes: list[str], articles: list[Article]) -> pd.DataFrame:
@@ -75,54 +114,117 @@ def codes_table(codes: list[Code]) -> pd.DataFrame:
 
 
 def claims_table(claims: list[Claim]) -> pd.DataFrame:
-    return schema.CLAIMS.frame([
-        {"claim_id": c.claim_id, "article_id": c.article_id, "paragraph": c.paragraph,
-         "sentence": c.sentence, "event": c.event, "country_event": c.country_event,
-         "kind": c.kind, "status": c.status, "target_start": iso(c.target_start),
-         "target_end": iso(c.target_end), "target_text": c.target_text,
-         "actors": joined(c.actors), "figures": joined(c.figures), "quote": c.quote}
-        for c in claims])
+    return schema.CLAIMS.frame(
+        [
+            {
+                "claim_id": c.claim_id,
+                "article_id": c.article_id,
+                "paragraph": c.paragraph,
+                "sentence": c.sentence,
+                "event": c.event,
+                "country_event": c.country_event,
+                "kind": c.kind,
+                "status": c.status,
+                "target_start": iso(c.target_start),
+                "target_end": iso(c.target_end),
+                "target_text": c.target_text,
+                "actors": joined(c.actors),
+                "figures": joined(c.figures),
+                "quote": c.quote,
+            }
+            for c in claims
+        ]
+    )
 
 
 def copies_table(copies: list[CopyPair]) -> pd.DataFrame:
-    return schema.COPIES.frame([
-        {"article_a": c.article_a, "paragraph_a": c.paragraph_a, "article_b": c.article_b,
-         "paragraph_b": c.paragraph_b, "similarity": round(c.similarity, 3),
-         "text_a": c.text_a, "text_b": c.text_b} for c in copies])
+    return schema.COPIES.frame(
+        [
+            {
+                "article_a": c.article_a,
+                "paragraph_a": c.paragraph_a,
+                "article_b": c.article_b,
+                "paragraph_b": c.paragraph_b,
+                "similarity": round(c.similarity, 3),
+                "text_a": c.text_a,
+                "text_b": c.text_b,
+            }
+            for c in copies
+        ]
+    )
 
 
 def findings_table(findings: list[Finding]) -> pd.DataFrame:
-    return schema.FINDINGS.frame([
-        {"finding_id": f.finding_id, "check": f.check, "event": f.event,
-         "article_ids": joined(f.article_ids), "summary": f.summary,
-         "claim_ids": joined(f.claim_ids), "days": "" if f.days is None else f.days,
-         "evidence": json.dumps([list(e) for e in f.evidence], ensure_ascii=False)}
-        for f in findings])
+    return schema.FINDINGS.frame(
+        [
+            {
+                "finding_id": f.finding_id,
+                "check": f.check,
+                "event": f.event,
+                "article_ids": joined(f.article_ids),
+                "summary": f.summary,
+                "claim_ids": joined(f.claim_ids),
+                "days": "" if f.days is None else f.days,
+                "evidence": json.dumps([list(e) for e in f.evidence], ensure_ascii=False),
+            }
+            for f in findings
+        ]
+    )
 
 
 def tracker_table(promises: list[Promise]) -> pd.DataFrame:
-    return schema.TRACKER.frame([
-        {"event": p.event, "kind": p.kind, "label": p.label, "first_article": p.first_article,
-         "first_date": iso(p.first_date), "first_when": p.first_when,
-         "target_start": iso(p.target_start), "target_end": iso(p.target_end),
-         "target_text": p.target_text, "mentions": ";".join("|".join(m) for m in p.mentions),
-         "verdict": p.verdict, "done_date": iso(p.done_date)} for p in promises])
+    return schema.TRACKER.frame(
+        [
+            {
+                "event": p.event,
+                "kind": p.kind,
+                "label": p.label,
+                "first_article": p.first_article,
+                "first_date": iso(p.first_date),
+                "first_when": p.first_when,
+                "target_start": iso(p.target_start),
+                "target_end": iso(p.target_end),
+                "target_text": p.target_text,
+                "mentions": ";".join("|".join(m) for m in p.mentions),
+                "verdict": p.verdict,
+                "done_date": iso(p.done_date),
+            }
+            for p in promises
+        ]
+    )
 
 
 # Reading stage 1's artifacts back, for the later stages.
 
+
 def read_sentences(data: Path) -> list[Sentence]:
     table = schema.SENTENCES.read(data)
-    return [Sentence(article_id=r.article_id, paragraph=r.paragraph, sentence=r.sentence,
-                     text=r.text, start=r.start, end=r.end, boilerplate=r.boilerplate == "yes")
-            for r in table.itertuples(index=False)]
+    return [
+        Sentence(
+            article_id=r.article_id,
+            paragraph=r.paragraph,
+            sentence=r.sentence,
+            text=r.text,
+            start=r.start,
+            end=r.end,
+            boilerplate=r.boilerplate == "yes",
+        )
+        for r in table.itertuples(index=False)
+    ]
 
 
 def read_dates(data: Path) -> dict[str, PublicationDate]:
     table = schema.ARTICLES.read(data)
-    return {r.article_id: PublicationDate(from_iso(r.date), from_iso(r.date_min),
-                                          from_iso(r.date_max), r.date_basis, r.date_evidence)
-            for r in table.itertuples(index=False)}
+    return {
+        r.article_id: PublicationDate(
+            from_iso(r.date),
+            from_iso(r.date_min),
+            from_iso(r.date_max),
+            r.date_basis,
+            r.date_evidence,
+        )
+        for r in table.itertuples(index=False)
+    }
 
 
 def _span(start: str, end: str) -> tuple[int, int] | None:
@@ -137,15 +239,27 @@ def read_articles(root: Path, data: Path) -> list[Article]:
     articles = []
     for r in schema.ARTICLES.read(data).itertuples(index=False):
         text = (root / r.path).read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
-        articles.append(Article(
-            article_id=r.article_id, path=r.path, text=text, sha256=r.sha256,
-            paragraphs=[ln for ln in text.split("\n") if ln.strip()], citekey=r.citekey,
-            outlet=r.outlet, title=r.title, url=r.url, place=r.place,
-            catalogued=r.catalogued == "yes", header_date=from_iso(r.header_date),
-            header_basis=r.header_basis, header_evidence=r.header_evidence,
-            catalog_date=from_iso(r.catalog_date),
-            dateline_span=_span(r.dateline_start, r.dateline_end),
-            sentences=by_article.get(r.article_id, [])))
+        articles.append(
+            Article(
+                article_id=r.article_id,
+                path=r.path,
+                text=text,
+                sha256=r.sha256,
+                paragraphs=[ln for ln in text.split("\n") if ln.strip()],
+                citekey=r.citekey,
+                outlet=r.outlet,
+                title=r.title,
+                url=r.url,
+                place=r.place,
+                catalogued=r.catalogued == "yes",
+                header_date=from_iso(r.header_date),
+                header_basis=r.header_basis,
+                header_evidence=r.header_evidence,
+                catalog_date=from_iso(r.catalog_date),
+                dateline_span=_span(r.dateline_start, r.dateline_end),
+                sentences=by_article.get(r.article_id, []),
+            )
+        )
     return articles
 
 
@@ -153,12 +267,32 @@ def read_timexes(data: Path) -> TimexIndex:
     found: TimexIndex = {}
     for r in schema.TIMEX.read(data).itertuples(index=False):
         found.setdefault((r.article_id, r.paragraph, r.sentence), []).append(
-            Timex(text=r.text, char_start=r.char_start, char_end=r.char_end,
-                  start=from_iso(r.start), end=from_iso(r.end), granularity=r.granularity,
-                  direction=r.direction))
+            Timex(
+                text=r.text,
+                char_start=r.char_start,
+                char_end=r.char_end,
+                start=from_iso(r.start),
+                end=from_iso(r.end),
+                granularity=r.granularity,
+                direction=r.direction,
+            )
+        )
     return found
 
 
-__all__ = ["articles_table", "sentences_table", "timex_table", "notes_table", "codes_table",
-           "claims_table", "copies_table", "findings_table", "tracker_table", "read_sentences",
-           "read_dates", "read_articles", "read_timexes", "split"]
+__all__ = [
+    "articles_table",
+    "claims_table",
+    "codes_table",
+    "copies_table",
+    "findings_table",
+    "notes_table",
+    "read_articles",
+    "read_dates",
+    "read_sentences",
+    "read_timexes",
+    "sentences_table",
+    "split",
+    "timex_table",
+    "tracker_table",
+]

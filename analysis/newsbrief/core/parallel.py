@@ -26,8 +26,8 @@ import operator
 import os
 import types
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -73,11 +73,12 @@ def chunk_edges(count: int, processes: int, most: int = MOST_PER_CHUNK) -> list[
 def _run_chunk(bounds: tuple[int, int]) -> Any:
     assert _job is not None
     function, items, args = _job
-    return function(items[bounds[0]:bounds[1]], *args)
+    return function(items[bounds[0] : bounds[1]], *args)
 
 
-def map_chunks(function: Callable[..., R], items: Sequence[T], *args: Any,
-               most: int = MOST_PER_CHUNK) -> list[R]:
+def map_chunks(
+    function: Callable[..., R], items: Sequence[T], *args: Any, most: int = MOST_PER_CHUNK
+) -> list[R]:
     """`function(chunk, *args)` for consecutive chunks of `items` (at most `most` items each when
     run in workers), results in order. `function` must be a module-level function (it is named,
     not pickled, for the workers)."""
@@ -85,8 +86,9 @@ def map_chunks(function: Callable[..., R], items: Sequence[T], *args: Any,
         return list(results())
 
 
-def iter_chunks(function: Callable[..., R], items: Sequence[T], *args: Any,
-                most: int = MOST_PER_CHUNK) -> Iterator[R]:
+def iter_chunks(
+    function: Callable[..., R], items: Sequence[T], *args: Any, most: int = MOST_PER_CHUNK
+) -> Iterator[R]:
     """map_chunks's chunk results one at a time, in order, each as soon as it and those before it
     are done: what the caller does with a chunk (building records from the tuples that crossed)
     overlaps the workers' work on the later ones, instead of following it on one core."""
@@ -94,8 +96,9 @@ def iter_chunks(function: Callable[..., R], items: Sequence[T], *args: Any,
         yield from results()
 
 
-def mapped_meanwhile(function: Callable[..., R], items: Sequence[T], *args: Any,
-                     most: int = MOST_PER_CHUNK) -> AbstractContextManager[Callable[[], list[R]]]:
+def mapped_meanwhile(
+    function: Callable[..., R], items: Sequence[T], *args: Any, most: int = MOST_PER_CHUNK
+) -> AbstractContextManager[Callable[[], list[R]]]:
     """map_chunks started in the background: the workers run while the block does work of its own
     in this process (a stage's serial part need not wait for them, nor leave a core idle), and the
     function the block receives waits for the chunk results, in order. Serial runs compute them
@@ -108,19 +111,30 @@ def mapped_meanwhile(function: Callable[..., R], items: Sequence[T], *args: Any,
 
 
 @contextmanager
-def _mapped(function: Callable[..., R], items: Sequence[T], args: tuple[Any, ...], most: int,
-            processes: int, one_by_one: bool = False) -> Iterator[Callable[[], Iterable[R]]]:
+def _mapped(
+    function: Callable[..., R],
+    items: Sequence[T],
+    args: tuple[Any, ...],
+    most: int,
+    processes: int,
+    one_by_one: bool = False,
+) -> Iterator[Callable[[], Iterable[R]]]:
     global _job
-    if workers() < 2 or len(items) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+    if (
+        workers() < 2
+        or len(items) < PARALLEL_FROM
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
         yield _once(lambda: [function(items, *args)])
         return
     edges = chunk_edges(len(items), processes, most)
     _job = (function, items, args)
     try:
-        with collector_paused():
-            with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
-                pending = pool.map(_run_chunk, zip(edges, edges[1:]))  # forks every worker now
-                yield (lambda: pending) if one_by_one else _once(lambda: list(pending))
+        with collector_paused(), ProcessPoolExecutor(
+            processes, mp_context=multiprocessing.get_context("fork")
+        ) as pool:
+            pending = pool.map(_run_chunk, zip(edges, edges[1:]))  # forks every worker now
+            yield (lambda: pending) if one_by_one else _once(lambda: list(pending))
     finally:
         _job = None
 
@@ -133,6 +147,7 @@ def _once(compute: Callable[[], R]) -> Callable[[], R]:
         if not done:
             done.append(compute())
         return done[0]
+
     return value
 
 
@@ -180,11 +195,14 @@ def pickled_as_fields(cls: type[T]) -> type[T]:
     process's work in ingest at 100,000 articles. Put it above @dataclass."""
     values = operator.attrgetter(*(f.name for f in dataclasses.fields(cls)))
     if len(dataclasses.fields(cls)) == 1:
+
         def reduce(self):  # attrgetter of one name returns the value, not a tuple
             return (cls, (values(self),))
     else:
+
         def reduce(self):
             return (cls, values(self))
+
     cls.__reduce__ = reduce  # type: ignore[method-assign]
     return cls
 
@@ -202,20 +220,30 @@ def built_through_slots(cls: type[T]) -> type[T]:
         raise TypeError(f"built_through_slots: {cls.__name__} is not a frozen dataclass")
     fields = dataclasses.fields(cls)
     if hasattr(cls, "__post_init__") or any(
-            not f.init or f.kw_only or f.default_factory is not dataclasses.MISSING for f in fields):
-        raise TypeError(f"built_through_slots: {cls.__name__}'s __init__ does more than store its "
-                        "arguments (__post_init__, default_factory, init=False or kw_only)")
+        not f.init or f.kw_only or f.default_factory is not dataclasses.MISSING for f in fields
+    ):
+        raise TypeError(
+            f"built_through_slots: {cls.__name__}'s __init__ does more than store its "
+            "arguments (__post_init__, default_factory, init=False or kw_only)"
+        )
     namespace: dict[str, Any] = {}
     for f in fields:
         slot = cls.__dict__.get(f.name)
         if not isinstance(slot, types.MemberDescriptorType):
-            raise TypeError(f"built_through_slots: {cls.__name__}.{f.name} is not a slot (slots=True)")
+            raise TypeError(
+                f"built_through_slots: {cls.__name__}.{f.name} is not a slot (slots=True)"
+            )
         namespace[f"_store_{f.name}"] = slot.__set__
         if f.default is not dataclasses.MISSING:
             namespace[f"_default_{f.name}"] = f.default
-    parameters = ", ".join(f.name if f.default is dataclasses.MISSING else f"{f.name}=_default_{f.name}"
-                           for f in fields)
-    body = "".join(f"    _store_{f.name}(__dataclass_self__, {f.name})\n" for f in fields) or "    pass\n"
+    parameters = ", ".join(
+        f.name if f.default is dataclasses.MISSING else f"{f.name}=_default_{f.name}"
+        for f in fields
+    )
+    body = (
+        "".join(f"    _store_{f.name}(__dataclass_self__, {f.name})\n" for f in fields)
+        or "    pass\n"
+    )
     # Generated source, as dataclasses itself builds __init__: one plain call per field.
     exec(f"def __init__(__dataclass_self__, {parameters}):\n{body}", namespace)
     init = namespace["__init__"]
@@ -226,5 +254,15 @@ def built_through_slots(cls: type[T]) -> type[T]:
     return cls
 
 
-__all__ = ["MOST_PER_CHUNK", "PARALLEL_FROM", "built_through_slots", "chunk_edges", "collector_paused",
-           "iter_chunks", "map_chunks", "mapped_meanwhile", "pickled_as_fields", "workers"]
+__all__ = [
+    "MOST_PER_CHUNK",
+    "PARALLEL_FROM",
+    "built_through_slots",
+    "chunk_edges",
+    "collector_paused",
+    "iter_chunks",
+    "map_chunks",
+    "mapped_meanwhile",
+    "pickled_as_fields",
+    "workers",
+]

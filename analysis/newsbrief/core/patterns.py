@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from typing import Any
-from re import _constants as C  # noqa: N812 (the regex parser's opcodes)
+from re import _constants as C
 from re import _parser
+from typing import Any
 
 import ahocorasick
 
@@ -147,7 +147,9 @@ def _required(items: list) -> tuple[str, ...] | None:
     def consider(found: tuple[str, ...] | None) -> None:
         nonlocal best
         # The most telling list: its shortest string is the longest; then the fewest strings.
-        if found and (best is None or (min(map(len, found)), -len(found)) > (min(map(len, best)), -len(best))):
+        if found and (
+            best is None or (min(map(len, found)), -len(found)) > (min(map(len, best)), -len(best))
+        ):
             best = found
 
     run: list[str] = []
@@ -240,7 +242,10 @@ _screen_bits: dict[int, int] = {}
 _screen_patterns: list[re.Pattern[str]] = []
 _screen_needs: dict[str, int] = {}  # string -> bits of the patterns that need it
 _screen = ahocorasick.Automaton()
-_screened: list[Any] = [None, 0]  # the text last screened, and the bits of the patterns it may match
+_screened: list[Any] = [
+    None,
+    0,
+]  # the text last screened, and the bits of the patterns it may match
 
 
 def always_contains(pattern: str, strings: Iterable[str], flags: int = 0) -> bool:
@@ -262,9 +267,15 @@ def _character(op, arg) -> str | None:
 
 def _digits_only(members: list) -> bool:
     """True when a character class (its parsed members) matches digits and nothing else."""
-    return bool(members) and all(k is C.CATEGORY and v is C.CATEGORY_DIGIT
-                                 or k is C.RANGE and "0" <= chr(v[0]) <= chr(v[1]) <= "9"
-                                 or k is C.LITERAL and chr(v).isdigit() for k, v in members)
+    return bool(members) and all(
+        (k is C.CATEGORY
+        and v is C.CATEGORY_DIGIT)
+        or (k is C.RANGE
+        and "0" <= chr(v[0]) <= chr(v[1]) <= "9")
+        or (k is C.LITERAL
+        and chr(v).isdigit())
+        for k, v in members
+    )
 
 
 def _always_contains(items: list, strings: tuple[str, ...]) -> bool:
@@ -284,8 +295,11 @@ def _always_contains(items: list, strings: tuple[str, ...]) -> bool:
             return True
         if op is C.BRANCH and all(_always_contains(list(a), strings) for a in arg[1]):
             return True
-        if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and arg[0] >= 1 \
-                and _always_contains(list(arg[2]), strings):
+        if (
+            op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
+            and arg[0] >= 1
+            and _always_contains(list(arg[2]), strings)
+        ):
             return True
     return found()
 
@@ -296,7 +310,11 @@ def _spelled(items: list) -> str | None:
     spelled = []
     for op, arg in _flattened(items):
         ch = _character(op, arg)
-        if ch is None and op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and arg[0] == arg[1]:
+        if (
+            ch is None
+            and op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
+            and arg[0] == arg[1]
+        ):
             body = _spelled(list(arg[2]))
             ch = None if body is None else body * arg[0]
         elif ch is None and op is C.BRANCH:
@@ -339,29 +357,43 @@ def folded_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return cached[1]
 
 
-def finditer_folded(pattern: re.Pattern[str], text: str, folded: str, pos: int = 0,
-                    endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+def finditer_folded(
+    pattern: re.Pattern[str], text: str, folded: str, pos: int = 0, endpos: int = sys.maxsize
+) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text, pos, endpos)`, run as its folded twin on `folded` (the text's
     `fold`) when it has one. The matches' offsets are the text's; read what they matched from
     the text, not from the match (which holds the folded copy)."""
     twin = folded_twin(pattern)
-    return twin.finditer(folded, pos, endpos) if twin is not None else pattern.finditer(text, pos, endpos)
+    return (
+        twin.finditer(folded, pos, endpos)
+        if twin is not None
+        else pattern.finditer(text, pos, endpos)
+    )
 
 
-def search_folded(pattern: re.Pattern[str], text: str, folded: str, pos: int = 0,
-                  endpos: int = sys.maxsize) -> re.Match[str] | None:
+def search_folded(
+    pattern: re.Pattern[str], text: str, folded: str, pos: int = 0, endpos: int = sys.maxsize
+) -> re.Match[str] | None:
     """`pattern.search(text, pos, endpos)` as finditer_folded runs it."""
     twin = folded_twin(pattern)
-    return twin.search(folded, pos, endpos) if twin is not None else pattern.search(text, pos, endpos)
+    return (
+        twin.search(folded, pos, endpos) if twin is not None else pattern.search(text, pos, endpos)
+    )
 
 
 def _twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     source = pattern.pattern
-    if not isinstance(source, str) or not pattern.flags & re.IGNORECASE \
-            or pattern.flags & (re.ASCII | re.LOCALE) or _ESCAPED_CAPITAL.search(source) \
-            or not all(ch.isascii() or _caseless(ch) for ch in source):
+    if (
+        not isinstance(source, str)
+        or not pattern.flags & re.IGNORECASE
+        or pattern.flags & (re.ASCII | re.LOCALE)
+        or _ESCAPED_CAPITAL.search(source)
+        or not all(ch.isascii() or _caseless(ch) for ch in source)
+    ):
         return None
-    lowered = "".join(piece if i % 2 else piece.lower() for i, piece in enumerate(_GROUP_NAMES.split(source)))
+    lowered = "".join(
+        piece if i % 2 else piece.lower() for i, piece in enumerate(_GROUP_NAMES.split(source))
+    )
     try:
         twin = re.compile(lowered, pattern.flags & ~re.IGNORECASE)
         _check(list(_parser.parse(source, pattern.flags)), original=True)
@@ -372,7 +404,9 @@ def _twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 
 
 _ESCAPED_CAPITAL = re.compile(r"\\[A-Z]")  # \W \S \D \B \A \Z \N{...}: lower case changes them
-_GROUP_NAMES = re.compile(r"(\(\?(?:P[<=][^>)]*[>)]|\([^)]*\)))")  # "(?P<name>", "(?P=name)", "(?(name)"
+_GROUP_NAMES = re.compile(
+    r"(\(\?(?:P[<=][^>)]*[>)]|\([^)]*\)))"
+)  # "(?P<name>", "(?P=name)", "(?(name)"
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
@@ -388,10 +422,16 @@ def _range_folds(low: int, high: int, original: bool) -> bool:
     if not original:
         return not ends_upper  # "[\\x41-\\x5a]" stays upper case in the twin
     if ends_upper:
-        return chr(low) in _UPPER and chr(high) in _UPPER  # "[A-F]" lowers to "[a-f]"; "[A-z]" would lose "_"
+        return (
+            chr(low) in _UPPER and chr(high) in _UPPER
+        )  # "[A-F]" lowers to "[a-f]"; "[A-z]" would lose "_"
     # Lowering leaves it as it is: each capital in it needs its lower case in it ("[0-Z]" ignoring
     # case holds "a", which the twin's "[0-Z]" does not).
-    return all(low <= ord(chr(c).lower()) <= high for c in range(low, min(high, 127) + 1) if chr(c) in _UPPER)
+    return all(
+        low <= ord(chr(c).lower()) <= high
+        for c in range(low, min(high, 127) + 1)
+        if chr(c) in _UPPER
+    )
 
 
 class _Unfoldable(Exception):

@@ -13,15 +13,27 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-INPUT_GLOBS = ("seeds/*.txt", "seeds/catalog.yml", "analysis/codebook.yml", "analysis/claim_rules.yml",
-               "analysis/ingest.yml", "analysis/context/*.yml", "analysis/validation/*.csv",
-               "analysis/validation/*.yml",
-               "analysis/newsbrief/**/*.py", "analysis/newsbrief/render/assets/*", "analysis/*.ipynb",
-               "report/brief.qmd", "report/_quarto.yml", "report/style.css", "requirements.txt")
+INPUT_GLOBS = (
+    "seeds/*.txt",
+    "seeds/catalog.yml",
+    "analysis/codebook.yml",
+    "analysis/claim_rules.yml",
+    "analysis/ingest.yml",
+    "analysis/context/*.yml",
+    "analysis/validation/*.csv",
+    "analysis/validation/*.yml",
+    "analysis/newsbrief/**/*.py",
+    "analysis/newsbrief/render/assets/*",
+    "analysis/*.ipynb",
+    "report/brief.qmd",
+    "report/_quarto.yml",
+    "report/style.css",
+    "requirements.txt",
+)
 PROJECT_FILES = ("Makefile", "requirements.txt", "pyproject.toml", "seeds", "analysis", "report")
 COMPARED = ("build/data", "report/_generated")
 
@@ -52,8 +64,12 @@ def digest(data: dict[str, Any]) -> str:
 
 def _compare_trees(left: Path, right: Path) -> list[str]:
     differences = []
-    left_files = {p.relative_to(left) for p in left.rglob("*") if p.is_file()} if left.exists() else set()
-    right_files = {p.relative_to(right) for p in right.rglob("*") if p.is_file()} if right.exists() else set()
+    left_files = (
+        {p.relative_to(left) for p in left.rglob("*") if p.is_file()} if left.exists() else set()
+    )
+    right_files = (
+        {p.relative_to(right) for p in right.rglob("*") if p.is_file()} if right.exists() else set()
+    )
     for missing in sorted(left_files ^ right_files):
         differences.append(f"{missing}: present in only one build")
     for common in sorted(left_files & right_files):
@@ -65,8 +81,9 @@ def _compare_trees(left: Path, right: Path) -> list[str]:
 def copy_project(root: Path, target: Path) -> Path:
     """The project's inputs as a fresh clone has them (no build outputs), copied to `target`."""
     target.mkdir(parents=True, exist_ok=True)
-    ignore = shutil.ignore_patterns("_output", "_generated", ".quarto", "__pycache__", "*.pyc",
-                                    ".ipynb_checkpoints", "_work")
+    ignore = shutil.ignore_patterns(
+        "_output", "_generated", ".quarto", "__pycache__", "*.pyc", ".ipynb_checkpoints", "_work"
+    )
     for name in PROJECT_FILES:
         source = root / name
         if source.is_dir():
@@ -81,8 +98,12 @@ def verify(root: Path) -> list[str]:
     byte (the PDF is stable because the Makefile fixes SOURCE_DATE_EPOCH)."""
     with tempfile.TemporaryDirectory(prefix="newsbrief-verify-") as scratch:
         copy = copy_project(root, Path(scratch) / "project")
-        result = subprocess.run(["make", f"VENV={sys.prefix}", "--no-print-directory"], cwd=copy,
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            ["make", f"VENV={sys.prefix}", "--no-print-directory"],
+            cwd=copy,
+            capture_output=True,
+            text=True,
+        )
         if result.returncode != 0:
             return [f"the rebuild failed: {result.stderr.strip() or result.stdout.strip()}"]
         differences = []
@@ -99,8 +120,8 @@ def verify(root: Path) -> list[str]:
 def build_date(epoch: str | None) -> date:
     """The build's date from SOURCE_DATE_EPOCH, so two builds of one commit print the same date."""
     if epoch:
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
-    return datetime.now(tz=timezone.utc).date()
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    return datetime.now(tz=UTC).date()
 
 
 def software_versions() -> dict[str, str]:
@@ -108,14 +129,24 @@ def software_versions() -> dict[str, str]:
     from importlib.metadata import PackageNotFoundError, version
 
     found = {"Python": platform.python_version()}
-    for name in ("pandas", "numpy", "dateparser", "krippendorff", "matplotlib", "PyYAML",
-                 "nbclient", "pypandoc-binary", "typst"):
+    for name in (
+        "pandas",
+        "numpy",
+        "dateparser",
+        "krippendorff",
+        "matplotlib",
+        "PyYAML",
+        "nbclient",
+        "pypandoc-binary",
+        "typst",
+    ):
         try:
             found[name] = version(name)
         except PackageNotFoundError:
             found[name] = "not installed"
     try:
         import pypandoc
+
         found["Pandoc"] = pypandoc.get_pandoc_version()
     except (ImportError, OSError):
         found["Pandoc"] = "not found"

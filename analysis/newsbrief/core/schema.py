@@ -46,8 +46,9 @@ class Schema:
 
     def write(self, frame: pd.DataFrame, data: Path) -> Path:
         if list(frame.columns) != self.names:
-            raise ValueError(f"{self.name}: columns {list(frame.columns)} are not the schema's "
-                             f"{self.names}")
+            raise ValueError(
+                f"{self.name}: columns {list(frame.columns)} are not the schema's {self.names}"
+            )
         return write_text(self.path(data), frame.to_csv(index=False, lineterminator="\n"))
 
     def read(self, data: Path) -> pd.DataFrame:
@@ -57,9 +58,11 @@ class Schema:
             raise InputError(path, "is missing", "run `make` to build the stages before this one")
         table = pd.read_csv(path, dtype=str, keep_default_na=False)
         if list(table.columns) != self.names:
-            raise InputError(path, f"has columns {list(table.columns)}, not {self.names}",
-                             "it was written by another version of the package: run `make clean`"
-                             " and `make`")
+            raise InputError(
+                path,
+                f"has columns {list(table.columns)}, not {self.names}",
+                "it was written by another version of the package: run `make clean` and `make`",
+            )
         for name, kind in self.columns:
             if kind == "int" and len(table):
                 table[name] = table[name].astype(int)
@@ -88,39 +91,145 @@ def flag(value: bool) -> str:
 
 S, I, D, F, L = "str", "int", "date", "flag", "list"
 
-ARTICLES = Schema("articles", (
-    ("article_id", S), ("citekey", S), ("outlet", S), ("title", S), ("date", D), ("date_min", D),
-    ("date_max", D), ("date_basis", S), ("date_evidence", S), ("sha256", S), ("url", S),
-    ("place", S), ("catalogued", F), ("paragraphs", I), ("sentences", I), ("path", S),
-    # What ingest read from the header and the catalog, kept so a later stage loses nothing.
-    ("header_date", D), ("header_basis", S), ("header_evidence", S), ("catalog_date", D),
-    ("dateline_start", S), ("dateline_end", S)))
-SENTENCES = Schema("sentences", (
-    ("article_id", S), ("paragraph", I), ("sentence", I), ("start", I), ("end", I),
-    ("boilerplate", F), ("text", S)))
-TIMEX = Schema("timex", (
-    ("article_id", S), ("paragraph", I), ("sentence", I), ("text", S), ("start", D), ("end", D),
-    ("granularity", S), ("direction", S), ("char_start", I), ("char_end", I)))
+ARTICLES = Schema(
+    "articles",
+    (
+        ("article_id", S),
+        ("citekey", S),
+        ("outlet", S),
+        ("title", S),
+        ("date", D),
+        ("date_min", D),
+        ("date_max", D),
+        ("date_basis", S),
+        ("date_evidence", S),
+        ("sha256", S),
+        ("url", S),
+        ("place", S),
+        ("catalogued", F),
+        ("paragraphs", I),
+        ("sentences", I),
+        ("path", S),
+        # What ingest read from the header and the catalog, kept so a later stage loses nothing.
+        ("header_date", D),
+        ("header_basis", S),
+        ("header_evidence", S),
+        ("catalog_date", D),
+        ("dateline_start", S),
+        ("dateline_end", S),
+    ),
+)
+SENTENCES = Schema(
+    "sentences",
+    (
+        ("article_id", S),
+        ("paragraph", I),
+        ("sentence", I),
+        ("start", I),
+        ("end", I),
+        ("boilerplate", F),
+        ("text", S),
+    ),
+)
+TIMEX = Schema(
+    "timex",
+    (
+        ("article_id", S),
+        ("paragraph", I),
+        ("sentence", I),
+        ("text", S),
+        ("start", D),
+        ("end", D),
+        ("granularity", S),
+        ("direction", S),
+        ("char_start", I),
+        ("char_end", I),
+    ),
+)
 NOTES = Schema("ingest_notes", (("article_id", S), ("note", S)))
-CODES = Schema("codes", (("article_id", S), ("paragraph", I), ("sentence", I), ("theme", S),
-                         ("term", S)))
-VALIDATION = Schema("validation", (
-    ("split", S), ("theme", S), ("units", I), ("tp", I), ("fp", I), ("fn", I),
-    ("precision", "float"), ("recall", "float"), ("f1", "float"), ("alpha", "float"),
-    ("reference", S), ("who", S), ("blind", S), ("caveat", S)))
-INTERCODER = Schema("intercoder", (("theme", S), ("units", I), ("agreement", "float"),
-                                   ("alpha", "float")))
-CLAIMS = Schema("claims", (
-    ("claim_id", S), ("article_id", S), ("paragraph", I), ("sentence", I), ("event", S),
-    ("country_event", S), ("kind", S), ("status", S), ("target_start", D), ("target_end", D),
-    ("target_text", S), ("actors", L), ("figures", L), ("quote", S)))
-COPIES = Schema("copies", (
-    ("article_a", S), ("paragraph_a", I), ("article_b", S), ("paragraph_b", I),
-    ("similarity", "float"), ("text_a", S), ("text_b", S)))
-FINDINGS = Schema("findings", (
-    ("finding_id", S), ("check", S), ("event", S), ("article_ids", L), ("summary", S),
-    ("claim_ids", L), ("days", S), ("evidence", "json")))
-TRACKER = Schema("tracker", (
-    ("event", S), ("kind", S), ("label", S), ("first_article", S), ("first_date", D),
-    ("first_when", S), ("target_start", D), ("target_end", D), ("target_text", S),
-    ("mentions", S), ("verdict", S), ("done_date", D)))
+CODES = Schema(
+    "codes", (("article_id", S), ("paragraph", I), ("sentence", I), ("theme", S), ("term", S))
+)
+VALIDATION = Schema(
+    "validation",
+    (
+        ("split", S),
+        ("theme", S),
+        ("units", I),
+        ("tp", I),
+        ("fp", I),
+        ("fn", I),
+        ("precision", "float"),
+        ("recall", "float"),
+        ("f1", "float"),
+        ("alpha", "float"),
+        ("reference", S),
+        ("who", S),
+        ("blind", S),
+        ("caveat", S),
+    ),
+)
+INTERCODER = Schema(
+    "intercoder", (("theme", S), ("units", I), ("agreement", "float"), ("alpha", "float"))
+)
+CLAIMS = Schema(
+    "claims",
+    (
+        ("claim_id", S),
+        ("article_id", S),
+        ("paragraph", I),
+        ("sentence", I),
+        ("event", S),
+        ("country_event", S),
+        ("kind", S),
+        ("status", S),
+        ("target_start", D),
+        ("target_end", D),
+        ("target_text", S),
+        ("actors", L),
+        ("figures", L),
+        ("quote", S),
+    ),
+)
+COPIES = Schema(
+    "copies",
+    (
+        ("article_a", S),
+        ("paragraph_a", I),
+        ("article_b", S),
+        ("paragraph_b", I),
+        ("similarity", "float"),
+        ("text_a", S),
+        ("text_b", S),
+    ),
+)
+FINDINGS = Schema(
+    "findings",
+    (
+        ("finding_id", S),
+        ("check", S),
+        ("event", S),
+        ("article_ids", L),
+        ("summary", S),
+        ("claim_ids", L),
+        ("days", S),
+        ("evidence", "json"),
+    ),
+)
+TRACKER = Schema(
+    "tracker",
+    (
+        ("event", S),
+        ("kind", S),
+        ("label", S),
+        ("first_article", S),
+        ("first_date", D),
+        ("first_when", S),
+        ("target_start", D),
+        ("target_end", D),
+        ("target_text", S),
+        ("mentions", S),
+        ("verdict", S),
+        ("done_date", D),
+    ),
+)

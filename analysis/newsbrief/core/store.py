@@ -52,8 +52,12 @@ def read_yaml(path: Path, first_key: str) -> dict[str, Any]:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        raise InputError(path, f"is not valid YAML ({err})", "correct the YAML syntax",
-                         line=None if mark is None else mark.line + 1) from None
+        raise InputError(
+            path,
+            f"is not valid YAML ({err})",
+            "correct the YAML syntax",
+            line=None if mark is None else mark.line + 1,
+        ) from None
     if not isinstance(raw, dict):
         raise InputError(path, "does not hold a mapping at the top", f"start with `{first_key}:`")
     return raw

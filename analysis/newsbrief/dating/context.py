@@ -12,10 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from newsbrief.core.errors import InputError
+from newsbrief.core.paths import CONTEXT_DIR
 from newsbrief.core.patterns import trie
 from newsbrief.core.store import read_yaml
-
-from newsbrief.core.paths import CONTEXT_DIR
 
 
 @dataclass(frozen=True)
@@ -132,18 +131,30 @@ def _date(value: Any, path: Path, field: str) -> date | None:
     try:
         return date.fromisoformat(str(value))
     except ValueError:
-        raise InputError(path, f"field '{field}' has '{value}', which is not a date",
-                         "write dates as YYYY-MM-DD, or leave the field empty") from None
+        raise InputError(
+            path,
+            f"field '{field}' has '{value}', which is not a date",
+            "write dates as YYYY-MM-DD, or leave the field empty",
+        ) from None
 
 
 def _sources(entry: dict[str, Any], path: Path, what: str) -> tuple[Source, ...]:
     raw = entry.get("sources") or []
     if not raw:
-        raise InputError(path, f"'{what}' has no sources",
-                         "every context fact needs at least one source with title and url")
-    return tuple(Source(title=str(s.get("title", "")), url=str(s.get("url", "")),
-                        publisher=str(s.get("publisher", "")),
-                        accessed=str(s.get("accessed", ""))) for s in raw)
+        raise InputError(
+            path,
+            f"'{what}' has no sources",
+            "every context fact needs at least one source with title and url",
+        )
+    return tuple(
+        Source(
+            title=str(s.get("title", "")),
+            url=str(s.get("url", "")),
+            publisher=str(s.get("publisher", "")),
+            accessed=str(s.get("accessed", "")),
+        )
+        for s in raw
+    )
 
 
 def load_context(directory: Path = CONTEXT_DIR) -> Context:
@@ -182,11 +193,15 @@ def load_context(directory: Path = CONTEXT_DIR) -> Context:
             name=str(e["name"]),
             kind=str(e["kind"]),
             country=str(e["country"]),
-            aliases=tuple(dict.fromkeys([str(e["name"]), *(str(a) for a in e.get("aliases") or [])])),
+            aliases=tuple(
+                dict.fromkeys([str(e["name"]), *(str(a) for a in e.get("aliases") or [])])
+            ),
             adjectives=tuple(str(a) for a in e.get("adjectives") or []),
             sources=_sources(e, gazetteer_path, str(e["name"])),
         )
         for e in gazetteer.get("places", [])
     )
     not_variants = frozenset(str(w).casefold() for w in gazetteer.get("not_variants") or [])
-    return Context(tenures=tenures, place_names=place_names, places=places, not_variants=not_variants)
+    return Context(
+        tenures=tenures, place_names=place_names, places=places, not_variants=not_variants
+    )

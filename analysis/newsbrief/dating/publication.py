@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from newsbrief.dating.context import Context, PlaceName, Tenure, person_index, strip_possessive
-from newsbrief.core.records import PublicationDate
 from newsbrief.core.patterns import fold, may_match, trie
+from newsbrief.core.records import PublicationDate
+from newsbrief.dating.context import Context, PlaceName, Tenure, person_index, strip_possessive
 from newsbrief.dating.timex import find_timexes, governing_cue, tense_at
 
 TITLE_REACH = 60  # characters between an office title and a name for the title to be the name's
@@ -22,24 +22,35 @@ TITLE_AFTER_REACH = 40  # "Name, the <title>": characters between the comma and 
 LISTED = 8  # facts spelled out in the evidence; further ones are counted
 
 # Words that make a title or a name historical: "former prime minister", "then-ambassador".
-_FORMER = re.compile(r"\b(?:former|formerly|ex|then|late|erstwhile|previous|retired|one-?time|past)\W*$",
-                     re.IGNORECASE)
+_FORMER = re.compile(
+    r"\b(?:former|formerly|ex|then|late|erstwhile|previous|retired|one-?time|past)\W*$",
+    re.IGNORECASE,
+)
 # What may stand between a title and the name it belongs to: names of places and offices,
 # honorifics, linking words and punctuation ("Ambassador of Kazakhstan to Pakistan, H.E. ...").
 _TITLE_GAP = re.compile(
-    r"(?:\s++|[,.:()’'–—&-]|(?:of|to|the|for|on|and|in|at|de|al|el|ul|bin|ibn)(?![\w])|[A-Z][\w.'’-]*+)*+")
+    r"(?:\s++|[,.:()’'–—&-]|(?:of|to|the|for|on|and|in|at|de|al|el|ul|bin|ibn)(?![\w])|[A-Z][\w.'’-]*+)*+"
+)
 _ERA_NOT_CURRENT_BEFORE = re.compile(
     r"\b(?:formerly|former|then|once|previously|old\s+name|renamed|known\s+as|called|named)"
-    r"(?:\s+(?:known\s+as|called|named|from|as|to))?(?:\s+the)?\s*[\"“‘']?\s*$", re.IGNORECASE)
+    r"(?:\s+(?:known\s+as|called|named|from|as|to))?(?:\s+the)?\s*[\"“‘']?\s*$",
+    re.IGNORECASE,
+)
 _ERA_NOT_CURRENT_AFTER = re.compile(
     r"^(?:['’]s)?\s*(?:[(,–—-]\s*(?:now|today|renamed|later|since\s+renamed|formerly|then)\b"
-    r"|[(,]?\s*as\s+(?:it|the\s+city|the\s+capital)\s+(?:was|is\s+now)\b)", re.IGNORECASE)
+    r"|[(,]?\s*as\s+(?:it|the\s+city|the\s+capital)\s+(?:was|is\s+now)\b)",
+    re.IGNORECASE,
+)
 # A document or process named after a place keeps the old name long after the era.
-_NAMED_AFTER = re.compile(r"^(?:['’]s)?\s+(?:Declaration|Protocol|Accords?|Agreement|Treaty|Process|"
-                          r"Format|Charter|Convention|Communiqu[eé])\b")
+_NAMED_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:Declaration|Protocol|Accords?|Agreement|Treaty|Process|"
+    r"Format|Charter|Convention|Communiqu[eé])\b"
+)
 # Verbs that report only the beginning of an event: "the fair opened on 5–9 May" says nothing of its end.
-_BEGUN = re.compile(r"\b(?:began|begun|started|opened|launched|kicked\s+off|commenced|got\s+under\s*way)\b",
-                    re.IGNORECASE)
+_BEGUN = re.compile(
+    r"\b(?:began|begun|started|opened|launched|kicked\s+off|commenced|got\s+under\s*way)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,38 +71,41 @@ def event_bounds(sentence: str) -> list[Bound]:
         when = tense_at(sentence, timex.char_start, timex.char_end, strict=True)
         if when == "past":
             cue = governing_cue(sentence, timex.char_start)
-            quote = sentence[cue[0]:timex.char_end] if cue and cue[2] == "past" else timex.text
+            quote = sentence[cue[0] : timex.char_end] if cue and cue[2] == "past" else timex.text
             # A meeting reported in the past on given days is over: the report follows its last
             # day. A month or year, or a verb of beginning, only says the event began then.
             done = timex.granularity == "day" and not _BEGUN.search(sentence)
-            bounds.append(Bound(timex.end if done else timex.start, None,
-                                f"of the past event “{quote}”"))
+            bounds.append(
+                Bound(timex.end if done else timex.start, None, f"of the past event “{quote}”")
+            )
         elif when == "future":
             bounds.append(Bound(None, timex.end, f"“{timex.text}” is still ahead"))
     return bounds
 
 
-def _title_before(sentence: str, name_start: int, titles: tuple[str, ...],
-                  other_names: re.Pattern[str]) -> tuple[int, int] | None:
+def _title_before(
+    sentence: str, name_start: int, titles: tuple[str, ...], other_names: re.Pattern[str]
+) -> tuple[int, int] | None:
     """The span of an office title written just before a name ("Ambassador ... Yerzhan Kistafin")."""
     best: tuple[int, int] | None = None
     window_start = max(0, name_start - TITLE_REACH - max((len(t) for t in titles), default=0))
     for title in titles:
         for hit in _word(title).finditer(sentence, window_start, name_start):
-            gap = sentence[hit.end():name_start]
+            gap = sentence[hit.end() : name_start]
             if len(gap) > TITLE_REACH or not _TITLE_GAP.fullmatch(gap):
                 continue  # a verb in between: "the minister met X" does not make X the minister
             if re.search(r"\band\s*$", gap) or other_names.search(gap):
                 continue  # the title belongs to someone else named in between
-            if _FORMER.search(sentence[max(0, hit.start() - 20):hit.start()]):
+            if _FORMER.search(sentence[max(0, hit.start() - 20) : hit.start()]):
                 continue
             if best is None or (hit.end(), hit.end() - hit.start()) > (best[1], best[1] - best[0]):
                 best = (hit.start(), hit.end())
     return best
 
 
-def _title_after(sentence: str, name_end: int, titles: tuple[str, ...],
-                 other_names: re.Pattern[str]) -> tuple[int, int] | None:
+def _title_after(
+    sentence: str, name_end: int, titles: tuple[str, ...], other_names: re.Pattern[str]
+) -> tuple[int, int] | None:
     """The span of an office title in apposition after a name ("X, the prime minister")."""
     lead = re.match(r"(?:['’]s)?\s*[,(]\s*(?:the\s+)?", sentence[name_end:])
     if not lead:
@@ -99,7 +113,7 @@ def _title_after(sentence: str, name_end: int, titles: tuple[str, ...],
     start = name_end + lead.end()
     for title in titles:
         hit = _word(title).search(sentence, start, start + TITLE_AFTER_REACH + len(title))
-        gap = sentence[start:hit.start()] if hit else ""
+        gap = sentence[start : hit.start()] if hit else ""
         if hit and _TITLE_GAP.fullmatch(gap) and not other_names.search(gap):
             return hit.start(), hit.end()
     return None
@@ -113,7 +127,9 @@ def _word(phrase: str) -> re.Pattern[str]:
 def _others(aliases: tuple[str, ...], context: Context) -> re.Pattern[str]:
     """Every officeholder alias that is not one of `aliases`, as one pattern."""
     own = {a.casefold() for a in aliases}
-    return _any_of(tuple(sorted({a for t in context.tenures for a in t.aliases if a.casefold() not in own})))
+    return _any_of(
+        tuple(sorted({a for t in context.tenures for a in t.aliases if a.casefold() not in own}))
+    )
 
 
 @lru_cache(maxsize=1024)
@@ -137,13 +153,19 @@ def titled_offices(sentence: str, context: Context) -> set[tuple[str, str]]:
         candidates: list[tuple[tuple[int, int], Tenure]] = []
         for tenure in tenures:
             others = _others(tenure.aliases, context)
-            span = (_title_before(sentence, match.start(), tenure.titles, others)
-                    or _title_after(sentence, name_end, tenure.titles, others))
+            span = _title_before(sentence, match.start(), tenure.titles, others) or _title_after(
+                sentence, name_end, tenure.titles, others
+            )
             if span:
                 candidates.append((span, tenure))
         # "Prime Minister X" also contains "minister": a title inside a longer one is not read.
-        kept = [c for c in candidates if not any(o[0] != c[0] and o[0][0] <= c[0][0] and c[0][1] <= o[0][1]
-                                                 for o in candidates)]
+        kept = [
+            c
+            for c in candidates
+            if not any(
+                o[0] != c[0] and o[0][0] <= c[0][0] and c[0][1] <= o[0][1] for o in candidates
+            )
+        ]
         found.update((tenure.person, tenure.office) for _, tenure in kept)
     return found
 
@@ -166,8 +188,10 @@ def office_bounds(sentences: list[str], context: Context) -> list[Bound]:
         titled |= titled_offices(sentence, context)
     bounds = []
     for person, office in sorted(titled):
-        terms = sorted((t for t in context.tenures if (t.person, t.office) == (person, office)),
-                       key=lambda t: (t.start or date.min, t.end or date.max))
+        terms = sorted(
+            (t for t in context.tenures if (t.person, t.office) == (person, office)),
+            key=lambda t: (t.start or date.min, t.end or date.max),
+        )
         starts = [t.start for t in terms]
         ends = [t.end for t in terms]
         low = None if None in starts else min(s for s in starts if s)
@@ -175,11 +199,23 @@ def office_bounds(sentences: list[str], context: Context) -> list[Bound]:
         if low is None and high is None:
             continue
         posts = " and ".join(_in_post(t) for t in terms)
-        hull = (f"; the bound is the span of all {len(terms)} terms, {low or 'an unknown start'} to "
-                f"{high or 'still in post'}" if len(terms) > 1 else "")
-        sources = "; ".join(dict.fromkeys(s.title for t in terms for s in t.sources[:1])) or "context facts"
-        bounds.append(Bound(low, high, f"{person} is named as {office} (in post {posts}{hull}; "
-                                       f"source: {sources})"))
+        hull = (
+            f"; the bound is the span of all {len(terms)} terms, {low or 'an unknown start'} to "
+            f"{high or 'still in post'}"
+            if len(terms) > 1
+            else ""
+        )
+        sources = (
+            "; ".join(dict.fromkeys(s.title for t in terms for s in t.sources[:1]))
+            or "context facts"
+        )
+        bounds.append(
+            Bound(
+                low,
+                high,
+                f"{person} is named as {office} (in post {posts}{hull}; source: {sources})",
+            )
+        )
     return bounds
 
 
@@ -189,8 +225,12 @@ _ERA_INDEX: dict[int, tuple[Context, re.Pattern[str], dict[str, PlaceName]]] = {
 def _era_index(context: Context) -> tuple[re.Pattern[str], dict[str, PlaceName]]:
     cached = _ERA_INDEX.get(id(context))
     if cached is None or cached[0] is not context:
-        names = {alias.casefold(): era for era in context.place_names if era.valid_from or era.valid_to
-                 for alias in era.aliases}
+        names = {
+            alias.casefold(): era
+            for era in context.place_names
+            if era.valid_from or era.valid_to
+            for alias in era.aliases
+        }
         cached = (context, _any_of(tuple(sorted(names))), names)
         _ERA_INDEX[id(context)] = cached
     return cached[1], cached[2]
@@ -198,17 +238,20 @@ def _era_index(context: Context) -> tuple[re.Pattern[str], dict[str, PlaceName]]
 
 def _era_name_is_current(text: str, start: int, end: int, era: PlaceName) -> bool:
     """False when the text itself marks the name as historical, or uses it for a dated past event."""
-    if _ERA_NOT_CURRENT_BEFORE.search(text[max(0, start - 30):start]):
+    if _ERA_NOT_CURRENT_BEFORE.search(text[max(0, start - 30) : start]):
         return False
-    after = text[end:end + 40]
+    after = text[end : end + 40]
     if _ERA_NOT_CURRENT_AFTER.match(after) or _NAMED_AFTER.match(after):
         return False
     # "held in Nur-Sultan on 5 May 2021": the name belongs to the event's time, not the article's.
     for timex in find_timexes(text, None):
-        if (timex.start is not None and timex.end is not None
-                and (era.valid_to is None or timex.start <= era.valid_to)
-                and (era.valid_from is None or timex.end >= era.valid_from)
-                and tense_at(text, timex.char_start, timex.char_end) == "past"):
+        if (
+            timex.start is not None
+            and timex.end is not None
+            and (era.valid_to is None or timex.start <= era.valid_to)
+            and (era.valid_from is None or timex.end >= era.valid_from)
+            and tense_at(text, timex.char_start, timex.char_end) == "past"
+        ):
             return False
     return True
 
@@ -231,17 +274,23 @@ def place_name_bounds(texts: list[str], context: Context) -> list[Bound]:
     for name in sorted(used):
         era, written = used[name]
         source = era.sources[0].title if era.sources else "context facts"
-        bounds.append(Bound(era.valid_from, era.valid_to,
-                            f"the place name “{written}” for {era.refers_to} was in use "
-                            f"{era.valid_from or 'before records'} to {era.valid_to or 'today'} "
-                            f"(source: {source})"))
+        bounds.append(
+            Bound(
+                era.valid_from,
+                era.valid_to,
+                f"the place name “{written}” for {era.refers_to} was in use "
+                f"{era.valid_from or 'before records'} to {era.valid_to or 'today'} "
+                f"(source: {source})",
+            )
+        )
     return bounds
 
 
 def context_bounds(sentences: list[str], context: Context, place: str = "") -> list[Bound]:
     """The strong evidence: cited facts about who held office and what places were called."""
-    return office_bounds(sentences, context) + place_name_bounds(sentences + ([place] if place else []),
-                                                                 context)
+    return office_bounds(sentences, context) + place_name_bounds(
+        sentences + ([place] if place else []), context
+    )
 
 
 def infer_bounds(sentences: list[str], context: Context, place: str = "") -> list[Bound]:
@@ -269,15 +318,16 @@ def _fact(bound: Bound) -> str:
 def _ordered(bounds: list[Bound]) -> list[Bound]:
     """Lower bounds latest first, then upper bounds earliest first: the deciding ones lead."""
     lows = sorted((b for b in bounds if b.low), key=lambda b: (-b.low.toordinal(), b.reason))  # type: ignore[union-attr]
-    highs = sorted((b for b in bounds if not b.low and b.high),
-                   key=lambda b: (b.high.toordinal(), b.reason))  # type: ignore[union-attr]
+    highs = sorted(
+        (b for b in bounds if not b.low and b.high), key=lambda b: (b.high.toordinal(), b.reason)
+    )  # type: ignore[union-attr]
     return lows + highs
 
 
 def _listing(bounds: list[Bound], deciding: list[Bound]) -> str:
     ordered = _ordered(bounds)
     keep = [b for b in ordered if b in deciding]
-    keep += [b for b in ordered if b not in keep][:max(0, LISTED - len(keep))]
+    keep += [b for b in ordered if b not in keep][: max(0, LISTED - len(keep))]
     shown = [_fact(b) for b in ordered if b in keep]
     rest = len(ordered) - len(shown)
     text = "; ".join(shown)
@@ -290,10 +340,14 @@ def reasons(bounds: list[Bound]) -> tuple[str, bool]:
     """Every fact used, deciding ones first, and whether the facts contradict each other."""
     low, high = combine(bounds)
     latest_low = next((b for b in _ordered(bounds) if b.low == low), None) if low else None
-    earliest_high = min((b for b in bounds if b.high == high), key=lambda b: b.reason) if high else None
+    earliest_high = (
+        min((b for b in bounds if b.high == high), key=lambda b: b.reason) if high else None
+    )
     if low and high and low > high and latest_low and earliest_high:
-        text = (f"Inferred bounds contradict each other ({low} is after {high}): "
-                f"{_fact(latest_low)}, but {_fact(earliest_high)}.")
+        text = (
+            f"Inferred bounds contradict each other ({low} is after {high}): "
+            f"{_fact(latest_low)}, but {_fact(earliest_high)}."
+        )
         others = [b for b in bounds if b not in (latest_low, earliest_high)]
         if others:
             text += f" Other facts: {_listing(others, [])}."
@@ -313,7 +367,7 @@ def listed_facts(evidence: str) -> list[str]:
     at those inside a fact's parentheses (its tenure and source) or inside a quoted phrase."""
     if not evidence.startswith("Inferred: "):
         return []  # a stated date, an unknown one, or contradictory bounds: no list of facts
-    text = evidence[len("Inferred: "):].rstrip(".")
+    text = evidence[len("Inferred: ") :].rstrip(".")
     found, depth, quoted, start = [], 0, False, 0
     for i, char in enumerate(text):
         if char in "“”":
@@ -332,13 +386,26 @@ def deciding_facts(d: PublicationDate, facts: list[str] | None = None) -> list[s
     earliest possible date and the one giving the latest (one fact when it gives both). `facts` is
     `listed_facts(d.evidence)`, for a caller that has it already."""
     if facts is None:
-        facts = listed_facts(d.evidence)  # each worded by _fact: "not before X", "not after Y", "between X and Y"
+        facts = listed_facts(
+            d.evidence
+        )  # each worded by _fact: "not before X", "not after Y", "between X and Y"
     lows = (f"not before {d.date_min} because", f"between {d.date_min} and ")
     low = next((f for f in facts if d.date_min is not None and f.startswith(lows)), None)
-    high = next((f for f in facts if d.date_max is not None
-                 and (f.startswith(f"not after {d.date_max} because")
-                      or (f.startswith("between ")
-                          and f.split(" because", 1)[0].endswith(f" and {d.date_max}")))), None)
+    high = next(
+        (
+            f
+            for f in facts
+            if d.date_max is not None
+            and (
+                f.startswith(f"not after {d.date_max} because")
+                or (
+                    f.startswith("between ")
+                    and f.split(" because", 1)[0].endswith(f" and {d.date_max}")
+                )
+            )
+        ),
+        None,
+    )
     return list(dict.fromkeys(f for f in (low, high) if f))
 
 
@@ -351,9 +418,16 @@ def fact_cues(fact: str) -> list[str]:
     return re.findall(r"“([^”]+)”", fact) + _NAMED_AS.findall(fact)
 
 
-def publication_date(article_id: str, catalog_date: date | None, header_date: date | None,
-                     header_basis: str, header_evidence: str, sentences: list[str],
-                     context: Context, place: str = "") -> PublicationDate:
+def publication_date(
+    article_id: str,
+    catalog_date: date | None,
+    header_date: date | None,
+    header_basis: str,
+    header_evidence: str,
+    sentences: list[str],
+    context: Context,
+    place: str = "",
+) -> PublicationDate:
     """The article's date and how it is known: catalog, then header or dateline, then bounds
     inferred from the text and context facts, else unknown. `place` is the dateline's place name."""
     stated = catalog_date or header_date
@@ -362,8 +436,10 @@ def publication_date(article_id: str, catalog_date: date | None, header_date: da
         if catalog_date is not None:
             evidence = f"Dated {catalog_date} by the catalog entry."
             if header_date and header_date != catalog_date:
-                evidence += (f" The {header_basis or 'header'} “{header_evidence}” says {header_date} "
-                             f"instead.")
+                evidence += (
+                    f" The {header_basis or 'header'} “{header_evidence}” says {header_date} "
+                    f"instead."
+                )
             elif header_date:
                 evidence += f" The {header_basis or 'header'} “{header_evidence}” agrees."
         else:
@@ -374,14 +450,22 @@ def publication_date(article_id: str, catalog_date: date | None, header_date: da
         low, high = combine(strong)
         if (low and stated < low) or (high and stated > high) or (low and high and low > high):
             text, contradictory = reasons(strong)
-            evidence += (f" But {text}" if contradictory else
-                         f" But the text suggests {low or 'any date'} to {high or 'the present'}: {text}.")
+            evidence += (
+                f" But {text}"
+                if contradictory
+                else f" But the text suggests {low or 'any date'} to {high or 'the present'}: {text}."
+            )
         return PublicationDate(stated, stated, stated, basis, evidence)
     bounds = infer_bounds(sentences, context, place)
     if not bounds:
-        return PublicationDate(None, None, None, "unknown",
-                               "No date is stated, and the text names no dated event, officeholder "
-                               "or era place name that would bound it.")
+        return PublicationDate(
+            None,
+            None,
+            None,
+            "unknown",
+            "No date is stated, and the text names no dated event, officeholder "
+            "or era place name that would bound it.",
+        )
     low, high = combine(bounds)
     point = low if low is not None and low == high else None
     return PublicationDate(point, low, high, "inferred", explain(bounds))

@@ -39,28 +39,44 @@ def run(paths: Paths, corpus: Corpus, context: Context, today: date | None = Non
     return Dated(dates, timexes)
 
 
-def date_articles(corpus: Corpus, context: Context, today: date | None = None
-                  ) -> dict[str, PublicationDate]:
+def date_articles(
+    corpus: Corpus, context: Context, today: date | None = None
+) -> dict[str, PublicationDate]:
     """Publication dates; an article dated after `today` (the build date) gets a note."""
-    dates = {k: v for chunk in map_chunks(_dated, corpus.articles, context) for k, v in chunk.items()}
+    dates = {
+        k: v for chunk in map_chunks(_dated, corpus.articles, context) for k, v in chunk.items()
+    }
     today = today or build_date(os.environ.get("SOURCE_DATE_EPOCH"))
     for article in corpus.articles:
         when = dates[article.article_id]
         if when.date_min and when.date_min > today:
-            article.notes.append(f"is dated {when.date or when.date_min}, after the build date "
-                                 f"{today}: check the catalog entry or the dateline")
+            article.notes.append(
+                f"is dated {when.date or when.date_min}, after the build date "
+                f"{today}: check the catalog entry or the dateline"
+            )
     return dates
 
 
 def _dated(articles: list[Article], context: Context) -> dict[str, PublicationDate]:
-    return {a.article_id: publication_date(
-                a.article_id, a.catalog_date, a.header_date, a.header_basis, a.header_evidence,
-                [s.text for s in a.sentences if not s.boilerplate], context, a.place)
-            for a in articles}
+    return {
+        a.article_id: publication_date(
+            a.article_id,
+            a.catalog_date,
+            a.header_date,
+            a.header_basis,
+            a.header_evidence,
+            [s.text for s in a.sentences if not s.boilerplate],
+            context,
+            a.place,
+        )
+        for a in articles
+    }
 
 
 def find_article_timexes(corpus: Corpus, dates: dict[str, PublicationDate]) -> TimexIndex:
-    return {k: v for chunk in map_chunks(_timexes, corpus.articles, dates) for k, v in chunk.items()}
+    return {
+        k: v for chunk in map_chunks(_timexes, corpus.articles, dates) for k, v in chunk.items()
+    }
 
 
 def _timexes(articles: list[Article], dates: dict[str, PublicationDate]) -> TimexIndex:
@@ -69,7 +85,10 @@ def _timexes(articles: list[Article], dates: dict[str, PublicationDate]) -> Time
         when = dates[article.article_id]
         for s in article.sentences:
             # Only sentences that have some, as when read back from timex.csv.
-            if not s.boilerplate and (timexes := find_timexes(
-                    s.text, when.anchor, anchor_min=when.date_min, anchor_max=when.date_max)):
+            if not s.boilerplate and (
+                timexes := find_timexes(
+                    s.text, when.anchor, anchor_min=when.date_min, anchor_max=when.date_max
+                )
+            ):
                 found[(s.article_id, s.paragraph, s.sentence)] = timexes
     return found

@@ -19,50 +19,94 @@ from functools import lru_cache
 
 import dateparser
 
-from newsbrief.core.records import Timex
 from newsbrief.core.patterns import always_contains, guarded, required, trie
+from newsbrief.core.records import Timex
 
-SEASONS: dict[str, tuple[int, int]] = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11),
-                                       "fall": (9, 11), "winter": (12, 2)}
+SEASONS: dict[str, tuple[int, int]] = {
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "autumn": (9, 11),
+    "fall": (9, 11),
+    "winter": (12, 2),
+}
 MONTHS: dict[str, int] = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 WEEKDAYS: dict[str, int] = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-ORDINALS: dict[str, int] = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
-                            "fourth": 4, "4th": 4, "final": 4}
-NUMBERS: dict[str, int] = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+ORDINALS: dict[str, int] = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "final": 4,
+}
+NUMBERS: dict[str, int] = {
+    w: i
+    for i, w in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+    )
+}
 NUMBERS.update({"a": 1, "an": 1, "several": 3, "few": 3})  # "a few years": at least a few
-YEAR_THIRDS = {"early": (1, 4), "beginning": (1, 4), "start": (1, 4), "mid": (5, 8),
-               "middle": (5, 8), "late": (9, 12), "end": (9, 12), "close": (9, 12)}
-MONTH_THIRDS = {"early": (1, 10), "beginning": (1, 10), "start": (1, 10), "mid": (11, 20),
-                "middle": (11, 20), "late": (21, 31), "end": (21, 31), "close": (21, 31)}
+YEAR_THIRDS = {
+    "early": (1, 4),
+    "beginning": (1, 4),
+    "start": (1, 4),
+    "mid": (5, 8),
+    "middle": (5, 8),
+    "late": (9, 12),
+    "end": (9, 12),
+    "close": (9, 12),
+}
+MONTH_THIRDS = {
+    "early": (1, 10),
+    "beginning": (1, 10),
+    "start": (1, 10),
+    "mid": (11, 20),
+    "middle": (11, 20),
+    "late": (21, 31),
+    "end": (21, 31),
+    "close": (21, 31),
+}
 GRANULARITY = {"year": "year", "month": "month", "week": "week", "day": "day"}
 
 # Regex building blocks, in lower case: the candidates regex runs on a lowercased copy of the
 # sentence. A bare month (no day or year next to it) and any "May" must still be capitalised in
 # the original, which keeps the modal verb out.
-_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|"
-          r"december|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?)")
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?)"
+)
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|,\d)"  # not "2,000"
 _YEAR = r"(?:1[89]\d{2}|20\d{2}|2100)(?!\d|s\b|(?<=0)['’]s\b)"  # not a decade ("1990s")
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _WD = rf"(?:{_WEEKDAY},?\s+)"
 _DASH = r"\s*(?:[–—-]|to|and|until|till|through)\s*"
-_NUM = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
+_NUM = (
+    r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
+)
 _REL = r"(?:this|next|last|the\s+current|the\s+coming|the\s+next|the\s+following|the\s+past|the\s+previous)"
 # A day or year followed by one of these is a count, not a date ("20 memorandums", "2000 tonnes").
-_NOT_COUNT = (r"(?!\s*(?:%|per\s*cent|percent|people|persons|participants|delegates|members|"
-              r"companies|firms|businesses|countries|students|tourists|visitors|million|billion|"
-              r"thousand|crore|lakh|tons|tonnes|units|containers|trucks|flights|mous|agreements|"
-              r"memorand\w*|documents|hours|days|weeks|months|years|km|kilomet\w*|miles|mw|kw|"
-              r"usd|dollars|\$)(?!\w))")
-_LEAD_WORDS = (r"starting|beginning|from|in|on|by|until|till|since|during|before|after|through|"
-               r"throughout|as\s+of|as\s+early\s+as|no\s+later\s+than|not\s+later\s+than|between|"
-               r"at|around|effective")
+_NOT_COUNT = (
+    r"(?!\s*(?:%|per\s*cent|percent|people|persons|participants|delegates|members|"
+    r"companies|firms|businesses|countries|students|tourists|visitors|million|billion|"
+    r"thousand|crore|lakh|tons|tonnes|units|containers|trucks|flights|mous|agreements|"
+    r"memorand\w*|documents|hours|days|weeks|months|years|km|kilomet\w*|miles|mw|kw|"
+    r"usd|dollars|\$)(?!\w))"
+)
+_LEAD_WORDS = (
+    r"starting|beginning|from|in|on|by|until|till|since|during|before|after|through|"
+    r"throughout|as\s+of|as\s+early\s+as|no\s+later\s+than|not\s+later\s+than|between|"
+    r"at|around|effective"
+)
 
 
-_FULL = rf"{_WD}?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}|{_WD}?{_MONTH}\s+{_DAY},?\s+{_YEAR}"
+_FULL = (
+    rf"{_WD}?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}|{_WD}?{_MONTH}\s+{_DAY},?\s+{_YEAR}"
+)
 # An optional preposition kept inside the span ("Starting in April", "held on ..."); matched once,
 # in front of the whole alternation, so each position pays for the lead words only once.
 _LEAD = rf"(?:(?P<lead>(?:{_LEAD_WORDS})(?:\s+(?:in|from|on))?)\s+)?"
@@ -70,8 +114,10 @@ _LEAD = rf"(?:(?P<lead>(?:{_LEAD_WORDS})(?:\s+(?:in|from|on))?)\s+)?"
 
 def _part(name: str) -> str:
     """early/mid/late or "the beginning/middle/end of" in front of a month or year."""
-    return (rf"(?:(?P<{name}_p>early|mid|late)[-\s]+(?:in\s+)?"
-            rf"|(?:the\s+)?(?P<{name}_w>beginning|start|middle|end|close)\s+of\s+)")
+    return (
+        rf"(?:(?P<{name}_p>early|mid|late)[-\s]+(?:in\s+)?"
+        rf"|(?:the\s+)?(?P<{name}_w>beginning|start|middle|end|close)\s+of\s+)"
+    )
 
 
 # One alternation, most specific first: at one position finditer takes the first alternative
@@ -85,8 +131,8 @@ _KINDS = [
     rf"{_DASH}(?:the\s+)?(?P<dmc_d2>{_DAY})(?:\s+of)?\s+(?P<dmc_m2>{_MONTH})(?:,?\s+(?P<dmc_y>{_YEAR}))?)",
     rf"(?P<dm_range>{_WD}?(?:the\s+)?(?P<dmr_d1>{_DAY}){_DASH}(?:the\s+)?(?P<dmr_d2>{_DAY})"
     rf"(?:\s+of)?\s+(?P<dmr_m>{_MONTH})(?:,?\s+(?P<dmr_y>{_YEAR}))?)",
-    rf"(?P<iso>(?P<iso_v>(?:19|20)\d{{2}}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])))(?![\d-])",
-    rf"(?P<numeric>(?P<num_v>(?:0?[1-9]|[12]\d|3[01])(?P<num_sep>[./])(?:0?[1-9]|1[0-2])(?P=num_sep)(?:19|20)\d{{2}}))(?![\d/]|\.\d)",
+    r"(?P<iso>(?P<iso_v>(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])))(?![\d-])",
+    r"(?P<numeric>(?P<num_v>(?:0?[1-9]|[12]\d|3[01])(?P<num_sep>[./])(?:0?[1-9]|1[0-2])(?P=num_sep)(?:19|20)\d{2}))(?![\d/]|\.\d)",
     rf"(?P<full_range>(?P<fr_a>{_FULL})\s*(?:[–—-]|to|until|till|through)\s*(?P<fr_b>{_FULL}))",
     rf"(?P<full>(?P<full_v>{_WD}?(?:the\s+)?{_DAY}(?:\s+of)?\s+(?P<full_m1>{_MONTH}),?\s+{_YEAR}"
     rf"|{_WD}?(?P<full_m2>{_MONTH})\s+{_DAY},?\s+{_YEAR}))",
@@ -94,7 +140,7 @@ _KINDS = [
     rf"|\s+(?:of\s+)?(?P<pm_r>this|next|last)\s+year)?)",
     rf"(?P<part_year>{_part('py')}(?:(?P<py_y>{_YEAR})|(?P<py_r>{_REL})\s+year|the\s+year))",
     rf"(?P<part_rel_month>{_part('prm')}(?:(?P<prm_r>{_REL})\s+month|the\s+month))",
-    rf"(?P<decade>(?:the\s+)?(?:(?P<dec_p>early|mid|late)[-\s]+)?(?P<dec_y>(?:1[89]|20)\d0)['’]?s)",
+    r"(?P<decade>(?:the\s+)?(?:(?P<dec_p>early|mid|late)[-\s]+)?(?P<dec_y>(?:1[89]|20)\d0)['’]?s)",
     rf"(?P<season>(?:the\s+)?(?:(?P<s_rel>this|next|last|coming|past|previous|following)\s+)?"
     rf"(?P<s_n>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<s_y>{_YEAR})"
     rf"|\s+(?:of\s+)?(?P<s_r>this|next|last)\s+year)?)",
@@ -145,16 +191,9 @@ _ALTERNATIVES = _LEAD + "(?:" + "|".join(_KINDS) + r")(?![\w-])"
 # "q1"-"q4" or "h1"/"h2" are the other openings. Checked first at each word start, so the
 # alternation runs only where a time expression can begin: about 2x faster, same matches. A test
 # derives the openings from the parsed alternation and fails if one is missing here.
-FIRST_WORDS = frozenset("""
-    starting beginning from in on by until till since during before after through throughout as no
-    not between at around effective the of for over within circa shortly soon later earlier
-    monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow tonight
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sept sep oct nov dec
-    early mid late start middle end close this next last coming past previous following
-    spring summer autumn fall winter first second third fourth final
-    a an one two three four five six seven eight nine ten eleven twelve several few
-""".split())
+FIRST_WORDS = frozenset(
+    ["starting", "beginning", "from", "in", "on", "by", "until", "till", "since", "during", "before", "after", "through", "throughout", "as", "no", "not", "between", "at", "around", "effective", "the", "of", "for", "over", "within", "circa", "shortly", "soon", "later", "earlier", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tomorrow", "tonight", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec", "early", "mid", "late", "start", "middle", "end", "close", "this", "next", "last", "coming", "past", "previous", "following", "spring", "summer", "autumn", "fall", "winter", "first", "second", "third", "fourth", "final", "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "several", "few"]
+)
 
 
 _START = r"(?<![\w'’-])"
@@ -163,7 +202,9 @@ _OPENING = r"(?=\d|q[1-4]|h[12]|" + trie(FIRST_WORDS) + ")"
 
 
 def _candidates(kinds: list[str]) -> re.Pattern[str]:
-    return re.compile(_START + _OPENING + _LEAD + "(?:" + "|".join(map(guarded, kinds)) + r")(?![\w-])")
+    return re.compile(
+        _START + _OPENING + _LEAD + "(?:" + "|".join(map(guarded, kinds)) + r")(?![\w-])"
+    )
 
 
 _CANDIDATES = _candidates(_KINDS)
@@ -176,9 +217,17 @@ _NEEDS_MONTH = [always_contains(kind, _MONTH_NAMES) for kind in _KINDS]
 _NEEDS_YEAR = [always_contains(kind, ["####"]) for kind in _KINDS]
 _YEAR_DIGITS = re.compile(r"\d{4}")
 # By (a month is named, four digits stand in a row): the kinds that can match.
-_SCANS = {(monthly, yearly): _candidates([kind for kind, month, year in zip(_KINDS, _NEEDS_MONTH, _NEEDS_YEAR)
-                                          if (monthly or not month) and (yearly or not year)])
-          for monthly in (True, False) for yearly in (True, False)}
+_SCANS = {
+    (monthly, yearly): _candidates(
+        [
+            kind
+            for kind, month, year in zip(_KINDS, _NEEDS_MONTH, _NEEDS_YEAR)
+            if (monthly or not month) and (yearly or not year)
+        ]
+    )
+    for monthly in (True, False)
+    for yearly in (True, False)
+}
 
 # Tense cues. Future wins over past in a sentence as a whole ("agreed to organise ... in 2021");
 # a cue right before an expression governs it ("the deal, which was signed in December, will ...").
@@ -189,7 +238,8 @@ _FUTURE = re.compile(
     r"|(?:is|are)\s+due|scheduled\s+(?:to|for)|slated\s+(?:to|for)|to\s+be|yet\s+to|likely\s+to"
     r"|ready\s+to|propos(?:e|es|ed|al)\s+to|envisag(?:e|es|ed)|upcoming|forthcoming|next|coming"
     r"|invit(?:e|es|ed)|prepar(?:e|es|ed|ing)\s+(?:to|for))(?![\w'’])|['’]ll(?!\w)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _PAST = re.compile(
     r"(?<![\w'’])(?:was|were|had|did|didn['’]t|ago|last|earlier|previously|recently|already"
     r"|(?:has|have|had)\s+(?:\w+ly\s+)?(?:been|begun|become|done|given|gone|grown|taken|seen|shown"
@@ -198,25 +248,27 @@ _PAST = re.compile(
     r"|knew|led|left|lost|made|met|paid|ran|rose|said|saw|sent|sought|spent|spoke|stood|taught|told"
     r"|thought|took(?:\s+place)?|undertook|understood|won|wrote|withdrew|oversaw|underwent|got"
     r"|(?P<ed>[a-z]{2,}ed))(?![\w'’-])",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # Participles that are mostly adjectives or link words, not reports of a past event.
 _ED_NOT_PAST = frozenset(
-    "united limited related based detailed proposed planned scheduled expected advanced interested "
-    "concerned dedicated committed needed hundred kindred sacred naked wicked beloved landlocked "
-    "oriented talented skilled qualified experienced sophisticated complicated diversified integrated "
-    "automated followed red bed shed wed speed need seed feed breed exceed proceed succeed indeed "
-    "aimed focused devoted determined pleased delighted honoured honored interested supposed "
-    "concerted sustained renewed continued".split())
+    ["united", "limited", "related", "based", "detailed", "proposed", "planned", "scheduled", "expected", "advanced", "interested", "concerned", "dedicated", "committed", "needed", "hundred", "kindred", "sacred", "naked", "wicked", "beloved", "landlocked", "oriented", "talented", "skilled", "qualified", "experienced", "sophisticated", "complicated", "diversified", "integrated", "automated", "followed", "red", "bed", "shed", "wed", "speed", "need", "seed", "feed", "breed", "exceed", "proceed", "succeed", "indeed", "aimed", "focused", "devoted", "determined", "pleased", "delighted", "honoured", "honored", "interested", "supposed", "concerted", "sustained", "renewed", "continued"]
+)
 _ED_NOT_AFTER = re.compile(
     r"(?:\b(?:be|is|are|am|being|the|a|an|this|that|these|those|its|their|his|her|our|your|my|"
     r"newly|well|highly|fully|more|most|less|very|so|to|for|of|with|by|from|into|in|on|at|and|or)"
-    r"|[-–])\s*$", re.IGNORECASE)
+    r"|[-–])\s*$",
+    re.IGNORECASE,
+)
 _PASSIVE_OR_ADJECTIVE = re.compile(r"\b(?:be|is|are|am|being)\s+$", re.IGNORECASE)
 _GOVERNS = 40  # a cue this close before an expression, in the same clause, decides its tense
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\b(?:that|which|who|whom|whose|while|whereas|but|as|when)\b",
-                           re.IGNORECASE)
-_DEADLINE = re.compile(r"^(?:by|until|till|from|starting|beginning|no\s+later|not\s+later|effective|within)\b",
-                       re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\[\]]|\b(?:that|which|who|whom|whose|while|whereas|but|as|when)\b", re.IGNORECASE
+)
+_DEADLINE = re.compile(
+    r"^(?:by|until|till|from|starting|beginning|no\s+later|not\s+later|effective|within)\b",
+    re.IGNORECASE,
+)
 
 
 # The cue patterns' literals are in lower case, so on an ASCII sentence's lower-case copy they
@@ -227,7 +279,9 @@ _DEADLINE = re.compile(r"^(?:by|until|till|from|starting|beginning|no\s+later|no
 # lower-case word. Other sentences (non-ASCII letters can fold to ASCII ones) keep the originals.
 _FUTURE_LOWER = re.compile(_FUTURE.pattern)
 _PAST_LOWER = re.compile(_PAST.pattern)
-_CASED_FUTURE = frozenset(("may", "might"))  # the words of _FUTURE's (?-i:...) group; a test reads it
+_CASED_FUTURE = frozenset(
+    ("may", "might")
+)  # the words of _FUTURE's (?-i:...) group; a test reads it
 
 
 def _cues(sentence: str, lowered: str | None = None) -> list[tuple[int, int, str]]:
@@ -235,8 +289,11 @@ def _cues(sentence: str, lowered: str | None = None) -> list[tuple[int, int, str
     lower case (ASCII letters lowered, same length), when already made."""
     if sentence.isascii():
         text = sentence.lower() if lowered is None else lowered
-        future = [m for m in _FUTURE_LOWER.finditer(text)
-                  if not (m.group() in _CASED_FUTURE and sentence[m.start():m.end()] != m.group())]
+        future = [
+            m
+            for m in _FUTURE_LOWER.finditer(text)
+            if not (m.group() in _CASED_FUTURE and sentence[m.start() : m.end()] != m.group())
+        ]
         past = _PAST_LOWER.finditer(text)
     else:
         future, past = list(_FUTURE.finditer(sentence)), _PAST.finditer(sentence)
@@ -245,15 +302,18 @@ def _cues(sentence: str, lowered: str | None = None) -> list[tuple[int, int, str
     for m in past:
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue  # "agreed to", "expected to": already a future cue
-        if _PASSIVE_OR_ADJECTIVE.search(sentence[max(0, m.start() - 12):m.start()]):
+        if _PASSIVE_OR_ADJECTIVE.search(sentence[max(0, m.start() - 12) : m.start()]):
             continue  # "will be held", "is expected": the participle carries no tense of its own
         if m.start("ed") >= 0:
-            word = sentence[m.start("ed"):m.end("ed")]  # from the sentence: its capital tells
+            word = sentence[m.start("ed") : m.end("ed")]  # from the sentence: its capital tells
             lowered_word = word.lower()
-            if (word[0].isupper() or lowered_word in _ED_NOT_PAST
-                    or (lowered_word.endswith("eed") and lowered_word not in ("agreed", "freed"))
-                    or re.match(r"\s+to\b", sentence[m.end():])
-                    or _ED_NOT_AFTER.search(sentence[max(0, m.start() - 16):m.start()])):
+            if (
+                word[0].isupper()
+                or lowered_word in _ED_NOT_PAST
+                or (lowered_word.endswith("eed") and lowered_word not in ("agreed", "freed"))
+                or re.match(r"\s+to\b", sentence[m.end() :])
+                or _ED_NOT_AFTER.search(sentence[max(0, m.start() - 16) : m.start()])
+            ):
                 continue
         found.append((m.start(), m.end(), "past"))
     return sorted(found)
@@ -271,19 +331,22 @@ def tense(sentence: str) -> str:
     return "future" if future else "past" if past else "unknown"
 
 
-def tense_at(sentence: str, char_start: int, char_end: int | None = None, *,
-             strict: bool = False) -> str:
+def tense_at(
+    sentence: str, char_start: int, char_end: int | None = None, *, strict: bool = False
+) -> str:
     """The tense that governs the expression at sentence[char_start:char_end].
 
     A cue just before it in the same clause decides; otherwise the sentence's tense. With `strict`
     a sentence that has both future and past cues, none of them governing, gives 'unknown'."""
-    span = sentence[char_start:char_end if char_end is not None else char_start]
+    span = sentence[char_start : char_end if char_end is not None else char_start]
     if re.match(r"since\b", span, re.IGNORECASE) or re.search(r"\bago$", span, re.IGNORECASE):
         return "past"  # "since 1992", "two years ago": the time itself is behind us
     return _tense_at(_cues(sentence), sentence, char_start, strict)
 
 
-def _tense_at(cues: list[tuple[int, int, str]], sentence: str, char_start: int, strict: bool) -> str:
+def _tense_at(
+    cues: list[tuple[int, int, str]], sentence: str, char_start: int, strict: bool
+) -> str:
     before = [c for c in cues if c[1] <= char_start]
     if before:
         start, end, kind = before[-1]
@@ -300,7 +363,7 @@ def governing_cue(sentence: str, char_start: int) -> tuple[int, int, str] | None
     """The tense cue that directly governs an expression starting at `char_start`, if any."""
     before = [c for c in _cues(sentence) if c[1] <= char_start]
     if before:
-        gap = sentence[before[-1][1]:char_start]
+        gap = sentence[before[-1][1] : char_start]
         if len(gap) <= _GOVERNS and not _CLAUSE_BREAK.search(gap):
             return before[-1]
     return None
@@ -335,6 +398,7 @@ class Candidate:
 
 
 # Calendar helpers.
+
 
 def _month(name: str) -> int:
     return MONTHS[name.rstrip(".").lower()]
@@ -372,7 +436,9 @@ def _day_number(text: str) -> int:
 def _offset(word: str | None) -> int:
     """Years (or months, weeks) from the anchor that this/next/last point to."""
     last = (word or "this").lower().split()[-1]
-    return {"next": 1, "coming": 1, "following": 1, "last": -1, "past": -1, "previous": -1}.get(last, 0)
+    return {"next": 1, "coming": 1, "following": 1, "last": -1, "past": -1, "previous": -1}.get(
+        last, 0
+    )
 
 
 def _count(word: str) -> int:
@@ -386,8 +452,11 @@ def _parse(text: str, base: date | None, prefer: str) -> date | None:
     and anchor, since the same dates recur across a corpus."""
     cleaned = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b|\bthe\b|\bof\b", " ", text, flags=re.IGNORECASE)
     cleaned = " ".join(cleaned.replace(",", " ").split())
-    settings: dict[str, object] = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
-                                   "REQUIRE_PARTS": ["day", "month"] if base else ["day", "month", "year"]}
+    settings: dict[str, object] = {
+        "DATE_ORDER": "DMY",
+        "PREFER_DAY_OF_MONTH": "first",
+        "REQUIRE_PARTS": ["day", "month"] if base else ["day", "month", "year"],
+    }
     if base is not None:
         # "future" from the day before the anchor, so an event on the anchor day itself is not
         # pushed a year ahead.
@@ -429,20 +498,30 @@ def _absolute(m: Candidate) -> Interval | None:
         day = _parse(g("full_v"), None, "current_period")
         return day, day, "day"
     if kind == "full_range":
-        return _parse(g("fr_a"), None, "current_period"), _parse(g("fr_b"), None, "current_period"), "day"
+        return (
+            _parse(g("fr_a"), None, "current_period"),
+            _parse(g("fr_b"), None, "current_period"),
+            "day",
+        )
     if kind == "monthyear":
         return (*_month_span(int(g("my_y")), _month(g("my_m"))), "month")
     if kind == "month_range":
         year, first, last = int(g("mra_y")), _month(g("mra_m1")), _month(g("mra_m2"))
         # "November–January 2024": the year written belongs to the end of the range.
-        return _month_span(year - 1 if first > last else year, first)[0], _month_end(year, last), "month"
+        return (
+            _month_span(year - 1 if first > last else year, first)[0],
+            _month_end(year, last),
+            "month",
+        )
     if kind == "part_month" and g("pm_y"):
         return _month_part(m, "pm", int(g("pm_y")), _month(g("pm_m")))
     if kind == "part_year" and g("py_y"):
         return _year_part(m, "py", int(g("py_y")), None)
     if kind == "decade":
         first = int(g("dec_y"))
-        low, high = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get((g("dec_p") or "").lower(), (0, 9))
+        low, high = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get(
+            (g("dec_p") or "").lower(), (0, 9)
+        )
         return date(first + low, 1, 1), date(first + high, 12, 31), "year"
     if kind == "season" and g("s_y"):
         return (*_season(g("s_n"), int(g("s_y"))), "season")
@@ -471,16 +550,31 @@ def _day_range(m: Candidate, year: int) -> Interval:
     g = m.group
     if m.lastgroup == "md_range":
         month = _month(g("mdr_m"))
-        return _day(_day_number(g("mdr_d1")), month, year), _day(_day_number(g("mdr_d2")), month, year), "day"
+        return (
+            _day(_day_number(g("mdr_d1")), month, year),
+            _day(_day_number(g("mdr_d2")), month, year),
+            "day",
+        )
     if m.lastgroup == "dm_range":
         month = _month(g("dmr_m"))
-        return _day(_day_number(g("dmr_d1")), month, year), _day(_day_number(g("dmr_d2")), month, year), "day"
-    first, d1, last, d2 = ((g("mdc_m1"), g("mdc_d1"), g("mdc_m2"), g("mdc_d2")) if m.lastgroup == "md_cross"
-                           else (g("dmc_m1"), g("dmc_d1"), g("dmc_m2"), g("dmc_d2")))
+        return (
+            _day(_day_number(g("dmr_d1")), month, year),
+            _day(_day_number(g("dmr_d2")), month, year),
+            "day",
+        )
+    first, d1, last, d2 = (
+        (g("mdc_m1"), g("mdc_d1"), g("mdc_m2"), g("mdc_d2"))
+        if m.lastgroup == "md_cross"
+        else (g("dmc_m1"), g("dmc_d1"), g("dmc_m2"), g("dmc_d2"))
+    )
     first_month, last_month = _month(first), _month(last)
     # "28 December – 2 January 2024": the year written belongs to the end of the range.
     start_year = year - 1 if first_month > last_month else year
-    return _day(_day_number(d1), first_month, start_year), _day(_day_number(d2), last_month, year), "day"
+    return (
+        _day(_day_number(d1), first_month, start_year),
+        _day(_day_number(d2), last_month, year),
+        "day",
+    )
 
 
 def _lead_of(m: Candidate) -> str:
@@ -600,12 +694,24 @@ def _relative(m: Candidate, anchor: date, when: str) -> Interval:
         return monday, monday + timedelta(days=6), "week"
     if kind == "rel_day":
         text = " ".join(g("rel_day").lower().split())
-        shift = (-2 if "before yesterday" in text else 2 if "after tomorrow" in text
-                 else -1 if text == "yesterday" else 1 if text == "tomorrow" else 0)
+        shift = (
+            -2
+            if "before yesterday" in text
+            else 2
+            if "after tomorrow" in text
+            else -1
+            if text == "yesterday"
+            else 1
+            if text == "tomorrow"
+            else 0
+        )
         day = anchor + timedelta(days=shift)
         return day, day, "day"
     if kind == "weekday":
-        return (*(_weekday(anchor, WEEKDAYS[g("wd_d").lower()], g("wd_r").lower(), when),) * 2, "day")
+        return (
+            *(_weekday(anchor, WEEKDAYS[g("wd_d").lower()], g("wd_r").lower(), when),) * 2,
+            "day",
+        )
     if kind == "ago":
         return _ago(anchor, _count(g("ago_n")), g("ago_u").lower())
     if kind == "span_past":
@@ -628,11 +734,14 @@ def _month_year(month: int, anchor: date, when: str) -> int:
     return anchor.year
 
 
-def _season_near(name: str, anchor: date, when: str, relation: str | None,
-                 of_year: str | None) -> tuple[date, date]:
+def _season_near(
+    name: str, anchor: date, when: str, relation: str | None, of_year: str | None
+) -> tuple[date, date]:
     if of_year:
         return _season(name, anchor.year + _offset(of_year))
-    candidates = [_season(name, y) for y in (anchor.year - 2, anchor.year - 1, anchor.year, anchor.year + 1)]
+    candidates = [
+        _season(name, y) for y in (anchor.year - 2, anchor.year - 1, anchor.year, anchor.year + 1)
+    ]
     relation = (relation or "").lower()
     if relation in ("next", "coming", "following") or (not relation and when == "future"):
         allowed = [c for c in candidates if (c[0] > anchor if relation else c[1] >= anchor)]
@@ -678,12 +787,29 @@ def _back(anchor: date, n: int, unit: str) -> date:
     return anchor - timedelta(weeks=n)
 
 
-_GRANULARITY_OF = {"daymonth": "day", "md_range": "day", "dm_range": "day", "md_cross": "day",
-                   "dm_cross": "day", "part_month": "month", "part_year": "year", "month_range": "month",
-                   "part_rel_month": "month", "month_rel_year": "month", "rel_month_name": "month",
-                   "month": "month", "season": "season", "quarter": "quarter", "rel_quarter": "quarter",
-                   "half": "half-year", "rel_year": "year", "rel_month": "month", "rel_week": "week",
-                   "rel_day": "day", "weekday": "day"}
+_GRANULARITY_OF = {
+    "daymonth": "day",
+    "md_range": "day",
+    "dm_range": "day",
+    "md_cross": "day",
+    "dm_cross": "day",
+    "part_month": "month",
+    "part_year": "year",
+    "month_range": "month",
+    "part_rel_month": "month",
+    "month_rel_year": "month",
+    "rel_month_name": "month",
+    "month": "month",
+    "season": "season",
+    "quarter": "quarter",
+    "rel_quarter": "quarter",
+    "half": "half-year",
+    "rel_year": "year",
+    "rel_month": "month",
+    "rel_week": "week",
+    "rel_day": "day",
+    "weekday": "day",
+}
 
 
 def _granularity(m: Candidate) -> str:
@@ -700,29 +826,62 @@ def _granularity(m: Candidate) -> str:
 def _wanted(m: Candidate, sentence: str) -> bool:
     """Filters a regex cannot say well: capitalised months, "fall" the verb, the year word alone."""
     kind, g = m.lastgroup, m.group
-    for name in ("mdc_m1", "mdc_m2", "mdr_m", "dmc_m1", "dmc_m2", "dmr_m", "full_m1", "full_m2", "pm_m",
-                 "my_m", "mry_m", "dm_m1", "dm_m2", "rmn_m", "mb_m", "mb_m2"):
+    for name in (
+        "mdc_m1",
+        "mdc_m2",
+        "mdr_m",
+        "dmc_m1",
+        "dmc_m2",
+        "dmr_m",
+        "full_m1",
+        "full_m2",
+        "pm_m",
+        "my_m",
+        "mry_m",
+        "dm_m1",
+        "dm_m2",
+        "rmn_m",
+        "mb_m",
+        "mb_m2",
+    ):
         month = g(name)
         if month and month.lower() == "may" and not month[0].isupper():
             return False  # "may" the modal verb
-    bare = (g("mb_m"), g("mb_m2")) if kind == "month" else (g("rmn_m"),) if kind == "rel_month_name" else ()
+    bare = (
+        (g("mb_m"), g("mb_m2"))
+        if kind == "month"
+        else (g("rmn_m"),)
+        if kind == "rel_month_name"
+        else ()
+    )
     if any(month and not month[0].isupper() for month in bare):
         return False  # a month alone must look like one: "in march" is more likely a march
     if kind == "season" and not (g("s_y") or g("s_r") or g("s_rel")):
         if not g("lead"):
             return False  # "summer camp", "the Arab Spring"
-        if g("s_n").lower() == "fall" or re.match(r"\s+of\b", sentence[m.end():]):
+        if g("s_n").lower() == "fall" or re.match(r"\s+of\b", sentence[m.end() :]):
             return False  # "in the fall of Kabul", "prices fall"
     if kind == "rel_year" and g("ry_r").lower() == "the" and not g("ry_mod"):
         return False  # "the year" alone is no date
-    if kind == "rel_day" and m.start() > 0 and sentence[m.start()].isupper() \
-            and not re.search(r"[\"“‘'(]\s*$", sentence[:m.start()]):
+    if (
+        kind == "rel_day"
+        and m.start() > 0
+        and sentence[m.start()].isupper()
+        and not re.search(r"[\"“‘'(]\s*$", sentence[: m.start()])
+    ):
         return False  # "Pakistan Today", "USA Today": a title, not the day
     return True
 
 
-def _direction(start: date | None, end: date | None, granularity: str, low: date | None,
-               high: date | None, when: str, text: str) -> str:
+def _direction(
+    start: date | None,
+    end: date | None,
+    granularity: str,
+    low: date | None,
+    high: date | None,
+    when: str,
+    text: str,
+) -> str:
     if granularity == "vague":
         return "vague"
     if end is not None and low is not None and end < low:
@@ -742,11 +901,9 @@ def _direction(start: date | None, end: date | None, granularity: str, low: date
 # without any of them (patterns.always_contains). "day" is not one of them: most sentences that
 # hold it count days ("within 30 days"), which no kind reads; the words of the kinds that take a
 # day ("today", "Monday", "three days ago", "in the next few days") are listed instead.
-_MAYBE = tuple("""
-    jan feb mar apr may jun jul aug sep oct nov dec year month week today yesterday tomorrow tonight
-    monday tuesday wednesday thursday friday saturday sunday ago few morning afternoon evening
-    spring summer autumn fall winter quarter half soon shortly future convenien earliest coming
-    recent course come date""".split())
+_MAYBE = tuple(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "year", "month", "week", "today", "yesterday", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "ago", "few", "morning", "afternoon", "evening", "spring", "summer", "autumn", "fall", "winter", "quarter", "half", "soon", "shortly", "future", "convenien", "earliest", "coming", "recent", "course", "come", "date"]
+)
 _MAYBE_DIGITS = re.compile(r"\d{4}|[qh]\d")  # "####", "q#" and "h#" in patterns.always_contains
 _DIGIT_CHARACTERS = "0123456789"
 
@@ -764,8 +921,13 @@ def may_hold_timex(lowered: str) -> bool:
     return _MAYBE_DIGITS.search(lowered) is not None  # digits of other scripts are digits too
 
 
-def find_timexes(sentence: str, anchor: date | None, *, anchor_min: date | None = None,
-                 anchor_max: date | None = None) -> list[Timex]:
+def find_timexes(
+    sentence: str,
+    anchor: date | None,
+    *,
+    anchor_min: date | None = None,
+    anchor_max: date | None = None,
+) -> list[Timex]:
     """Every time expression in `sentence`, resolved against the publication date or its bounds.
 
     Without an anchor, relative expressions resolve at both bounds (start at anchor_min, end at
@@ -791,7 +953,7 @@ def find_timexes(sentence: str, anchor: date | None, *, anchor_min: date | None 
             position = match.start() + 1
             continue
         position = match.end()
-        text = sentence[m.start():m.end()]
+        text = sentence[m.start() : m.end()]
         if cues is None:
             cues = _cues(sentence, lowered)
         if re.match(r"since\b", text, re.IGNORECASE) or text.lower().endswith(" ago"):
@@ -799,14 +961,23 @@ def find_timexes(sentence: str, anchor: date | None, *, anchor_min: date | None 
         else:
             when = _tense_at(cues, sentence, m.start(), False)
         start, end, granularity = _resolve(m, anchor, anchor_min, anchor_max, when)
-        found.append(Timex(text=text, char_start=m.start(), char_end=m.end(), start=start, end=end,
-                           granularity=granularity,
-                           direction=_direction(start, end, granularity, low, high, when, text)))
+        found.append(
+            Timex(
+                text=text,
+                char_start=m.start(),
+                char_end=m.end(),
+                start=start,
+                end=end,
+                granularity=granularity,
+                direction=_direction(start, end, granularity, low, high, when, text),
+            )
+        )
     return found
 
 
-def _resolve(m: Candidate, anchor: date | None, anchor_min: date | None,
-             anchor_max: date | None, when: str) -> Interval:
+def _resolve(
+    m: Candidate, anchor: date | None, anchor_min: date | None, anchor_max: date | None, when: str
+) -> Interval:
     if m.lastgroup == "vague":
         return None, None, "vague"
     try:

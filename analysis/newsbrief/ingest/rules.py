@@ -12,7 +12,6 @@ from pathlib import Path
 import yaml
 
 from newsbrief.core.errors import InputError
-
 from newsbrief.core.paths import INGEST_RULES
 
 
@@ -29,11 +28,15 @@ def load_ingest_rules(path: Path = INGEST_RULES) -> IngestRules:
     except yaml.YAMLError as err:
         raise InputError(path, f"is not valid YAML ({err})", "correct the YAML syntax") from None
     try:
-        boilerplate = re.compile("|".join(f"(?:{p})" for p in raw.get("boilerplate", [])) or r"(?!)",
-                                 re.IGNORECASE)
+        boilerplate = re.compile(
+            "|".join(f"(?:{p})" for p in raw.get("boilerplate", [])) or r"(?!)", re.IGNORECASE
+        )
     except re.error as err:
-        raise InputError(path, f"a boilerplate pattern is not a valid regular expression ({err})",
-                         "fix or quote the pattern") from None
+        raise InputError(
+            path,
+            f"a boilerplate pattern is not a valid regular expression ({err})",
+            "fix or quote the pattern",
+        ) from None
     outlets = {str(o["tag"]).casefold(): str(o["outlet"]) for o in raw.get("outlets", [])}
     abbreviations = frozenset(str(raw.get("abbreviations", "")).split())
     return IngestRules(boilerplate=boilerplate, outlets=outlets, abbreviations=abbreviations)

@@ -20,7 +20,7 @@ def _ends_sentence(text: str, end: int, abbreviations: frozenset[str]) -> bool:
     """True when the punctuation run ending at `end` closes a sentence."""
     if not _OPENER.match(text, end):
         return False  # "Ready?" he asked. / lower-case continuation
-    head = text[max(0, end - 40):end].rstrip("\"'”’)]")  # the word before the dot is near
+    head = text[max(0, end - 40) : end].rstrip("\"'”’)]")  # the word before the dot is near
     if not head.endswith("."):
         return True  # ! and ? always end a sentence before a capital
     word = _WORD_BEFORE_DOT.search(head)
@@ -52,13 +52,25 @@ def split_sentences(text: str, abbreviations: frozenset[str]) -> list[tuple[int,
     return trimmed
 
 
-def paragraph_sentences(article_id: str, paragraph: int, text: str, body_start: int,
-                        boilerplate: bool, abbreviations: frozenset[str]) -> list[Sentence]:
+def paragraph_sentences(
+    article_id: str,
+    paragraph: int,
+    text: str,
+    body_start: int,
+    boilerplate: bool,
+    abbreviations: frozenset[str],
+) -> list[Sentence]:
     """The sentences of one paragraph; `body_start` skips a dateline that is metadata."""
     body = text[body_start:]
     return [
-        Sentence(article_id=article_id, paragraph=paragraph, sentence=i,
-                 text=text[body_start + s:body_start + e], start=body_start + s,
-                 end=body_start + e, boilerplate=boilerplate)
+        Sentence(
+            article_id=article_id,
+            paragraph=paragraph,
+            sentence=i,
+            text=text[body_start + s : body_start + e],
+            start=body_start + s,
+            end=body_start + e,
+            boilerplate=boilerplate,
+        )
         for i, (s, e) in enumerate(split_sentences(body, abbreviations))
     ]

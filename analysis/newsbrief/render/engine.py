@@ -12,7 +12,7 @@ import subprocess
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -43,11 +43,17 @@ def expand_includes(text: str, base: Path, root: Path, depth: int = 0) -> str:
     def replace(match: re.Match[str]) -> str:
         target = (base / match["path"]).resolve()
         if not target.is_relative_to(root.resolve()):
-            raise InputError(base, f"includes {match['path']}, which is outside {root}",
-                             "include only files inside the report folder")
+            raise InputError(
+                base,
+                f"includes {match['path']}, which is outside {root}",
+                "include only files inside the report folder",
+            )
         if not target.exists():
-            raise InputError(target, "is included by the brief but does not exist",
-                             "run `make` so the analysis generates it")
+            raise InputError(
+                target,
+                "is included by the brief but does not exist",
+                "run `make` so the analysis generates it",
+            )
         return expand_includes(target.read_text(encoding="utf-8"), target.parent, root, depth + 1)
 
     return _INCLUDE.sub(replace, text)
@@ -57,7 +63,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text
-    return yaml.safe_load(match["yaml"]) or {}, text[match.end():]
+    return yaml.safe_load(match["yaml"]) or {}, text[match.end() :]
 
 
 def _atomic(target: Path, produce: Callable[[Path], None]) -> None:
@@ -105,7 +111,7 @@ def _header_files(fmt_meta: dict[str, Any], work: Path, fmt: str) -> list[str]:
 
 def _source_date() -> datetime | None:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return datetime.fromtimestamp(int(epoch), tz=timezone.utc) if epoch else None
+    return datetime.fromtimestamp(int(epoch), tz=UTC) if epoch else None
 
 
 def render_offline(report_dir: Path, output_dir: Path) -> RenderResult:
@@ -115,7 +121,9 @@ def render_offline(report_dir: Path, output_dir: Path) -> RenderResult:
 
     qmd = report_dir / "brief.qmd"
     meta, body = split_front_matter(qmd.read_text(encoding="utf-8"))
-    body = _PAGEBREAK.sub("```{=typst}\n#pagebreak()\n```", expand_includes(body, report_dir, report_dir))
+    body = _PAGEBREAK.sub(
+        "```{=typst}\n#pagebreak()\n```", expand_includes(body, report_dir, report_dir)
+    )
     work = report_dir / "_generated"
     work.mkdir(parents=True, exist_ok=True)
     source = work / "brief.offline.md"
@@ -124,14 +132,27 @@ def render_offline(report_dir: Path, output_dir: Path) -> RenderResult:
     typst_meta = _pandoc_metadata(meta, "typst", report_dir)
 
     def pandoc_args(fmt_meta: dict[str, Any], meta_file: Path) -> list[str]:
-        meta_file.write_text(yaml.safe_dump({k: v for k, v in fmt_meta.items()
-                                             if k not in ("toc", "css", "embed-resources",
-                                                          "include-in-header")},
-                                            allow_unicode=True, sort_keys=True), encoding="utf-8")
+        meta_file.write_text(
+            yaml.safe_dump(
+                {
+                    k: v
+                    for k, v in fmt_meta.items()
+                    if k not in ("toc", "css", "embed-resources", "include-in-header")
+                },
+                allow_unicode=True,
+                sort_keys=True,
+            ),
+            encoding="utf-8",
+        )
         fmt = "typst" if meta_file.name.startswith("meta.typst") else "html"
-        args = ["--standalone", "--citeproc", f"--metadata-file={meta_file}",
-                f"--lua-filter={LUA_FILTER}", f"--resource-path={report_dir}",
-                *_header_files(fmt_meta, work, fmt)]
+        args = [
+            "--standalone",
+            "--citeproc",
+            f"--metadata-file={meta_file}",
+            f"--lua-filter={LUA_FILTER}",
+            f"--resource-path={report_dir}",
+            *_header_files(fmt_meta, work, fmt),
+        ]
         if fmt_meta.get("toc"):
             args.append("--toc")
         return args
@@ -143,21 +164,42 @@ def render_offline(report_dir: Path, output_dir: Path) -> RenderResult:
         args = pandoc_args(html_meta, work / "meta.html.yml")
         if html_meta.get("embed-resources", True):
             args.append("--embed-resources")
-        for css in [html_meta["css"]] if isinstance(html_meta.get("css"), str) else html_meta.get("css") or []:
+        for css in (
+            [html_meta["css"]]
+            if isinstance(html_meta.get("css"), str)
+            else html_meta.get("css") or []
+        ):
             args.append(f"--css={report_dir / css}")
-        pypandoc.convert_file(str(source), "html5", format="markdown", outputfile=str(tmp),
-                              extra_args=args, cworkdir=str(report_dir))
+        pypandoc.convert_file(
+            str(source),
+            "html5",
+            format="markdown",
+            outputfile=str(tmp),
+            extra_args=args,
+            cworkdir=str(report_dir),
+        )
 
     def write_pdf(tmp: Path) -> None:
         typ = work / "brief.typ"
         args = pandoc_args(typst_meta, work / "meta.typst.yml")
         # Without `smart`, Pandoc writes curly quotes as characters instead of leaving Typst to
         # guess them, which it gets wrong after a bracket ("[Title]'").
-        pypandoc.convert_file(str(source), "typst-smart", format="markdown", outputfile=str(typ),
-                              extra_args=args, cworkdir=str(report_dir))
+        pypandoc.convert_file(
+            str(source),
+            "typst-smart",
+            format="markdown",
+            outputfile=str(typ),
+            extra_args=args,
+            cworkdir=str(report_dir),
+        )
         when = _source_date()
-        typst.compile(str(typ), output=str(tmp), root=str(report_dir), ignore_system_fonts=True,
-                      timestamp=int(when.timestamp()) if when else None)
+        typst.compile(
+            str(typ),
+            output=str(tmp),
+            root=str(report_dir),
+            ignore_system_fonts=True,
+            timestamp=int(when.timestamp()) if when else None,
+        )
 
     _atomic(html_out, write_html)
     _atomic(pdf_out, write_pdf)
@@ -167,10 +209,10 @@ def render_offline(report_dir: Path, output_dir: Path) -> RenderResult:
 def render_with_quarto(report_dir: Path, output_dir: Path) -> RenderResult:
     """The renderer of record; Quarto writes into the project's output-dir (_output)."""
     for fmt in ("html", "typst"):
-        subprocess.run(["quarto", "render", str(report_dir / "brief.qmd"), "--to", fmt],
-                       check=True)
-    return RenderResult(html=output_dir / "brief.html", pdf=output_dir / "brief.pdf",
-                        engine="quarto")
+        subprocess.run(["quarto", "render", str(report_dir / "brief.qmd"), "--to", fmt], check=True)
+    return RenderResult(
+        html=output_dir / "brief.html", pdf=output_dir / "brief.pdf", engine="quarto"
+    )
 
 
 def render(report_dir: Path, *, engine: str = "auto") -> RenderResult:

@@ -9,8 +9,16 @@ from datetime import date
 from typing import Any
 
 
-def csl_entry(citekey: str, title: str, outlet: str, url: str, published: date | None,
-              date_min: date | None, date_max: date | None, basis: str) -> dict[str, Any]:
+def csl_entry(
+    citekey: str,
+    title: str,
+    outlet: str,
+    url: str,
+    published: date | None,
+    date_min: date | None,
+    date_max: date | None,
+    basis: str,
+) -> dict[str, Any]:
     """One CSL-JSON item; undated articles carry their inferred bounds in a note, not as a date."""
     entry: dict[str, Any] = {"id": citekey, "type": "article-newspaper", "title": title}
     if outlet:
@@ -19,8 +27,13 @@ def csl_entry(citekey: str, title: str, outlet: str, url: str, published: date |
         entry["author"] = [{"literal": outlet}]
     else:
         words = title.strip("[]").split()
-        entry["title-short"] = ("[" if title.startswith("[") else "") + " ".join(words[:4]) + \
-            ("…]" if title.startswith("[") else "…") if len(words) > 4 else title
+        entry["title-short"] = (
+            ("[" if title.startswith("[") else "")
+            + " ".join(words[:4])
+            + ("…]" if title.startswith("[") else "…")
+            if len(words) > 4
+            else title
+        )
     if url:
         entry["URL"] = url
     if published is not None:

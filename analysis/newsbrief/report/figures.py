@@ -46,7 +46,12 @@ def timeline(articles: pd.DataFrame, path: Path, source: str) -> Path:
     ordered = article_order(articles)
     if len(ordered) > MAX_ROWS:
         return _timeline_histogram(ordered, path, source)
-    days = [d for r in ordered.itertuples() for d in (_day(r.date), _day(r.date_min), _day(r.date_max)) if d]
+    days = [
+        d
+        for r in ordered.itertuples()
+        for d in (_day(r.date), _day(r.date_min), _day(r.date_max))
+        if d
+    ]
     low = min(days) - timedelta(days=60) if days else date(2000, 1, 1)
     # Room on the right, so an open-ended range (no upper bound) shows as an arrow, not a stub.
     high = max(days) + timedelta(days=240) if days else date(2001, 1, 1)
@@ -57,11 +62,24 @@ def timeline(articles: pd.DataFrame, path: Path, source: str) -> Path:
         elif r.date_min or r.date_max:
             start = _day(r.date_min) or low
             end = _day(r.date_max) or high
-            ax.plot([start, end], [y, y], "-", color=style.PALETTE["orange"], lw=5, alpha=0.8,
-                    solid_capstyle="butt")
+            ax.plot(
+                [start, end],
+                [y, y],
+                "-",
+                color=style.PALETTE["orange"],
+                lw=5,
+                alpha=0.8,
+                solid_capstyle="butt",
+            )
             if not r.date_max:
-                ax.annotate("no upper bound →", xy=(start, y), xytext=(0, 7),
-                            textcoords="offset points", fontsize=7, color="#444444")
+                ax.annotate(
+                    "no upper bound →",
+                    xy=(start, y),
+                    xytext=(0, 7),
+                    textcoords="offset points",
+                    fontsize=7,
+                    color="#444444",
+                )
         else:
             ax.text(low, y, "  date unknown", va="center", fontsize=8, color=style.PALETTE["grey"])
     ax.set_yticks(range(len(ordered)), [r.citekey for r in ordered.itertuples()])
@@ -78,20 +96,28 @@ def timeline(articles: pd.DataFrame, path: Path, source: str) -> Path:
 
 
 def _timeline_histogram(articles: pd.DataFrame, path: Path, source: str) -> Path:
-    months = pd.to_datetime(articles.date.where(articles.date != "", articles.date_min),
-                            errors="coerce").dropna().dt.to_period("M")
+    months = (
+        pd.to_datetime(articles.date.where(articles.date != "", articles.date_min), errors="coerce")
+        .dropna()
+        .dt.to_period("M")
+    )
     counts = months.value_counts().sort_index()
     fig, ax = plt.subplots(figsize=(style.WIDTH_IN, 2.8))
-    ax.bar([p.to_timestamp() for p in counts.index], counts.values, width=25,
-           color=style.PALETTE["blue"])
+    ax.bar(
+        [p.to_timestamp() for p in counts.index],
+        counts.values,
+        width=25,
+        color=style.PALETTE["blue"],
+    )
     ax.set_ylabel("Articles per month (count)")
     ax.set_xlabel("Publication month (inferred dates at their lower bound)")
     style.source_line(ax, source)
     return style.save(fig, path)
 
 
-def theme_heatmap(shares: pd.DataFrame, labels: list[str], theme_labels: dict[str, str],
-                  path: Path, source: str) -> Path:
+def theme_heatmap(
+    shares: pd.DataFrame, labels: list[str], theme_labels: dict[str, str], path: Path, source: str
+) -> Path:
     """Themes × articles (or months): share of an article's sentences carrying each theme."""
     style.apply()
     values = shares.reindex(index=list(THEMES)).fillna(0.0).to_numpy() * 100
@@ -101,8 +127,15 @@ def theme_heatmap(shares: pd.DataFrame, labels: list[str], theme_labels: dict[st
     ax.set_xticks(range(len(labels)), labels, rotation=45, ha="right", fontsize=7)
     for (i, j), value in np.ndenumerate(values):
         if len(labels) <= 12:
-            ax.text(j, i, f"{value:.0f}", ha="center", va="center", fontsize=7,
-                    color="white" if value < 30 else "black")
+            ax.text(
+                j,
+                i,
+                f"{value:.0f}",
+                ha="center",
+                va="center",
+                fontsize=7,
+                color="white" if value < 30 else "black",
+            )
     bar = fig.colorbar(image, ax=ax, fraction=0.03, pad=0.02)
     bar.set_label("Sentences coded with the theme (% of the article's sentences)")
     ax.set_xlabel("Articles in order of publication (inferred dates as ranges)")
@@ -117,27 +150,48 @@ def promise_timeline(promises: pd.DataFrame, path: Path, source: str) -> Path:
     rated = promises[promises.verdict != "Not Yet Rated"]
     rows = (rated if not rated.empty else promises).head(MAX_ROWS)
     fig, ax = plt.subplots(figsize=(style.WIDTH_IN, 0.55 * max(len(rows), 1) + 1.4))
-    status_marker = {"happened": ("*", style.PALETTE["green"]),
-                     "postponed": ("x", style.PALETTE["vermillion"]),
-                     "cancelled": ("X", style.PALETTE["vermillion"])}
+    status_marker = {
+        "happened": ("*", style.PALETTE["green"]),
+        "postponed": ("x", style.PALETTE["vermillion"]),
+        "cancelled": ("X", style.PALETTE["vermillion"]),
+    }
     for y, r in enumerate(rows.itertuples()):
         announced = _day(r.first_date)
         if r.target_start and r.target_end:
-            ax.plot([_day(r.target_start), _day(r.target_end)], [y, y], "-", lw=6,
-                    color=style.PALETTE["sky"], solid_capstyle="butt")
+            ax.plot(
+                [_day(r.target_start), _day(r.target_end)],
+                [y, y],
+                "-",
+                lw=6,
+                color=style.PALETTE["sky"],
+                solid_capstyle="butt",
+            )
         if announced:
             ax.plot([announced], [y], "o", color=style.PALETTE["blue"], ms=6)
-        mentions = [(m.split("|") + ["", "", ""])[:4] for m in filter(None, str(r.mentions).split(";"))]
+        mentions = [
+            (m.split("|") + ["", "", ""])[:4] for m in filter(None, str(r.mentions).split(";"))
+        ]
         # Many mentions share a marker: each distinct one is drawn once, by month when there are
         # more mentions than a row can show apart (a large corpus), so the figure stays small.
         by_month = len(mentions) > MAX_ROWS
-        points = sorted({(low[:7] + "-01" if by_month else low, status, low == high)
-                         for _, status, low, high in mentions if low})
+        points = sorted(
+            {
+                (low[:7] + "-01" if by_month else low, status, low == high)
+                for _, status, low, high in mentions
+                if low
+            }
+        )
         for low, status, dated in points:
             marker, colour = status_marker.get(status, ("s", style.PALETTE["orange"]))
             # An undated article is drawn at its earliest possible date, hollow.
-            ax.plot([_day(low)], [y], marker, color=colour, ms=6,
-                    markerfacecolor=colour if dated else "none")
+            ax.plot(
+                [_day(low)],
+                [y],
+                marker,
+                color=colour,
+                ms=6,
+                markerfacecolor=colour if dated else "none",
+            )
         if r.done_date:
             ax.plot([_day(r.done_date)], [y], "*", color=style.PALETTE["green"], ms=10)
     ax.set_yticks(range(len(rows)), [str(label) for label in rows.label])
@@ -150,8 +204,7 @@ def promise_timeline(promises: pd.DataFrame, path: Path, source: str) -> Path:
         ax.plot([], [], "s", color=style.PALETTE["orange"], label="later mention, not done")[0],
         ax.plot([], [], "*", color=style.PALETTE["green"], ms=10, label="reported done")[0],
     ]
-    ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=4,
-              frameon=False)
+    ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=4, frameon=False)
     fig.autofmt_xdate()
     style.source_line(ax, source)
     return style.save(fig, path)

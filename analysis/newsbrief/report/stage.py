@@ -49,11 +49,17 @@ class ReportInputs:
 
 def load_report_inputs(paths: Paths) -> ReportInputs:
     data = paths.data
-    return ReportInputs(articles=report_order(schema.ARTICLES.read(data)),
-                        sentences=schema.SENTENCES.read(data), codes=schema.CODES.read(data),
-                        validation=schema.VALIDATION.read(data), claims=schema.CLAIMS.read(data),
-                        findings=schema.FINDINGS.read(data), tracker=schema.TRACKER.read(data),
-                        notes=schema.NOTES.read(data), intercoder=schema.INTERCODER.read(data))
+    return ReportInputs(
+        articles=report_order(schema.ARTICLES.read(data)),
+        sentences=schema.SENTENCES.read(data),
+        codes=schema.CODES.read(data),
+        validation=schema.VALIDATION.read(data),
+        claims=schema.CLAIMS.read(data),
+        findings=schema.FINDINGS.read(data),
+        tracker=schema.TRACKER.read(data),
+        notes=schema.NOTES.read(data),
+        intercoder=schema.INTERCODER.read(data),
+    )
 
 
 def reference_rows(validation: pd.DataFrame) -> pd.DataFrame:
@@ -85,35 +91,53 @@ def write_figures(paths: Paths, inputs: ReportInputs) -> dict[str, str]:
     column_labels = [figures.article_label(r) for _, r in inputs.articles.iterrows()]
     if len(order) > figures.MAX_ROWS:
         shares, column_labels = monthly_shares(inputs)
-    heatmap = figures.theme_heatmap(shares, column_labels, labels, paths.generated / "themes.svg",
-                                    "Source: build/data/codes.csv, sentences.csv (newsbrief)")
-    promises = figures.promise_timeline(inputs.tracker, paths.generated / "promises.svg",
-                                        "Source: build/data/tracker.csv (newsbrief)")
+    heatmap = figures.theme_heatmap(
+        shares,
+        column_labels,
+        labels,
+        paths.generated / "themes.svg",
+        "Source: build/data/codes.csv, sentences.csv (newsbrief)",
+    )
+    promises = figures.promise_timeline(
+        inputs.tracker,
+        paths.generated / "promises.svg",
+        "Source: build/data/tracker.csv (newsbrief)",
+    )
     n_inferred = int((inputs.articles.date_basis.isin(["inferred", "unknown"])).sum())
     return {
         "timeline": figure_markdown(
-            timeline, f"When the articles were published. Points are stated dates; bars are "
+            timeline,
+            f"When the articles were published. Points are stated dates; bars are "
             f"ranges inferred for {n_inferred} undated article(s). Source: build/data/articles.csv.",
             f"Timeline of {len(order)} articles by publication date; {n_inferred} shown as "
-            "inferred date ranges rather than points.", paths),
+            "inferred date ranges rather than points.",
+            paths,
+        ),
         "themes": figure_markdown(
-            heatmap, "Share of each article's sentences carrying each theme (per cent), articles "
+            heatmap,
+            "Share of each article's sentences carrying each theme (per cent), articles "
             "in date order; inferred dates are marked. Source: build/data/codes.csv.",
             "Heatmap of eight themes against the articles in date order; darker cells mean "
-            "fewer sentences on that theme.", paths),
+            "fewer sentences on that theme.",
+            paths,
+        ),
         "promises": figure_markdown(
-            promises, "Commitments over time: when each was announced (circle), the target it "
+            promises,
+            "Commitments over time: when each was announced (circle), the target it "
             "was given (bar), later mentions that still report it not done (square), and when "
             "it was reported done (star). Source: build/data/tracker.csv.",
             f"Timeline of {min(len(inputs.tracker), figures.MAX_ROWS)} commitments showing "
-            "announcement dates, target periods and later mentions.", paths),
+            "announcement dates, target periods and later mentions.",
+            paths,
+        ),
     }
 
 
 def monthly_shares(inputs: ReportInputs) -> tuple[pd.DataFrame, list[str]]:
     """For large corpora: theme shares per publication month instead of per article."""
     month = inputs.articles.set_index("article_id").apply(
-        lambda r: (r.date or r.date_min or "")[:7] or "unknown", axis=1)
+        lambda r: (r.date or r.date_min or "")[:7] or "unknown", axis=1
+    )
     sentences = inputs.sentences[inputs.sentences.boilerplate == "no"]
     countable = sentences.groupby(sentences.article_id.map(month)).size()
     coded = inputs.codes.drop_duplicates(["article_id", "paragraph", "sentence", "theme"])
@@ -127,8 +151,9 @@ def theme_labels() -> dict[str, str]:
     return {t.key: t.label for t in load_codebook()}
 
 
-def includes(paths: Paths, inputs: ReportInputs, figure_md: dict[str, str],
-             built: date) -> dict[str, str]:
+def includes(
+    paths: Paths, inputs: ReportInputs, figure_md: dict[str, str], built: date
+) -> dict[str, str]:
     """Every generated include of brief.qmd, by file name, as text."""
     keys = inputs.keys
     labels = theme_labels()
@@ -146,17 +171,28 @@ def includes(paths: Paths, inputs: ReportInputs, figure_md: dict[str, str],
         "summary.md": report.scope(articles),
         "key_findings.md": report.key_findings(findings, keys),
         "tracker.md": report.tracker_table(inputs.tracker, keys) + "\n" + figure_md["promises"],
-        "themes.md": figure_md["timeline"] + "\n" + figure_md["themes"] + "\n"
+        "themes.md": figure_md["timeline"]
+        + "\n"
+        + figure_md["themes"]
+        + "\n"
         + report.theme_prose(inputs.codes, inputs.sentences, articles, labels, keys),
         "source_notes.md": report.source_notes(
-            articles, undated, copies, variants, notes, keys,
-            sorted(set(articles.article_id) - set(inputs.codes.article_id))),
+            articles,
+            undated,
+            copies,
+            variants,
+            notes,
+            keys,
+            sorted(set(articles.article_id) - set(inputs.codes.article_id)),
+        ),
         "methods_corpus.md": report.methods_corpus(articles, inputs.sentences, inputs.claims),
-        "validation.md": report.validation_summary(heldout, inputs.validation, inputs.intercoder) + "\n"
+        "validation.md": report.validation_summary(heldout, inputs.validation, inputs.intercoder)
+        + "\n"
         + report.validation_table(validation, labels),
         "codebook.md": report.codebook_table(load_codebook()),
         "software.md": report.software_table(versions),
-        "hashes.md": report.hashes_table(articles) + "\n"
+        "hashes.md": report.hashes_table(articles)
+        + "\n"
         + report.manifest_note(provenance.digest(manifest), len(manifest["files"])),
         "limitations.md": report.limitations(articles, findings, validation, inputs.tracker),
         "evidence.md": report.evidence_table(inputs.claims, keys),
@@ -165,14 +201,23 @@ def includes(paths: Paths, inputs: ReportInputs, figure_md: dict[str, str],
     return parts
 
 
-def write_report(paths: Paths, inputs: ReportInputs, figure_md: dict[str, str],
-                 built: date) -> list[Path]:
+def write_report(
+    paths: Paths, inputs: ReportInputs, figure_md: dict[str, str], built: date
+) -> list[Path]:
     """Write the includes, the bibliography and the metadata into report/_generated/."""
-    written = [write_text(paths.generated / name, text)
-               for name, text in includes(paths, inputs, figure_md, built).items()]
-    written.append(write_text(paths.generated / "references.json",
-                                    report.references_json(inputs.articles)))
-    written.append(write_text(paths.generated / "metadata.yml",
-                                    yaml.safe_dump(report.metadata(inputs.articles, built),
-                                                   allow_unicode=True, sort_keys=True)))
+    written = [
+        write_text(paths.generated / name, text)
+        for name, text in includes(paths, inputs, figure_md, built).items()
+    ]
+    written.append(
+        write_text(paths.generated / "references.json", report.references_json(inputs.articles))
+    )
+    written.append(
+        write_text(
+            paths.generated / "metadata.yml",
+            yaml.safe_dump(
+                report.metadata(inputs.articles, built), allow_unicode=True, sort_keys=True
+            ),
+        )
+    )
     return written

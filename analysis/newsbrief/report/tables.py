@@ -7,23 +7,35 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from datetime import date, datetime, timezone
+from datetime import date
 
 import pandas as pd
 
-from newsbrief.report.cite import csl_entry
 from newsbrief.core.events import event_label
-from newsbrief.core.provenance import build_date
+from newsbrief.report.cite import csl_entry
 from newsbrief.report.escape import cite, md_quote, md_table, md_text
 from newsbrief.themes.coding import THEMES
 
-CHECK_ORDER = ("slippage", "conflict", "downgraded", "no_follow_up", "fulfilled_late",
-               "duplicate_source", "undated_source", "name_variant")
-CHECK_LABEL = {"slippage": "Slipped commitment", "conflict": "Sources disagree",
-               "downgraded": "Weakened commitment",
-               "no_follow_up": "No follow-up", "fulfilled_late": "Delivered late",
-               "duplicate_source": "Copied text", "undated_source": "Undated source",
-               "name_variant": "Name variant"}
+CHECK_ORDER = (
+    "slippage",
+    "conflict",
+    "downgraded",
+    "no_follow_up",
+    "fulfilled_late",
+    "duplicate_source",
+    "undated_source",
+    "name_variant",
+)
+CHECK_LABEL = {
+    "slippage": "Slipped commitment",
+    "conflict": "Sources disagree",
+    "downgraded": "Weakened commitment",
+    "no_follow_up": "No follow-up",
+    "fulfilled_late": "Delivered late",
+    "duplicate_source": "Copied text",
+    "undated_source": "Undated source",
+    "name_variant": "Name variant",
+}
 TOP_ROWS = 25  # tables show at most this many rows; the full tables are the CSVs beside the brief
 MENTIONS_SHOWN = 6  # later mentions listed per tracker row
 LISTED = TOP_ROWS * 4  # rows of the per-article tables (dating, hashes) before they are cut
@@ -38,14 +50,18 @@ def when_text(row: pd.Series) -> str:
     if row.date and row.date_basis != "inferred":
         return row.date
     if row.date_min or row.date_max:
-        return f"between {row.date_min or 'an unknown date'} and {row.date_max or 'today'} (inferred)"
+        return (
+            f"between {row.date_min or 'an unknown date'} and {row.date_max or 'today'} (inferred)"
+        )
     return "date unknown"
 
 
 def corpus_span(articles: pd.DataFrame) -> tuple[str, str, bool]:
     """Earliest and latest publication, undated articles at their earliest possible date;
     True when an undated article lies at either end, so the span is partly inferred."""
-    lows = sorted((r.date or r.date_min, r.date_basis) for r in articles.itertuples() if r.date or r.date_min)
+    lows = sorted(
+        (r.date or r.date_min, r.date_basis) for r in articles.itertuples() if r.date or r.date_min
+    )
     if not lows:
         return "", "", True
     inferred = lows[0][1] in ("inferred", "unknown") or lows[-1][1] in ("inferred", "unknown")
@@ -54,15 +70,31 @@ def corpus_span(articles: pd.DataFrame) -> tuple[str, str, bool]:
 
 def metadata(articles: pd.DataFrame, built: date) -> dict[str, str]:
     low, high, inferred = corpus_span(articles)
-    span = f"{low} to {high}" + (" (ends inferred from undated articles)" if inferred else "") if low else "undated"
-    return {"date": built.isoformat(),
-            "subtitle": f"A consistency-checked brief on {len(articles)} news articles, {span}"}
+    span = (
+        f"{low} to {high}" + (" (ends inferred from undated articles)" if inferred else "")
+        if low
+        else "undated"
+    )
+    return {
+        "date": built.isoformat(),
+        "subtitle": f"A consistency-checked brief on {len(articles)} news articles, {span}",
+    }
 
 
 def references(articles: pd.DataFrame) -> list[dict]:
-    return [csl_entry(r.citekey, r.title, r.outlet, r.url, _d(r.date) if r.date_basis != "inferred"
-                      else None, _d(r.date_min), _d(r.date_max), r.date_basis)
-            for r in articles.sort_values("citekey").itertuples()]
+    return [
+        csl_entry(
+            r.citekey,
+            r.title,
+            r.outlet,
+            r.url,
+            _d(r.date) if r.date_basis != "inferred" else None,
+            _d(r.date_min),
+            _d(r.date_max),
+            r.date_basis,
+        )
+        for r in articles.sort_values("citekey").itertuples()
+    ]
 
 
 def references_json(articles: pd.DataFrame) -> str:
@@ -77,22 +109,31 @@ def scope(articles: pd.DataFrame) -> str:
     low, high, inferred = corpus_span(articles)
     outlets = sorted({o for o in articles.outlet if o})
     unknown_outlets = int((articles.outlet == "").sum())
-    parts = [f"This brief reads **{len(articles)}** news article{'s' if len(articles) != 1 else ''} "
-             f"on Kazakhstan–Pakistan relations"]
+    parts = [
+        f"This brief reads **{len(articles)}** news article{'s' if len(articles) != 1 else ''} "
+        f"on Kazakhstan–Pakistan relations"
+    ]
     if low:
-        parts.append(f", published from {md_text(low)} to {md_text(high)}"
-                     + (" (an end of the span is the earliest possible date of an undated "
-                        "article)" if inferred else ""))
+        parts.append(
+            f", published from {md_text(low)} to {md_text(high)}"
+            + (
+                " (an end of the span is the earliest possible date of an undated article)"
+                if inferred
+                else ""
+            )
+        )
     sentence = "".join(parts) + "."
     if outlets:
-        sentence += (f" Outlets: {md_text(', '.join(outlets))}"
-                     + (f", and {unknown_outlets} article(s) with no outlet stated." if unknown_outlets
-                        else "."))
+        sentence += f" Outlets: {md_text(', '.join(outlets))}" + (
+            f", and {unknown_outlets} article(s) with no outlet stated." if unknown_outlets else "."
+        )
     return sentence + " It says only what these articles say, and where they disagree.\n"
 
 
 def _evidence(evidence: list[list[str]], keys: dict[str, str], limit: int = 2) -> str:
-    quotes = [f"{md_quote(quote)} {cite(keys.get(article, ''))}" for article, quote in evidence[:limit]]
+    quotes = [
+        f"{md_quote(quote)} {cite(keys.get(article, ''))}" for article, quote in evidence[:limit]
+    ]
     return "; ".join(quotes)
 
 
@@ -101,8 +142,10 @@ def key_findings(findings: pd.DataFrame, keys: dict[str, str], limit: int = 6) -
     if findings.empty:
         return "No cross-article findings: the articles neither contradict each other nor show a lapsed commitment.\n"
     rank = {check: i for i, check in enumerate(CHECK_ORDER)}
-    ordered = findings.assign(_rank=findings.check.map(lambda c: rank.get(c, len(rank))),
-                              _days=pd.to_numeric(findings.days, errors="coerce").fillna(-1))
+    ordered = findings.assign(
+        _rank=findings.check.map(lambda c: rank.get(c, len(rank))),
+        _days=pd.to_numeric(findings.days, errors="coerce").fillna(-1),
+    )
     ordered = ordered.sort_values(["_rank", "_days", "finding_id"], ascending=[True, False, True])
     # At most two bullets of a kind, so a brief with many slippages still shows its conflicts.
     picked = ordered.groupby("check", sort=False).head(2)
@@ -110,8 +153,10 @@ def key_findings(findings: pd.DataFrame, keys: dict[str, str], limit: int = 6) -
     lines = []
     for r in picked.head(limit).itertuples():
         articles = [a for a in str(r.article_ids).split(";") if a]
-        lines.append(f"- **{CHECK_LABEL.get(r.check, r.check)}.** {md_text(r.summary)} "
-                     f"{cite(*(keys.get(a, '') for a in articles))}")
+        lines.append(
+            f"- **{CHECK_LABEL.get(r.check, r.check)}.** {md_text(r.summary)} "
+            f"{cite(*(keys.get(a, '') for a in articles))}"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -121,10 +166,18 @@ def findings_table(findings: pd.DataFrame, keys: dict[str, str]) -> str:
     rows = []
     for r in findings.head(TOP_ROWS).itertuples():
         articles = [a for a in str(r.article_ids).split(";") if a]
-        rows.append([md_text(CHECK_LABEL.get(r.check, r.check)), md_text(r.summary),
-                     cite(*(keys.get(a, "") for a in articles))])
-    more = (f"\n*{len(findings) - TOP_ROWS} more findings are in `build/data/findings.csv`.*\n"
-            if len(findings) > TOP_ROWS else "")
+        rows.append(
+            [
+                md_text(CHECK_LABEL.get(r.check, r.check)),
+                md_text(r.summary),
+                cite(*(keys.get(a, "") for a in articles)),
+            ]
+        )
+    more = (
+        f"\n*{len(findings) - TOP_ROWS} more findings are in `build/data/findings.csv`.*\n"
+        if len(findings) > TOP_ROWS
+        else ""
+    )
     return md_table(["Check", "Finding", "Sources"], rows) + more
 
 
@@ -145,32 +198,55 @@ def tracker_table(promises: pd.DataFrame, keys: dict[str, str]) -> str:
     unrated = promises[promises.verdict == "Not Yet Rated"]
     rows = []
     for r in rated.head(TOP_ROWS).itertuples():
-        mentions = [f"{md_text(_mention_when(low, high))} {md_text(status.replace('_', ' '))} "
-                    f"{cite(keys.get(article, ''))}" for article, status, low, high in parse_mentions(r.mentions)]
+        mentions = [
+            f"{md_text(_mention_when(low, high))} {md_text(status.replace('_', ' '))} "
+            f"{cite(keys.get(article, ''))}"
+            for article, status, low, high in parse_mentions(r.mentions)
+        ]
         if len(mentions) > MENTIONS_SHOWN:
             # The first later reports and the latest; the rest are counted (all are in tracker.csv).
             hidden = len(mentions) - MENTIONS_SHOWN
-            mentions = (mentions[:MENTIONS_SHOWN - 2] + [f"… {hidden} more in `build/data/tracker.csv` …"]
-                        + mentions[-2:])
+            mentions = (
+                mentions[: MENTIONS_SHOWN - 2]
+                + [f"… {hidden} more in `build/data/tracker.csv` …"]
+                + mentions[-2:]
+            )
         target = r.target_text or "no date given"
         if r.target_start:
             target = f"{r.target_text} ({r.target_start} to {r.target_end})"
-        rows.append([md_text(r.label),
-                     f"{md_text(r.first_when)} {cite(keys.get(r.first_article, ''))}",
-                     md_text(target), "; ".join(mentions) or "none",
-                     f"**{md_text(r.verdict)}**"])
-    out = md_table(["Commitment", "First announced", "Target", "Later mentions", "Verdict"],
-                   rows) if rows else "No commitment has been followed up or has lapsed.\n"
+        rows.append(
+            [
+                md_text(r.label),
+                f"{md_text(r.first_when)} {cite(keys.get(r.first_article, ''))}",
+                md_text(target),
+                "; ".join(mentions) or "none",
+                f"**{md_text(r.verdict)}**",
+            ]
+        )
+    out = (
+        md_table(["Commitment", "First announced", "Target", "Later mentions", "Verdict"], rows)
+        if rows
+        else "No commitment has been followed up or has lapsed.\n"
+    )
     if len(rated) > TOP_ROWS:
-        out += f"\n*{len(rated) - TOP_ROWS} more rated commitments are in `build/data/tracker.csv`.*\n"
+        out += (
+            f"\n*{len(rated) - TOP_ROWS} more rated commitments are in `build/data/tracker.csv`.*\n"
+        )
     if not unrated.empty:
-        items = [f"{md_text(r.label)} ({md_text(r.target_text or 'no date')}) "
-                 f"{cite(keys.get(r.first_article, ''))}" for r in unrated.head(TOP_ROWS).itertuples()]
+        items = [
+            f"{md_text(r.label)} ({md_text(r.target_text or 'no date')}) "
+            f"{cite(keys.get(r.first_article, ''))}"
+            for r in unrated.head(TOP_ROWS).itertuples()
+        ]
         # Not Yet Rated includes targets that passed unremarked (tracker.py): silence is no verdict.
         more = len(unrated) - TOP_ROWS
-        out += ("\n**Not Yet Rated** (no later article says whether they happened or are still coming, "
-                "whether or not their target has passed): " + "; ".join(items)
-                + (f"; and {more} more in `build/data/tracker.csv`" if more > 0 else "") + ".\n")
+        out += (
+            "\n**Not Yet Rated** (no later article says whether they happened or are still coming, "
+            "whether or not their target has passed): "
+            + "; ".join(items)
+            + (f"; and {more} more in `build/data/tracker.csv`" if more > 0 else "")
+            + ".\n"
+        )
     return out
 
 
@@ -183,29 +259,45 @@ def theme_shares(codes: pd.DataFrame, sentences: pd.DataFrame, order: list[str])
     return shares.reindex(index=list(THEMES)).fillna(0.0)
 
 
-def theme_prose(codes: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame,
-                labels: dict[str, str], keys: dict[str, str], top: int = 4) -> str:
+def theme_prose(
+    codes: pd.DataFrame,
+    sentences: pd.DataFrame,
+    articles: pd.DataFrame,
+    labels: dict[str, str],
+    keys: dict[str, str],
+    top: int = 4,
+) -> str:
     """A paragraph per dominant theme with cited examples, then how emphasis shifts over time."""
     if codes.empty:
         return "No sentence matched the codebook.\n"
-    per_theme = codes.drop_duplicates(["article_id", "paragraph", "sentence", "theme"]) \
-        .groupby("theme").size().sort_values(ascending=False)
+    per_theme = (
+        codes.drop_duplicates(["article_id", "paragraph", "sentence", "theme"])
+        .groupby("theme")
+        .size()
+        .sort_values(ascending=False)
+    )
     text = sentences.set_index(["article_id", "paragraph", "sentence"]).text
     total = int((sentences.boilerplate == "no").sum())
     out = []
     for theme, count in per_theme.head(top).items():
         rows = codes[codes.theme == theme].drop_duplicates("article_id").head(2)
-        examples = [f"{md_quote(text[(r.article_id, r.paragraph, r.sentence)])} "
-                    f"{cite(keys.get(r.article_id, ''))}" for r in rows.itertuples()]
+        examples = [
+            f"{md_quote(text[(r.article_id, r.paragraph, r.sentence)])} "
+            f"{cite(keys.get(r.article_id, ''))}"
+            for r in rows.itertuples()
+        ]
         n_articles = codes[codes.theme == theme].article_id.nunique()
-        out.append(f"**{md_text(labels[theme])}** ({count} of {total} sentences, in {n_articles} "
-                   f"of {len(articles)} articles). For example: {'; '.join(examples)}.")
+        out.append(
+            f"**{md_text(labels[theme])}** ({count} of {total} sentences, in {n_articles} "
+            f"of {len(articles)} articles). For example: {'; '.join(examples)}."
+        )
     out.append(theme_shift(codes, sentences, articles, labels))
     return "\n\n".join(out) + "\n"
 
 
-def theme_shift(codes: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame,
-                labels: dict[str, str]) -> str:
+def theme_shift(
+    codes: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, labels: dict[str, str]
+) -> str:
     """Compare the leading themes of the earlier and the later half of the dated articles."""
     dated = articles.assign(_key=articles.date.where(articles.date != "", articles.date_min))
     dated = dated[dated._key != ""].sort_values(["_key", "article_id"])
@@ -215,23 +307,36 @@ def theme_shift(codes: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataF
     early, late = list(dated.article_id[:half]), list(dated.article_id[half:])
 
     def leaders(ids: list[str]) -> list[str]:
-        counts = Counter(codes[codes.article_id.isin(ids)].drop_duplicates(
-            ["article_id", "paragraph", "sentence", "theme"]).theme)
+        counts = Counter(
+            codes[codes.article_id.isin(ids)]
+            .drop_duplicates(["article_id", "paragraph", "sentence", "theme"])
+            .theme
+        )
         return [labels[t] for t, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:3]]
 
-    return (f"**Over time.** In the earlier {len(early)} dated article(s) (to "
-            f"{md_text(dated._key.iloc[half - 1])}) the leading themes are "
-            f"{md_text(', '.join(leaders(early)) or 'none')}; in the later {len(late)} (from "
-            f"{md_text(dated._key.iloc[half])}) they are {md_text(', '.join(leaders(late)) or 'none')}. "
-            "Dates marked as inferred place an article by its earliest possible date.")
+    return (
+        f"**Over time.** In the earlier {len(early)} dated article(s) (to "
+        f"{md_text(dated._key.iloc[half - 1])}) the leading themes are "
+        f"{md_text(', '.join(leaders(early)) or 'none')}; in the later {len(late)} (from "
+        f"{md_text(dated._key.iloc[half])}) they are {md_text(', '.join(leaders(late)) or 'none')}. "
+        "Dates marked as inferred place an article by its earliest possible date."
+    )
 
 
 def articles_table(articles: pd.DataFrame) -> str:
-    rows = [[cite(r.citekey), md_text(r.outlet or "not stated"), md_text(when_text(r)),
-             md_text(r.date_basis), md_text(r.date_evidence)]
-            for r in articles.head(LISTED).itertuples()]
+    rows = [
+        [
+            cite(r.citekey),
+            md_text(r.outlet or "not stated"),
+            md_text(when_text(r)),
+            md_text(r.date_basis),
+            md_text(r.date_evidence),
+        ]
+        for r in articles.head(LISTED).itertuples()
+    ]
     return md_table(["Article", "Outlet", "Date", "Basis", "How the date is known"], rows) + _more(
-        len(articles), "articles, with their dates and evidence,", "build/data/articles.csv")
+        len(articles), "articles, with their dates and evidence,", "build/data/articles.csv"
+    )
 
 
 def validation_table(validation: pd.DataFrame, labels: dict[str, str]) -> str:
@@ -240,21 +345,45 @@ def validation_table(validation: pd.DataFrame, labels: dict[str, str]) -> str:
 
     rows = []
     for r in validation[validation.split == "heldout"].itertuples():
-        name = labels.get(r.theme, r.theme.replace("micro", "Micro average").replace("macro", "Macro average"))
-        rows.append([md_text(name), str(r.tp), str(r.fp), str(r.fn), fmt(r.precision), fmt(r.recall), fmt(r.f1),
-                     fmt(r.alpha)])
-    return md_table(["Theme (held-out articles)", "TP", "FP", "FN", "Precision", "Recall", "F1",
-                     "α"], rows, ["l", "r", "r", "r", "r", "r", "r", "r"])
+        name = labels.get(
+            r.theme, r.theme.replace("micro", "Micro average").replace("macro", "Macro average")
+        )
+        rows.append(
+            [
+                md_text(name),
+                str(r.tp),
+                str(r.fp),
+                str(r.fn),
+                fmt(r.precision),
+                fmt(r.recall),
+                fmt(r.f1),
+                fmt(r.alpha),
+            ]
+        )
+    return md_table(
+        ["Theme (held-out articles)", "TP", "FP", "FN", "Precision", "Recall", "F1", "α"],
+        rows,
+        ["l", "r", "r", "r", "r", "r", "r", "r"],
+    )
 
 
 def evidence_table(claims: pd.DataFrame, keys: dict[str, str]) -> str:
     if claims.empty:
         return "No claims were extracted.\n"
-    rows = [[md_text(event_label(r.event)), md_text(r.status.replace("_", " ")),
-             md_text(r.target_text or ""), f"{md_quote(r.quote)} {cite(keys.get(r.article_id, ''))}"]
-            for r in claims.head(TOP_ROWS * 4).itertuples()]
-    more = (f"\n*{len(claims) - TOP_ROWS * 4} more claims are in `build/data/claims.csv`.*\n"
-            if len(claims) > TOP_ROWS * 4 else "")
+    rows = [
+        [
+            md_text(event_label(r.event)),
+            md_text(r.status.replace("_", " ")),
+            md_text(r.target_text or ""),
+            f"{md_quote(r.quote)} {cite(keys.get(r.article_id, ''))}",
+        ]
+        for r in claims.head(TOP_ROWS * 4).itertuples()
+    ]
+    more = (
+        f"\n*{len(claims) - TOP_ROWS * 4} more claims are in `build/data/claims.csv`.*\n"
+        if len(claims) > TOP_ROWS * 4
+        else ""
+    )
     return md_table(["Event", "Status", "When", "Quote"], rows) + more
 
 
@@ -263,8 +392,10 @@ def hashes_table(articles: pd.DataFrame) -> str:
     more = _more(len(articles), "files' hashes (column sha256)", "build/data/articles.csv")
     if more:
         # On a corpus this large the references list only the articles the brief cites.
-        more += ("\n*The references below list the articles this brief cites; "
-                 "`report/_generated/references.json` has an entry for every article.*\n")
+        more += (
+            "\n*The references below list the articles this brief cites; "
+            "`report/_generated/references.json` has an entry for every article.*\n"
+        )
     return md_table(["Seed file", "SHA-256"], rows) + more
 
 
@@ -275,7 +406,9 @@ def _more(total: int, what: str, where: str) -> str:
     return f"\n*The first {LISTED} of {total} are shown; all {total} {what} are in `{where}`.*\n"
 
 
-def _grouped_notes(notes: list[tuple[str, str]], by_key: dict[str, str], shown: int = 3) -> list[str]:
+def _grouped_notes(
+    notes: list[tuple[str, str]], by_key: dict[str, str], shown: int = 3
+) -> list[str]:
     """One bullet per note; a note shared by more than `shown` articles becomes one bullet that
     counts them and cites the first few (every note is in build/data/ingest_notes.csv)."""
     by_note: dict[str, list[str]] = {}
@@ -284,12 +417,17 @@ def _grouped_notes(notes: list[tuple[str, str]], by_key: dict[str, str], shown: 
     out = []
     for note, ids in by_note.items():
         if len(ids) <= shown:
-            out += [f"- {md_text((a + ' ' if a else '') + note)}" + (f" {cite(by_key[a])}" if a in by_key else "")
-                    for a in ids]
+            out += [
+                f"- {md_text((a + ' ' if a else '') + note)}"
+                + (f" {cite(by_key[a])}" if a in by_key else "")
+                for a in ids
+            ]
         else:
             cited = [by_key[a] for a in ids[:shown] if a in by_key]
-            out.append(f"- {len(ids)} articles: {md_text(note)} (for example {cite(*cited)}; all in "
-                       "`build/data/ingest_notes.csv`)")
+            out.append(
+                f"- {len(ids)} articles: {md_text(note)} (for example {cite(*cited)}; all in "
+                "`build/data/ingest_notes.csv`)"
+            )
     return out
 
 
@@ -297,24 +435,36 @@ def _finding_bullets(findings: pd.DataFrame, keys: dict[str, str], none: str) ->
     """Findings of one kind as cited bullets, the first TOP_ROWS of them and a count of the rest."""
     if findings.empty:
         return [none]
-    out = [f"- {md_text(r.summary)} {cite(*(keys.get(a, '') for a in str(r.article_ids).split(';')))}"
-           for r in findings.head(TOP_ROWS).itertuples()]
+    out = [
+        f"- {md_text(r.summary)} {cite(*(keys.get(a, '') for a in str(r.article_ids).split(';')))}"
+        for r in findings.head(TOP_ROWS).itertuples()
+    ]
     if len(findings) > TOP_ROWS:
         out.append(f"- … and {len(findings) - TOP_ROWS} more in `build/data/findings.csv`.")
     return out + [""]
 
 
-def source_notes(articles: pd.DataFrame, undated: pd.DataFrame, copies: pd.DataFrame,
-                 variants: pd.DataFrame, notes: pd.DataFrame, keys: dict[str, str],
-                 uncoded: list[str] = ()) -> str:
+def source_notes(
+    articles: pd.DataFrame,
+    undated: pd.DataFrame,
+    copies: pd.DataFrame,
+    variants: pd.DataFrame,
+    notes: pd.DataFrame,
+    keys: dict[str, str],
+    uncoded: list[str] = (),
+) -> str:
     out = ["### Articles and how each is dated\n", articles_table(articles)]
     out.append("\n### Undated articles\n")
     out += _finding_bullets(undated, keys, "Every article states its date.\n")
     out.append("\n### Copied passages\n")
     if not copies.empty:
-        out.append("Copied passages, verbatim or reworded, are counted once: a copied claim is not "
-                   "independent corroboration.\n")
-    out += _finding_bullets(copies, keys, "No passage of one article is a near copy of another's.\n")
+        out.append(
+            "Copied passages, verbatim or reworded, are counted once: a copied claim is not "
+            "independent corroboration.\n"
+        )
+    out += _finding_bullets(
+        copies, keys, "No passage of one article is a near copy of another's.\n"
+    )
     out.append("\n### Name variants\n")
     out += _finding_bullets(variants, keys, "No entity is spelled in more than one way.\n")
     out.append("\n### Outlets and catalog\n")
@@ -322,14 +472,21 @@ def source_notes(articles: pd.DataFrame, undated: pd.DataFrame, copies: pd.DataF
     out.append("; ".join(f"{md_text(o)}: {n}" for o, n in sorted(outlets.items())) + ".")
     uncatalogued = int((articles.catalogued == "no").sum())
     if uncatalogued:
-        out.append(f" {uncatalogued} article(s) are not in the catalog; their metadata was inferred.")
+        out.append(
+            f" {uncatalogued} article(s) are not in the catalog; their metadata was inferred."
+        )
     out.append("\n")
     if not notes.empty or uncoded:
         out.append("\n### Input problems handled\n")
         by_key = dict(zip(articles.article_id, articles.citekey))
         out += _grouped_notes([((r.article_id or ""), r.note) for r in notes.itertuples()], by_key)
-        out += _grouped_notes([(a, "— no sentence matches the codebook, so it adds nothing to the "
-                                   "theme figures") for a in uncoded], by_key)
+        out += _grouped_notes(
+            [
+                (a, "— no sentence matches the codebook, so it adds nothing to the theme figures")
+                for a in uncoded
+            ],
+            by_key,
+        )
         out.append("")
     return "\n".join(out) + "\n"
 
@@ -338,15 +495,22 @@ def methods_corpus(articles: pd.DataFrame, sentences: pd.DataFrame, claims: pd.D
     basis = Counter(articles.date_basis)
     countable = int((sentences.boilerplate == "no").sum())
     boiler = int((sentences.boilerplate == "yes").sum())
-    return (f"The corpus has {len(articles)} articles, {len(sentences)} sentences "
-            f"({boiler} of them web boilerplate, kept but never coded or quoted, leaving "
-            f"{countable}), and {len(claims)} extracted claims. Dates by basis: "
-            + ", ".join(f"{md_text(k)} {v}" for k, v in sorted(basis.items())) + ".\n")
+    return (
+        f"The corpus has {len(articles)} articles, {len(sentences)} sentences "
+        f"({boiler} of them web boilerplate, kept but never coded or quoted, leaving "
+        f"{countable}), and {len(claims)} extracted claims. Dates by basis: "
+        + ", ".join(f"{md_text(k)} {v}" for k, v in sorted(basis.items()))
+        + ".\n"
+    )
 
 
 def _coder(validation: pd.DataFrame, reference: str) -> str:
     """How coders.yml describes a coder, as the validation table carries it ('' when it does not)."""
-    rows = validation[validation.reference == reference] if "who" in validation else validation.iloc[0:0]
+    rows = (
+        validation[validation.reference == reference]
+        if "who" in validation
+        else validation.iloc[0:0]
+    )
     return str(rows.iloc[0].who) if not rows.empty and isinstance(rows.iloc[0].who, str) else ""
 
 
@@ -359,12 +523,16 @@ def _figure(value: object) -> str:
     return "n/a" if number != number else f"{number:.2f}"
 
 
-UNVALIDATED = ("None of the hand-coded articles in analysis/validation/ is in this corpus, so the "
-               "codebook has no validation figures for it: hand-code a sample of its paragraphs "
-               "(analysis/validation/CODING\\_GUIDE.md) to measure them.")
+UNVALIDATED = (
+    "None of the hand-coded articles in analysis/validation/ is in this corpus, so the "
+    "codebook has no validation figures for it: hand-code a sample of its paragraphs "
+    "(analysis/validation/CODING\\_GUIDE.md) to measure them."
+)
 
 
-def validation_summary(heldout: pd.DataFrame, validation: pd.DataFrame, agreement: pd.DataFrame) -> str:
+def validation_summary(
+    heldout: pd.DataFrame, validation: pd.DataFrame, agreement: pd.DataFrame
+) -> str:
     if validation.empty:
         return UNVALIDATED + "\n"
     if heldout.empty:
@@ -373,17 +541,21 @@ def validation_summary(heldout: pd.DataFrame, validation: pd.DataFrame, agreemen
     reference = str(r.reference)
     who = _coder(validation, reference)
     name = "the second coder" if reference == "coder2" else "the hand coding"
-    text = (f"On the held-out articles ({r.units} paragraphs), the codebook reaches a micro-averaged "
-            f"F1 of {_figure(r.f1)} (precision {_figure(r.precision)}, recall "
-            f"{_figure(r.recall)}) and Krippendorff's α of {_figure(r.alpha)} against {name}"
-            + (f" ({md_text(who)})." if who else "."))
+    text = (
+        f"On the held-out articles ({r.units} paragraphs), the codebook reaches a micro-averaged "
+        f"F1 of {_figure(r.f1)} (precision {_figure(r.precision)}, recall "
+        f"{_figure(r.recall)}) and Krippendorff's α of {_figure(r.alpha)} against {name}"
+        + (f" ({md_text(who)})." if who else ".")
+    )
     overall = agreement[agreement.theme == "all"] if not agreement.empty else agreement
     if not overall.empty:
         a = overall.iloc[0]
         first = _coder(validation, "coder1")
-        text += (f" The first coder was {md_text(first)}." if first else "")
-        text += (f" The two coders agree on {float(a.agreement):.0%} of paragraph–theme "
-                 f"decisions (α {_figure(a.alpha)}, all {a.units} paragraphs).")
+        text += f" The first coder was {md_text(first)}." if first else ""
+        text += (
+            f" The two coders agree on {float(a.agreement):.0%} of paragraph–theme "
+            f"decisions (α {_figure(a.alpha)}, all {a.units} paragraphs)."
+        )
     return text + " Per theme:\n"
 
 
@@ -393,63 +565,96 @@ def codebook_table(themes: list) -> str:
 
 
 def software_table(versions: dict[str, str]) -> str:
-    return "Software: " + "; ".join(f"{md_text(k)} {md_text(v)}" for k, v in versions.items()) + ".\n"
+    return (
+        "Software: " + "; ".join(f"{md_text(k)} {md_text(v)}" for k, v in versions.items()) + ".\n"
+    )
 
 
-def limitations(articles: pd.DataFrame, findings: pd.DataFrame, validation: pd.DataFrame,
-                tracker: pd.DataFrame | None = None) -> str:
+def limitations(
+    articles: pd.DataFrame,
+    findings: pd.DataFrame,
+    validation: pd.DataFrame,
+    tracker: pd.DataFrame | None = None,
+) -> str:
     """What this corpus cannot tell, stated from the data."""
     out = []
     outlets = {o for o in articles.outlet if o}
     no_outlet = int((articles.outlet == "").sum())
     undated = int(articles.date_basis.isin(["inferred", "unknown"]).sum())
-    out.append(f"- **Small, uneven corpus.** {len(articles)} articles from {len(outlets)} named "
-               f"outlet(s){f' and {no_outlet} with no outlet stated' if no_outlet else ''}. "
-               "A commitment no article mentions again may still have been met; the verdicts say "
-               "only what these articles show.")
+    out.append(
+        f"- **Small, uneven corpus.** {len(articles)} articles from {len(outlets)} named "
+        f"outlet(s){f' and {no_outlet} with no outlet stated' if no_outlet else ''}. "
+        "A commitment no article mentions again may still have been met; the verdicts say "
+        "only what these articles show."
+    )
     if undated:
-        out.append(f"- **Uncertain dates.** {undated} article(s) carry no date; their place in "
-                   "time is a range inferred from officeholders, place names and dated events "
-                   "they mention, and findings that depend on their order say so.")
+        out.append(
+            f"- **Uncertain dates.** {undated} article(s) carry no date; their place in "
+            "time is a range inferred from officeholders, place names and dated events "
+            "they mention, and findings that depend on their order say so."
+        )
     copies = int((findings.check == "duplicate_source").sum())
     if copies:
-        out.append(f"- **Copied text.** {copies} near-copy finding(s): copied passages are one "
-                   "source, not corroboration.")
+        out.append(
+            f"- **Copied text.** {copies} near-copy finding(s): copied passages are one "
+            "source, not corroboration."
+        )
     heldout = validation[(validation.split == "heldout") & (validation.theme == "micro")]
     if not heldout.empty and heldout.iloc[0].get("blind", "") == "yes":
         caveat = heldout.iloc[0].get("caveat", "")
-        out.append(f"- **Dictionary coding.** Theme codes match words, not meaning. Held-out "
-                   f"micro-F1 is {_figure(heldout.iloc[0].f1)} on only {heldout.iloc[0].units} "
-                   "paragraphs, against a coder who did not see the codebook, so small themes carry "
-                   "wide uncertainty." + (f" {md_text(caveat)}" if isinstance(caveat, str) and caveat else ""))
+        out.append(
+            f"- **Dictionary coding.** Theme codes match words, not meaning. Held-out "
+            f"micro-F1 is {_figure(heldout.iloc[0].f1)} on only {heldout.iloc[0].units} "
+            "paragraphs, against a coder who did not see the codebook, so small themes carry "
+            "wide uncertainty."
+            + (f" {md_text(caveat)}" if isinstance(caveat, str) and caveat else "")
+        )
     elif not heldout.empty:
-        out.append(f"- **Dictionary coding.** Theme codes match words, not meaning. Held-out "
-                   f"micro-F1 is {_figure(heldout.iloc[0].f1)} on {heldout.iloc[0].units} "
-                   "paragraphs hand-coded by the codebook's own author, not by an independent coder, "
-                   "so the figure is likely optimistic and small themes carry wide uncertainty; a "
-                   "second, independent coder is the next step (analysis/validation/CODING\\_GUIDE.md).")
+        out.append(
+            f"- **Dictionary coding.** Theme codes match words, not meaning. Held-out "
+            f"micro-F1 is {_figure(heldout.iloc[0].f1)} on {heldout.iloc[0].units} "
+            "paragraphs hand-coded by the codebook's own author, not by an independent coder, "
+            "so the figure is likely optimistic and small themes carry wide uncertainty; a "
+            "second, independent coder is the next step (analysis/validation/CODING\\_GUIDE.md)."
+        )
     if heldout.empty:
-        out.append("- **Dictionary coding, unvalidated here.** Theme codes match words, not meaning, "
-                   "and no hand-coded held-out paragraph is in this corpus, so how often they are right "
-                   "on these articles is not measured.")
-    out.append("- **Rule-based claims.** Commitments are read by wording rules "
-               "(analysis/claim\\_rules.yml); a promise phrased in a way the rules do not know is "
-               "missed, and the evidence table shows exactly what was read.")
-    open_items = [] if tracker is None else list(tracker[tracker.verdict.isin(["Stalled", "In the Works"])].label)
+        out.append(
+            "- **Dictionary coding, unvalidated here.** Theme codes match words, not meaning, "
+            "and no hand-coded held-out paragraph is in this corpus, so how often they are right "
+            "on these articles is not measured."
+        )
+    out.append(
+        "- **Rule-based claims.** Commitments are read by wording rules "
+        "(analysis/claim\\_rules.yml); a promise phrased in a way the rules do not know is "
+        "missed, and the evidence table shows exactly what was read."
+    )
+    open_items = (
+        []
+        if tracker is None
+        else list(tracker[tracker.verdict.isin(["Stalled", "In the Works"])].label)
+    )
     if open_items:
-        shown = ", ".join(open_items[:5]) + (f" and {len(open_items) - 5} more" if len(open_items) > 5 else "")
-        out.append(f"- **Next steps.** Primary sources (official readouts of both governments, "
-                   f"civil aviation and trade authorities, later reporting) would settle what became "
-                   f"of {md_text(shown)}.")
+        shown = ", ".join(open_items[:5]) + (
+            f" and {len(open_items) - 5} more" if len(open_items) > 5 else ""
+        )
+        out.append(
+            f"- **Next steps.** Primary sources (official readouts of both governments, "
+            f"civil aviation and trade authorities, later reporting) would settle what became "
+            f"of {md_text(shown)}."
+        )
     if undated:
-        out.append("- **Dates.** Dated copies of the undated articles (the outlet's page, an archive "
-                   "capture) would replace inferred ranges with dates and firm up the order of events.")
+        out.append(
+            "- **Dates.** Dated copies of the undated articles (the outlet's page, an archive "
+            "capture) would replace inferred ranges with dates and firm up the order of events."
+        )
     return "\n".join(out) + "\n"
 
 
 def manifest_note(manifest_digest: str, n_files: int) -> str:
-    return (f"`build/manifest.json` records the SHA-256 of all {n_files} inputs (seeds, catalog, "
-            "codebook, context facts, validation set, package sources, notebooks, report sources, "
-            f"requirements) and the tool versions; its digest is `{manifest_digest}`. "
-            "`make verify` rebuilds everything in a scratch copy and compares the data, the "
-            "generated parts and the HTML byte for byte.\n")
+    return (
+        f"`build/manifest.json` records the SHA-256 of all {n_files} inputs (seeds, catalog, "
+        "codebook, context facts, validation set, package sources, notebooks, report sources, "
+        f"requirements) and the tool versions; its digest is `{manifest_digest}`. "
+        "`make verify` rebuilds everything in a scratch copy and compares the data, the "
+        "generated parts and the HTML byte for byte.\n"
+    )

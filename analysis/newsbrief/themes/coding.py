@@ -16,16 +16,29 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-
 from newsbrief.core.errors import InputError
-from newsbrief.core.records import Sentence
-from newsbrief.core.parallel import MOST_PER_CHUNK, built_through_slots, collector_paused, iter_chunks
+from newsbrief.core.parallel import (
+    MOST_PER_CHUNK,
+    built_through_slots,
+    collector_paused,
+    iter_chunks,
+)
 from newsbrief.core.patterns import trie
+from newsbrief.core.records import Sentence
 from newsbrief.core.store import read_yaml
 
-THEMES = ("aviation", "trade", "energy", "transport_corridors", "visas_travel",
-          "education_culture", "security_defense", "diplomacy")
+THEMES = (
+    "aviation",
+    "trade",
+    "energy",
+    "transport_corridors",
+    "visas_travel",
+    "education_culture",
+    "security_defense",
+    "diplomacy",
+)
 from newsbrief.core.paths import CODEBOOK
+
 _TOKEN = re.compile(r"\w+")
 _JOINER = re.compile(r"[\s\-–]+")  # what may stand between the words of one phrase
 _NEXT_WORD = re.compile(r"[\s\-–]+(\w+)")  # the joiner and the word after it
@@ -116,8 +129,11 @@ def _raw(patterns: list[str], path: Path | None, key: str) -> re.Pattern[str] | 
     try:
         return re.compile("|".join(f"(?:{r})" for r in raws), re.IGNORECASE)
     except re.error as err:
-        raise InputError(path or CODEBOOK, f"theme '{key}' has a pattern that is not valid ({err})",
-                         "fix the pattern after 're:'") from None
+        raise InputError(
+            path or CODEBOOK,
+            f"theme '{key}' has a pattern that is not valid ({err})",
+            "fix the pattern after 're:'",
+        ) from None
 
 
 def compile_codebook(entries: dict[str, dict], path: Path | None = None) -> Codebook:
@@ -127,11 +143,20 @@ def compile_codebook(entries: dict[str, dict], path: Path | None = None) -> Code
         patterns = [str(p) for p in entry.get("patterns") or []]
         sensitive = [str(p) for p in entry.get("case_sensitive") or []]
         excludes = [str(p) for p in entry.get("exclude") or []]
-        themes.append(Theme(key=key, label=str(entry.get("label", key)),
-                            definition=" ".join(str(entry.get("definition", "")).split()),
-                            raw=_raw(patterns, path, key), raw_exclusion=_raw(excludes, path, key)))
-        for group, case, exclusion in ((patterns, False, False), (sensitive, True, False),
-                                       (excludes, False, True)):
+        themes.append(
+            Theme(
+                key=key,
+                label=str(entry.get("label", key)),
+                definition=" ".join(str(entry.get("definition", "")).split()),
+                raw=_raw(patterns, path, key),
+                raw_exclusion=_raw(excludes, path, key),
+            )
+        )
+        for group, case, exclusion in (
+            (patterns, False, False),
+            (sensitive, True, False),
+            (excludes, False, True),
+        ):
             for p in group:
                 if not p.startswith("re:") and pattern_words(p, case):
                     phrases.append(Phrase(index, pattern_words(p, case), case, exclusion))
@@ -169,8 +194,11 @@ def load_codebook(path: Path = CODEBOOK) -> Codebook:
     unknown = sorted(set(themes) - set(THEMES))
     missing = [key for key in THEMES if key not in themes]
     if unknown or missing:
-        raise InputError(path, f"theme keys differ from DESIGN.md's (unknown: {unknown}, "
-                         f"missing: {missing})", f"use exactly these keys: {', '.join(THEMES)}")
+        raise InputError(
+            path,
+            f"theme keys differ from DESIGN.md's (unknown: {unknown}, missing: {missing})",
+            f"use exactly these keys: {', '.join(THEMES)}",
+        )
     return compile_codebook({key: themes[key] for key in THEMES}, path)
 
 
@@ -179,7 +207,11 @@ def _lowers_as_it_folds(character: str) -> bool:
     """True when lower-casing `character` gives its casefold, one character, as much a word
     character as it was: then a lower-case copy of the text lines up with the original."""
     lowered = character.lower()
-    return lowered == character.casefold() and len(lowered) == 1 and lowered.isalnum() == character.isalnum()
+    return (
+        lowered == character.casefold()
+        and len(lowered) == 1
+        and lowered.isalnum() == character.isalnum()
+    )
 
 
 def _scannable(text: str) -> bool:
@@ -199,8 +231,9 @@ def phrase_matches(text: str, book: Codebook) -> list[tuple[Phrase, int, int]]:
             end = word_end
             for k in range(1, len(phrase.words)):
                 following = _NEXT_WORD.match(text, end)
-                if following is None or not _word_matches(phrase.words[k], following.group(1),
-                                                          phrase.case_sensitive):
+                if following is None or not _word_matches(
+                    phrase.words[k], following.group(1), phrase.case_sensitive
+                ):
                     break
                 end = following.end()
             else:
@@ -217,9 +250,11 @@ def _phrase_matches_word_by_word(text: str, book: Codebook) -> list[tuple[Phrase
             n = len(phrase.words)
             if i + n > len(tokens):
                 continue
-            ok = all(_JOINER.fullmatch(text, tokens[i + k - 1][2], tokens[i + k][1])
-                     and _word_matches(phrase.words[k], tokens[i + k][0], phrase.case_sensitive)
-                     for k in range(1, n))
+            ok = all(
+                _JOINER.fullmatch(text, tokens[i + k - 1][2], tokens[i + k][1])
+                and _word_matches(phrase.words[k], tokens[i + k][0], phrase.case_sensitive)
+                for k in range(1, n)
+            )
             if ok:
                 found.append((phrase, start, tokens[i + n - 1][2]))
     return found
@@ -251,7 +286,9 @@ def _sentence_codes(sentence: Sentence, book: Codebook) -> list[tuple[str, int, 
             if theme.raw is not None:
                 hits.setdefault(index, []).extend(m.span() for m in theme.raw.finditer(text))
             if theme.raw_exclusion is not None:
-                excluded.setdefault(index, []).extend(m.span() for m in theme.raw_exclusion.finditer(text))
+                excluded.setdefault(index, []).extend(
+                    m.span() for m in theme.raw_exclusion.finditer(text)
+                )
     codes = []
     for index in sorted(hits):  # in the codebook's order of themes
         spans = hits[index]
@@ -259,8 +296,15 @@ def _sentence_codes(sentence: Sentence, book: Codebook) -> list[tuple[str, int, 
         blocked = excluded.get(index, ())
         for start, end in spans:
             if not any(s < end and start < e for s, e in blocked):
-                codes.append((sentence.article_id, sentence.paragraph, sentence.sentence,
-                              book.themes[index].key, text[start:end]))
+                codes.append(
+                    (
+                        sentence.article_id,
+                        sentence.paragraph,
+                        sentence.sentence,
+                        book.themes[index].key,
+                        text[start:end],
+                    )
+                )
                 break
     return codes
 
@@ -270,8 +314,11 @@ def code_sentences(sentences: Iterable[Sentence], book: Codebook) -> list[Code]:
         # Chunks of sentences: about twenty to an article. Each chunk's records are built while the
         # workers code the later ones (at 10,000 articles, 347,000 codes: 0.4 s on one core after
         # the workers were done, before).
-        return [Code(*fields) for chunk in iter_chunks(_coded, list(sentences), book, most=20 * MOST_PER_CHUNK)
-                for fields in chunk]
+        return [
+            Code(*fields)
+            for chunk in iter_chunks(_coded, list(sentences), book, most=20 * MOST_PER_CHUNK)
+            for fields in chunk
+        ]
 
 
 def _coded(sentences: list[Sentence], book: Codebook) -> list[tuple[str, int, int, str, str]]:

@@ -14,8 +14,14 @@ from newsbrief.core.artifacts import codes_table, read_sentences
 from newsbrief.core.paths import Paths
 from newsbrief.core.store import read_csv
 from newsbrief.themes.coding import Code, code_sentences, load_codebook
-from newsbrief.themes.validation import (intercoder, load_coders, paragraph_themes,
-                                         parse_hand_codes, second_coder, validate)
+from newsbrief.themes.validation import (
+    intercoder,
+    load_coders,
+    paragraph_themes,
+    parse_hand_codes,
+    second_coder,
+    validate,
+)
 
 
 @dataclass(frozen=True)
@@ -42,14 +48,21 @@ def validate_codes(paths: Paths, codes: list[Code]) -> tuple[pd.DataFrame, pd.Da
     # Only hand-coded paragraphs of articles in this corpus can be compared: an analyst's corpus
     # without the seed articles has no validation of its own, and the brief says so.
     present = set(schema.ARTICLES.read(paths.data).article_id)
-    first = {unit: coded for unit, coded in parse_hand_codes(read_csv(paths.validation)).items()
-             if unit[0] in present}
+    first = {
+        unit: coded
+        for unit, coded in parse_hand_codes(read_csv(paths.validation)).items()
+        if unit[0] in present
+    }
     coders = load_coders(paths.validation.with_name("coders.yml"))
 
     def described(table: pd.DataFrame, reference: str) -> pd.DataFrame:
         who = coders.get(reference, {})
-        return table.assign(reference=reference, who=who.get("who", ""), blind=who.get("blind", ""),
-                            caveat=who.get("caveat", ""))
+        return table.assign(
+            reference=reference,
+            who=who.get("who", ""),
+            blind=who.get("blind", ""),
+            caveat=who.get("caveat", ""),
+        )
 
     machine = paragraph_themes(codes)
     tables = [described(validate(machine, first), "coder1")]
@@ -67,8 +80,11 @@ def validation_headline(validation: pd.DataFrame) -> str:
     if validation.empty:
         return "no hand-coded article is in this corpus, so no validation"
     reference = validation.reference.max()
-    heldout = validation[(validation.split == "heldout") & (validation.theme == "micro")
-                         & (validation.reference == reference)]
+    heldout = validation[
+        (validation.split == "heldout")
+        & (validation.theme == "micro")
+        & (validation.reference == reference)
+    ]
     if heldout.empty:
         return f"no held-out article is in this corpus ({reference})"
     return f"held-out micro-F1 {heldout.iloc[0].f1:.2f} ({reference})"

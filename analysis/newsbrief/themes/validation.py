@@ -35,23 +35,33 @@ def load_coders(path: Path) -> dict[str, dict[str, str]]:
     try:
         entries = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("coders", [])
     except (yaml.YAMLError, AttributeError) as error:
-        raise InputError(path, f"is not a YAML mapping with a 'coders' list ({error})",
-                         "follow the layout of the entries already in the file") from None
+        raise InputError(
+            path,
+            f"is not a YAML mapping with a 'coders' list ({error})",
+            "follow the layout of the entries already in the file",
+        ) from None
     coders = {}
     for n, entry in enumerate(entries, 1):
         if not isinstance(entry, dict) or not entry.get("reference") or not entry.get("who"):
-            raise InputError(path, f"coder entry {n} lacks a 'reference' or a 'who'",
-                             "give every entry reference (coder1, coder2) and who (one sentence)")
-        coders[str(entry["reference"])] = {"who": " ".join(str(entry["who"]).split()),
-                                           "blind": "yes" if entry.get("blind_to_codebook") else "no",
-                                           "caveat": " ".join(str(entry.get("caveat") or "").split())}
+            raise InputError(
+                path,
+                f"coder entry {n} lacks a 'reference' or a 'who'",
+                "give every entry reference (coder1, coder2) and who (one sentence)",
+            )
+        coders[str(entry["reference"])] = {
+            "who": " ".join(str(entry["who"]).split()),
+            "blind": "yes" if entry.get("blind_to_codebook") else "no",
+            "caveat": " ".join(str(entry.get("caveat") or "").split()),
+        }
     return coders
 
 
 def parse_hand_codes(table: pd.DataFrame) -> dict[Unit, tuple[set[str], str]]:
     """Hand codes by unit: (themes, split) from the CSV columns article_id, paragraph, themes, split."""
-    return {(r.article_id, int(r.paragraph)): ({t for t in str(r.themes).split(";") if t}, r.split)
-            for r in table.itertuples(index=False)}
+    return {
+        (r.article_id, int(r.paragraph)): ({t for t in str(r.themes).split(";") if t}, r.split)
+        for r in table.itertuples(index=False)
+    }
 
 
 def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -68,8 +78,11 @@ def _alpha(machine: list[int], hand: list[int]) -> float:
     return float(krippendorff.alpha(reliability_data=data, level_of_measurement="nominal"))
 
 
-def validate(machine: dict[Unit, set[str]], hand: dict[Unit, tuple[set[str], str]],
-             splits: tuple[str, ...] = ("dev", "heldout", "all")) -> pd.DataFrame:
+def validate(
+    machine: dict[Unit, set[str]],
+    hand: dict[Unit, tuple[set[str], str]],
+    splits: tuple[str, ...] = ("dev", "heldout", "all"),
+) -> pd.DataFrame:
     """One row per split and theme, plus `micro` and `macro` rows per split."""
     rows = []
     for split in splits:
@@ -87,39 +100,77 @@ def validate(machine: dict[Unit, set[str]], hand: dict[Unit, tuple[set[str], str
             fp = sum(a and not b for a, b in zip(m, h))
             fn = sum(b and not a for a, b in zip(m, h))
             precision, recall, f1 = _prf(tp, fp, fn)
-            rows.append({"split": split, "theme": theme, "units": len(units), "tp": tp, "fp": fp,
-                         "fn": fn, "precision": precision, "recall": recall, "f1": f1,
-                         "alpha": _alpha(m, h)})
+            rows.append(
+                {
+                    "split": split,
+                    "theme": theme,
+                    "units": len(units),
+                    "tp": tp,
+                    "fp": fp,
+                    "fn": fn,
+                    "precision": precision,
+                    "recall": recall,
+                    "f1": f1,
+                    "alpha": _alpha(m, h),
+                }
+            )
             totals = [totals[0] + tp, totals[1] + fp, totals[2] + fn]
             if not np.isnan(f1):
                 f1s.append(f1)
             pooled_m += m
             pooled_h += h
         precision, recall, f1 = _prf(*totals)
-        rows.append({"split": split, "theme": "micro", "units": len(units), "tp": totals[0],
-                     "fp": totals[1], "fn": totals[2], "precision": precision, "recall": recall,
-                     "f1": f1, "alpha": _alpha(pooled_m, pooled_h)})
-        rows.append({"split": split, "theme": "macro", "units": len(units), "tp": totals[0],
-                     "fp": totals[1], "fn": totals[2], "precision": float("nan"),
-                     "recall": float("nan"), "f1": float(np.mean(f1s)) if f1s else float("nan"),
-                     "alpha": float("nan")})
-    table = pd.DataFrame(rows, columns=["split", "theme", "units", "tp", "fp", "fn", "precision",
-                                        "recall", "f1", "alpha"])
+        rows.append(
+            {
+                "split": split,
+                "theme": "micro",
+                "units": len(units),
+                "tp": totals[0],
+                "fp": totals[1],
+                "fn": totals[2],
+                "precision": precision,
+                "recall": recall,
+                "f1": f1,
+                "alpha": _alpha(pooled_m, pooled_h),
+            }
+        )
+        rows.append(
+            {
+                "split": split,
+                "theme": "macro",
+                "units": len(units),
+                "tp": totals[0],
+                "fp": totals[1],
+                "fn": totals[2],
+                "precision": float("nan"),
+                "recall": float("nan"),
+                "f1": float(np.mean(f1s)) if f1s else float("nan"),
+                "alpha": float("nan"),
+            }
+        )
+    table = pd.DataFrame(
+        rows,
+        columns=["split", "theme", "units", "tp", "fp", "fn", "precision", "recall", "f1", "alpha"],
+    )
     for column in ("precision", "recall", "f1", "alpha"):
         table[column] = table[column].round(3)
     return table
 
 
-def second_coder(table: pd.DataFrame, first: dict[Unit, tuple[set[str], str]]
-                 ) -> dict[Unit, tuple[set[str], str]]:
+def second_coder(
+    table: pd.DataFrame, first: dict[Unit, tuple[set[str], str]]
+) -> dict[Unit, tuple[set[str], str]]:
     """A second coder's codes on the first coder's units, with the first coder's split."""
-    codes = {(r.article_id, int(r.paragraph)): {t for t in str(r.themes).split(";") if t}
-             for r in table.itertuples(index=False)}
+    codes = {
+        (r.article_id, int(r.paragraph)): {t for t in str(r.themes).split(";") if t}
+        for r in table.itertuples(index=False)
+    }
     return {unit: (codes.get(unit, set()), split) for unit, (_, split) in first.items()}
 
 
-def intercoder(first: dict[Unit, tuple[set[str], str]], second: dict[Unit, tuple[set[str], str]]
-               ) -> pd.DataFrame:
+def intercoder(
+    first: dict[Unit, tuple[set[str], str]], second: dict[Unit, tuple[set[str], str]]
+) -> pd.DataFrame:
     """Agreement between two hand coders per theme: percent agreement and Krippendorff's alpha."""
     units = sorted(first)
     rows = []
@@ -130,10 +181,24 @@ def intercoder(first: dict[Unit, tuple[set[str], str]], second: dict[Unit, tuple
         b = [int(theme in second[u][0]) for u in units]
         pooled_a += a
         pooled_b += b
-        rows.append({"theme": theme, "units": len(units),
-                     "agreement": round(sum(x == y for x, y in zip(a, b)) / len(units), 3) if units else float("nan"),
-                     "alpha": round(_alpha(a, b), 3)})
-    rows.append({"theme": "all", "units": len(units),
-                 "agreement": round(sum(x == y for x, y in zip(pooled_a, pooled_b)) / len(pooled_a), 3)
-                 if pooled_a else float("nan"), "alpha": round(_alpha(pooled_a, pooled_b), 3)})
+        rows.append(
+            {
+                "theme": theme,
+                "units": len(units),
+                "agreement": round(sum(x == y for x, y in zip(a, b)) / len(units), 3)
+                if units
+                else float("nan"),
+                "alpha": round(_alpha(a, b), 3),
+            }
+        )
+    rows.append(
+        {
+            "theme": "all",
+            "units": len(units),
+            "agreement": round(sum(x == y for x, y in zip(pooled_a, pooled_b)) / len(pooled_a), 3)
+            if pooled_a
+            else float("nan"),
+            "alpha": round(_alpha(pooled_a, pooled_b), 3),
+        }
+    )
     return pd.DataFrame(rows)
