@@ -402,7 +402,9 @@ class ClaimRulesConfig(Strict):
     @field_validator("status")
     @classmethod
     def _known_statuses(cls, status: dict[str, str], info: ValidationInfo) -> dict[str, str]:
-        aliases = info.data.get("status_alias", {})
+        if "status_alias" not in info.data:
+            return status  # the aliases are wrong themselves: that is the problem to report
+        aliases = info.data["status_alias"]
         unknown = sorted({aliases.get(name, name) for name in status} - set(STATUSES))
         if unknown:
             raise bad_value(
@@ -416,7 +418,9 @@ class ClaimRulesConfig(Strict):
     def _figure_kinds(
         cls, figures: dict[str, FigureSpec], info: ValidationInfo
     ) -> dict[str, FigureSpec]:
-        kinds = list(info.data.get("kinds", {}))
+        if "kinds" not in info.data:
+            return figures  # the kinds are wrong themselves: that is the problem to report
+        kinds = list(info.data["kinds"])
         for name, spec in figures.items():
             for kind in spec.applies_to if isinstance(spec.applies_to, list) else []:
                 if kind not in kinds:
