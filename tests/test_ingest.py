@@ -181,8 +181,14 @@ def test_catalog_entries_parse_with_dates_and_notes():
 @pytest.mark.parametrize(
     "text, problem, line",
     [
-        ("articles:\n  - file: a.txt\n    date: 2023-13-45\n", "not a date", 2),
-        ("articles:\n  - file: a.txt\n    tittle: X\n", "unknown field 'tittle'", 3),
+        ("articles:\n  - file: a.txt\n    date: 2023-13-45\n", "not a date", 3),
+        (
+            "articles:\n  - file: a.txt\n    tittle: X\n",
+            "unknown field 'tittle' (did you mean 'title'?)",
+            3,
+        ),
+        ("articles:\n  - file: a.txt\n    title: [A, B]\n", "should be a valid string", 3),
+        ("articles:\n  - citekey: k\n", "has no 'file'", 2),
         ("articles:\n  - file: a.txt\n  - file: a.txt\n", "twice", 3),
         (
             "articles:\n  - file: a.txt\n    citekey: k\n  - file: b.txt\n    citekey: k\n",

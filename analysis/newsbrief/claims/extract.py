@@ -22,6 +22,15 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from newsbrief.core.config import (
+    SCOPE,
+    ClaimRulesConfig,
+    FigureSpec,
+    KindSpec,
+    NameVariantsSpec,
+    ScopeConfig,
+    load_config,
+)
 from newsbrief.core.errors import InputError
 from newsbrief.core.parallel import built_through_slots, map_chunks, pickled_as_fields
 from newsbrief.core.patterns import (
@@ -34,7 +43,6 @@ from newsbrief.core.patterns import (
     trie,
 )
 from newsbrief.core.records import Article, PublicationDate, Timex
-from newsbrief.core.store import read_yaml
 from newsbrief.dating.context import (
     Context,
     Place,
@@ -44,7 +52,6 @@ from newsbrief.dating.context import (
     strip_possessive,
 )
 
-STATUSES = ("proposed", "under_discussion", "planned", "happened", "postponed", "cancelled")
 NOT_DONE = ("proposed", "under_discussion", "planned", "postponed")
 COMMITTED = ("proposed", "planned", "postponed")  # statuses that can carry a target date
 CLAUSE_PENALTY = 200  # characters a status cue across ";", ":" or "but" counts as: another clause
@@ -139,118 +146,104 @@ def _number_pattern(numbers: dict[str, Any]) -> str:
     return rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{words})" if words else r"\d+"
 
 
-_LOADED: dict[tuple[str, bytes], ClaimRules] = {}
+_LOADED: dict[tuple[str, bytes, bytes], ClaimRules] = {}
 
 
-def load_claim_rules(path: Path) -> ClaimRules:
-    """Read the claim rules (the one file this module reads); see the comments in the file. A file
-    read before with the same content gives the same (frozen) rules: the claims and the checks
-    both read the project's rules, and compiling their patterns took 0.15 s each time."""
+def load_claim_rules(path: Path, scope: Path = SCOPE) -> ClaimRules:
+    """Read the claim rules and, for the focus countries, the scope file; see the comments in the
+    files. Files read before with the same content give the same (frozen) rules: the claims and
+    the checks both read the project's rules, and compiling their patterns took 0.15 s each time."""
     try:
-        key = (str(Path(path).resolve()), hashlib.sha256(Path(path).read_bytes()).digest())
+        key = (
+            str(Path(path).resolve()),
+            hashlib.sha256(Path(path).read_bytes()).digest(),
+            hashlib.sha256(Path(scope).read_bytes()).digest(),
+        )
     except OSError:
-        return _read_claim_rules(path)  # read_yaml says what is wrong with the path
+        return _read_claim_rules(path, scope)  # load_config says what is wrong with the path
     if key not in _LOADED:
-        _LOADED[key] = _read_claim_rules(path)
+        _LOADED[key] = _read_claim_rules(path, scope)
     return _LOADED[key]
 
 
-def _read_claim_rules(path: Path) -> ClaimRules:
-    raw = read_yaml(path, "focus_countries")
-    kinds = []
-    for name, spec in (raw.get("kinds") or {}).items():
-        try:
-            kinds.append(
-                KindRule(
-                    name=name,
-                    label=str(spec.get("label", name)),
-                    cue=_compile(spec["cue"], path, f"the cue of kind '{name}'"),
-                    key=str(spec["key"]),
-                    directional=bool(spec.get("directional", False)),
-                    subtypes=tuple(
-                        (sub, _compile(p, path, f"subtype '{sub}' of '{name}'"))
-                        for sub, p in (spec.get("subtypes") or {}).items()
-                    ),
-                    default_subtype=str(spec.get("default_subtype", "general")),
-                    yields_to=tuple(spec.get("yields_to") or ()),
-                )
-            )
-        except KeyError as missing:
-            raise InputError(
-                path, f"kind '{name}' has no {missing}", "give every kind a cue and a key"
-            ) from None
-    aliases = raw.get("status_alias") or {}
-    status = tuple(
-        (str(aliases.get(name, name)), _compile(p, path, f"status '{name}'"))
-        for name, p in (raw.get("status") or {}).items()
+def _kind(name: str, spec: KindSpec, path: Path) -> KindRule:
+    return KindRule(
+        name=name,
+        label=spec.label or name,
+        cue=_compile(spec.cue, path, f"the cue of kind '{name}'"),
+        key=spec.key,
+        directional=spec.directional,
+        subtypes=tuple(
+            (sub, _compile(p, path, f"subtype '{sub}' of '{name}'"))
+            for sub, p in spec.subtypes.items()
+        ),
+        default_subtype=spec.default_subtype,
+        yields_to=tuple(spec.yields_to),
     )
-    unknown = sorted({s for s, _ in status if s not in STATUSES})
-    if unknown:
-        raise InputError(
-            path,
-            f"unknown status {unknown}",
-            f"use only {', '.join(STATUSES)} (or map a group to one in status_alias)",
-        )
-    numbers: dict[str, Any] = raw.get("number_words") or {}
-    number = _number_pattern(numbers)
-    figures = tuple(
-        FigureRule(
-            name=name,
-            kinds=frozenset()
-            if spec.get("applies_to") in (None, "all")
-            else frozenset(spec["applies_to"]),
-            compare=bool(spec.get("compare", False)),
-            patterns=tuple(
-                _compile(p.replace("{number}", number), path, f"a pattern of figures '{name}'")
-                for p in spec.get("patterns") or []
-            ),
-        )
-        for name, spec in (raw.get("figures") or {}).items()
+
+
+def _figure(name: str, spec: FigureSpec, number: str, path: Path) -> FigureRule:
+    return FigureRule(
+        name=name,
+        kinds=frozenset() if spec.applies_to == "all" else frozenset(spec.applies_to),
+        compare=spec.compare,
+        patterns=tuple(
+            _compile(p.replace("{number}", number), path, f"a pattern of figures '{name}'")
+            for p in spec.patterns
+        ),
     )
-    values = {
-        w.casefold(): int(v)
-        for group in ("units", "teens", "tens")
-        for w, v in (numbers.get(group) or {}).items()
-    }
-    variant = raw.get("name_variants") or {}
-    focus = [str(c) for c in raw.get("focus_countries") or []]
-    if len(focus) != 2:
-        raise InputError(
-            path, "focus_countries must name exactly two countries", "e.g. [Kazakhstan, Pakistan]"
-        )
 
-    def links(key: str) -> re.Pattern[str]:
-        words = sorted((str(w) for w in raw.get(key) or []), key=len, reverse=True)
-        return re.compile(
-            r"\s*(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")?\s*$"
-            if words
-            else r"\s*$",
-            re.IGNORECASE,
-        )
 
+def _links(words: list[str]) -> re.Pattern[str]:
+    """The words that may stand between two places (route or list links), longest first."""
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile(
+        r"\s*(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered) + r")?\s*$"
+        if ordered
+        else r"\s*$",
+        re.IGNORECASE,
+    )
+
+
+def _variants(spec: NameVariantsSpec) -> VariantRules:
+    return VariantRules(
+        min_length=spec.min_length,
+        min_similarity=spec.min_similarity,
+        max_edits=spec.max_edits,
+        person_min_length=spec.person_min_length,
+        person_max_edits=spec.person_max_edits,
+        not_variants=frozenset(w.casefold() for w in spec.not_variants),
+    )
+
+
+def _read_claim_rules(path: Path, scope: Path = SCOPE) -> ClaimRules:
+    config = load_config(path, ClaimRulesConfig)
+    focus = load_config(scope, ScopeConfig).focus_countries
+    numbers = config.number_words
+    number = _number_pattern(numbers.model_dump())
     return ClaimRules(
         focus=(focus[0], focus[1]),
-        kinds=tuple(kinds),
-        status=status,
-        framing=frozenset(raw.get("framing") or ("proposed", "under_discussion")),
-        framing_reach=int(raw.get("framing_reach", 45)),
-        negation=_compile(str(raw.get("negation", r"(?!)")), path, "negation", bounded=False),
-        status_from_timex=bool(raw.get("status_from_timex", True)),
-        route_link=links("route_links"),
-        list_link=links("list_links"),
-        offices=tuple(str(o) for o in raw.get("offices") or []),
-        figures=figures,
-        numbers=values,
-        variants=VariantRules(
-            min_length=int(variant.get("min_length", 4)),
-            min_similarity=float(variant.get("min_similarity", 0.8)),
-            max_edits=int(variant.get("max_edits", 2)),
-            person_min_length=int(variant.get("person_min_length", 6)),
-            person_max_edits=int(variant.get("person_max_edits", 1)),
-            not_variants=frozenset(str(w).casefold() for w in variant.get("not_variants") or []),
+        kinds=tuple(_kind(name, spec, path) for name, spec in config.kinds.items()),
+        status=tuple(
+            (config.status_alias.get(name, name), _compile(p, path, f"status '{name}'"))
+            for name, p in config.status.items()
         ),
+        framing=frozenset(config.framing or ("proposed", "under_discussion")),
+        framing_reach=config.framing_reach,
+        negation=_compile(config.negation, path, "negation", bounded=False),
+        status_from_timex=config.status_from_timex,
+        route_link=_links(config.route_links),
+        list_link=_links(config.list_links),
+        offices=tuple(config.offices),
+        figures=tuple(_figure(name, spec, number, path) for name, spec in config.figures.items()),
+        numbers={
+            w.casefold(): v
+            for group in (numbers.units, numbers.teens, numbers.tens)
+            for w, v in group.items()
+        },
+        variants=_variants(config.name_variants),
         any_cue=_compile(
-            "|".join(f"(?:{spec['cue']})" for spec in (raw.get("kinds") or {}).values()) or "(?!)",
+            "|".join(f"(?:{spec.cue})" for spec in config.kinds.values()) or "(?!)",
             path,
             "the kinds' cues",
         ),
@@ -272,7 +265,7 @@ class Claim:
         str  # e.g. direct_flights:almaty-lahore, official_visit:president-of-kazakhstan->pakistan
     )
     kind: str
-    status: str  # one of STATUSES
+    status: str  # one of core.config.STATUSES
     target_start: date | None
     target_end: date | None
     target_text: str
@@ -754,9 +747,12 @@ def _place_after(reading: Reading, end: int, words: str, reach: int = 60) -> Pla
     return None
 
 
-def _visit(reading: Reading, cue: re.Match[str], state: ArticleState) -> tuple[str, str] | None:
-    """(event, label) of an official visit: the office nearest before the cue (else after it), its
-    state, and the destination; a visit with no visitor named is the article's last visit."""
+def _visit(
+    reading: Reading, kind: KindRule, cue: re.Match[str], state: ArticleState
+) -> tuple[str, str] | None:
+    """(event, label) of a visit (a kind keyed by `visitor`): the office nearest before the cue
+    (else after it), its state, and the destination; a visit with no visitor named is the
+    article's last visit."""
     context, rules = reading.context, reading.rules
     before = [o for o in reading.offices if o.end <= cue.start()]
     after = [o for o in reading.offices if o.start >= cue.end()]
@@ -784,7 +780,7 @@ def _visit(reading: Reading, cue: re.Match[str], state: ArticleState) -> tuple[s
         ):
             return state.last_visit, state.last_visit_label
         return None
-    if not origin and state.last_visit.startswith(f"official_visit:{slug(office)}"):
+    if not origin and state.last_visit.startswith(f"{kind.name}:{slug(office)}"):
         return state.last_visit, state.last_visit_label
     dest = country_of(destination, context) if destination else ""
     if not dest and origin in rules.focus:
@@ -794,8 +790,8 @@ def _visit(reading: Reading, cue: re.Match[str], state: ArticleState) -> tuple[s
     if not dest or dest == origin:
         return None
     who = slug(office) + (f"-of-{slug(origin)}" if origin else "")
-    label = f"{rules.label('official_visit')}: {office.title()}{' of ' + origin if origin else ''} to {dest}"
-    state.last_visit, state.last_visit_label = f"official_visit:{who}->{slug(dest)}", label
+    label = f"{kind.label}: {office.title()}{' of ' + origin if origin else ''} to {dest}"
+    state.last_visit, state.last_visit_label = f"{kind.name}:{who}->{slug(dest)}", label
     return state.last_visit, label
 
 
@@ -892,7 +888,7 @@ def _events(
         a, b = _country_pair(reading)
         return [Event(f"{kind.name}:{pair_key(a, b)}", f"{label} {_pair_label(a, b)}", cue.span())]
     if kind.key == "visitor":
-        visit = _visit(reading, cue, state)
+        visit = _visit(reading, kind, cue, state)
         return [Event(visit[0], visit[1], cue.span())] if visit else []
     if kind.key == "subtype":
         sub = _subtype(reading, cue, kind)

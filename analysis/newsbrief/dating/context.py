@@ -9,12 +9,19 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-from newsbrief.core.errors import InputError
+from newsbrief.core.config import (
+    GazetteerConfig,
+    OfficeholdersConfig,
+    PlaceEntry,
+    PlaceNameEntry,
+    PlaceNamesConfig,
+    SourceEntry,
+    TenureEntry,
+    load_config,
+)
 from newsbrief.core.paths import CONTEXT_DIR
 from newsbrief.core.patterns import trie
-from newsbrief.core.store import read_yaml
 
 
 @dataclass(frozen=True)
@@ -123,85 +130,55 @@ def strip_possessive(name: str) -> str:
     return _POSSESSIVE.sub("", name)
 
 
-def _date(value: Any, path: Path, field: str) -> date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise InputError(
-            path,
-            f"field '{field}' has '{value}', which is not a date",
-            "write dates as YYYY-MM-DD, or leave the field empty",
-        ) from None
+def _sources(sources: list[SourceEntry]) -> tuple[Source, ...]:
+    return tuple(Source(s.title, s.url, s.publisher, s.accessed) for s in sources)
 
 
-def _sources(entry: dict[str, Any], path: Path, what: str) -> tuple[Source, ...]:
-    raw = entry.get("sources") or []
-    if not raw:
-        raise InputError(
-            path,
-            f"'{what}' has no sources",
-            "every context fact needs at least one source with title and url",
-        )
-    return tuple(
-        Source(
-            title=str(s.get("title", "")),
-            url=str(s.get("url", "")),
-            publisher=str(s.get("publisher", "")),
-            accessed=str(s.get("accessed", "")),
-        )
-        for s in raw
+def _tenure(e: TenureEntry) -> Tenure:
+    return Tenure(
+        person=e.person,
+        aliases=tuple(e.aliases or [e.person]),
+        office=e.office,
+        titles=tuple(e.titles),
+        country=e.country,
+        start=e.start,
+        end=e.end,
+        note=e.note,
+        sources=_sources(e.sources),
+    )
+
+
+def _place_name(e: PlaceNameEntry) -> PlaceName:
+    return PlaceName(
+        name=e.name,
+        refers_to=e.refers_to,
+        aliases=tuple(e.aliases or [e.name]),
+        valid_from=e.valid_from,
+        valid_to=e.valid_to,
+        sources=_sources(e.sources),
+    )
+
+
+def _place(e: PlaceEntry) -> Place:
+    return Place(
+        name=e.name,
+        kind=e.kind,
+        country=e.country,
+        aliases=tuple(dict.fromkeys([e.name, *e.aliases])),
+        adjectives=tuple(e.adjectives),
+        sources=_sources(e.sources),
     )
 
 
 def load_context(directory: Path = CONTEXT_DIR) -> Context:
-    """Read officeholders.yml, placenames.yml and gazetteer.yml from `directory`."""
-    offices_path = directory / "officeholders.yml"
-    names_path = directory / "placenames.yml"
-    gazetteer_path = directory / "gazetteer.yml"
-    tenures = tuple(
-        Tenure(
-            person=str(e["person"]),
-            aliases=tuple(str(a) for a in e.get("aliases") or [e["person"]]),
-            office=str(e["office"]),
-            titles=tuple(str(t) for t in e.get("titles") or []),
-            country=str(e.get("country", "")),
-            start=_date(e.get("start"), offices_path, "start"),
-            end=_date(e.get("end"), offices_path, "end"),
-            note=str(e.get("note", "") or ""),
-            sources=_sources(e, offices_path, str(e["person"])),
-        )
-        for e in read_yaml(offices_path, "tenures").get("tenures", [])
-    )
-    place_names = tuple(
-        PlaceName(
-            name=str(e["name"]),
-            refers_to=str(e["refers_to"]),
-            aliases=tuple(str(a) for a in e.get("aliases") or [e["name"]]),
-            valid_from=_date(e.get("valid_from"), names_path, "valid_from"),
-            valid_to=_date(e.get("valid_to"), names_path, "valid_to"),
-            sources=_sources(e, names_path, str(e["name"])),
-        )
-        for e in read_yaml(names_path, "place_names").get("place_names", [])
-    )
-    gazetteer = read_yaml(gazetteer_path, "places")
-    places = tuple(
-        Place(
-            name=str(e["name"]),
-            kind=str(e["kind"]),
-            country=str(e["country"]),
-            aliases=tuple(
-                dict.fromkeys([str(e["name"]), *(str(a) for a in e.get("aliases") or [])])
-            ),
-            adjectives=tuple(str(a) for a in e.get("adjectives") or []),
-            sources=_sources(e, gazetteer_path, str(e["name"])),
-        )
-        for e in gazetteer.get("places", [])
-    )
-    not_variants = frozenset(str(w).casefold() for w in gazetteer.get("not_variants") or [])
+    """Read officeholders.yml, placenames.yml and gazetteer.yml from `directory` (each validated
+    by its model in core/config.py)."""
+    offices = load_config(directory / "officeholders.yml", OfficeholdersConfig)
+    names = load_config(directory / "placenames.yml", PlaceNamesConfig)
+    gazetteer = load_config(directory / "gazetteer.yml", GazetteerConfig)
     return Context(
-        tenures=tenures, place_names=place_names, places=places, not_variants=not_variants
+        tenures=tuple(_tenure(e) for e in offices.tenures),
+        place_names=tuple(_place_name(e) for e in names.place_names),
+        places=tuple(_place(e) for e in gazetteer.places),
+        not_variants=frozenset(w.casefold() for w in gazetteer.not_variants),
     )

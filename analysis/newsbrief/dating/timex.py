@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import dateparser
 
+from newsbrief.core.config import TIMEX_WORDS, TimexWords, load_config
 from newsbrief.core.patterns import always_contains, guarded, required, trie
 from newsbrief.core.records import Timex
 
@@ -89,14 +90,10 @@ _NUM = (
     r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
 )
 _REL = r"(?:this|next|last|the\s+current|the\s+coming|the\s+next|the\s+following|the\s+past|the\s+previous)"
-# A day or year followed by one of these is a count, not a date ("20 memorandums", "2000 tonnes").
-_NOT_COUNT = (
-    r"(?!\s*(?:%|per\s*cent|percent|people|persons|participants|delegates|members|"
-    r"companies|firms|businesses|countries|students|tourists|visitors|million|billion|"
-    r"thousand|crore|lakh|tons|tonnes|units|containers|trucks|flights|mous|agreements|"
-    r"memorand\w*|documents|hours|days|weeks|months|years|km|kilomet\w*|miles|mw|kw|"
-    r"usd|dollars|\$)(?!\w))"
-)
+# A day or year followed by one of these is a count, not a date ("20 memorandums", "2000 tonnes");
+# the words are data (analysis/timex.yml, `not_count`).
+_WORDS = load_config(TIMEX_WORDS, TimexWords)
+_NOT_COUNT = r"(?!\s*(?:" + "|".join(_WORDS.not_count) + r")(?!\w))"
 _LEAD_WORDS = (
     r"starting|beginning|from|in|on|by|until|till|since|during|before|after|through|"
     r"throughout|as\s+of|as\s+early\s+as|no\s+later\s+than|not\s+later\s+than|between|"
@@ -251,9 +248,7 @@ _PAST = re.compile(
     re.IGNORECASE,
 )
 # Participles that are mostly adjectives or link words, not reports of a past event.
-_ED_NOT_PAST = frozenset(
-    ["united", "limited", "related", "based", "detailed", "proposed", "planned", "scheduled", "expected", "advanced", "interested", "concerned", "dedicated", "committed", "needed", "hundred", "kindred", "sacred", "naked", "wicked", "beloved", "landlocked", "oriented", "talented", "skilled", "qualified", "experienced", "sophisticated", "complicated", "diversified", "integrated", "automated", "followed", "red", "bed", "shed", "wed", "speed", "need", "seed", "feed", "breed", "exceed", "proceed", "succeed", "indeed", "aimed", "focused", "devoted", "determined", "pleased", "delighted", "honoured", "honored", "interested", "supposed", "concerted", "sustained", "renewed", "continued"]
-)
+_ED_NOT_PAST = frozenset(_WORDS.not_past)  # analysis/timex.yml, `not_past`
 _ED_NOT_AFTER = re.compile(
     r"(?:\b(?:be|is|are|am|being|the|a|an|this|that|these|those|its|their|his|her|our|your|my|"
     r"newly|well|highly|fully|more|most|less|very|so|to|for|of|with|by|from|into|in|on|at|and|or)"

@@ -14,7 +14,6 @@ import numpy as np
 import pandas as pd
 
 from newsbrief.report import style
-from newsbrief.themes.coding import THEMES
 
 MAX_ROWS = 40  # beyond this many articles or promises, figures aggregate or show the top items
 
@@ -118,12 +117,14 @@ def _timeline_histogram(articles: pd.DataFrame, path: Path, source: str) -> Path
 def theme_heatmap(
     shares: pd.DataFrame, labels: list[str], theme_labels: dict[str, str], path: Path, source: str
 ) -> Path:
-    """Themes × articles (or months): share of an article's sentences carrying each theme."""
+    """Themes × articles (or months): share of an article's sentences carrying each theme. The
+    themes are `theme_labels`' keys, in the codebook's order."""
     style.apply()
-    values = shares.reindex(index=list(THEMES)).fillna(0.0).to_numpy() * 100
+    themes = list(theme_labels)
+    values = shares.reindex(index=themes).fillna(0.0).to_numpy() * 100
     fig, ax = plt.subplots(figsize=(style.WIDTH_IN, 3.4 + 0.1 * len(labels)))
     image = ax.imshow(values, aspect="auto", cmap="cividis", vmin=0, vmax=max(50.0, values.max()))
-    ax.set_yticks(range(len(THEMES)), [theme_labels[t] for t in THEMES])
+    ax.set_yticks(range(len(themes)), [theme_labels[t] for t in themes])
     ax.set_xticks(range(len(labels)), labels, rotation=45, ha="right", fontsize=7)
     for (i, j), value in np.ndenumerate(values):
         if len(labels) <= 12:

@@ -15,6 +15,7 @@ import pandas as pd
 import yaml
 
 from newsbrief.core import provenance, schema
+from newsbrief.core.config import SCOPE, ScopeConfig, load_config
 from newsbrief.core.paths import Paths
 from newsbrief.core.store import write_text
 from newsbrief.report import figures
@@ -87,7 +88,7 @@ def write_figures(paths: Paths, inputs: ReportInputs) -> dict[str, str]:
     labels = theme_labels()
     order = list(inputs.articles.article_id)
     timeline = figures.timeline(inputs.articles, paths.generated / "timeline.svg", source)
-    shares = report.theme_shares(inputs.codes, inputs.sentences, order)
+    shares = report.theme_shares(inputs.codes, inputs.sentences, order, list(labels))
     column_labels = [figures.article_label(r) for _, r in inputs.articles.iterrows()]
     if len(order) > figures.MAX_ROWS:
         shares, column_labels = monthly_shares(inputs)
@@ -117,8 +118,8 @@ def write_figures(paths: Paths, inputs: ReportInputs) -> dict[str, str]:
             heatmap,
             "Share of each article's sentences carrying each theme (per cent), articles "
             "in date order; inferred dates are marked. Source: build/data/codes.csv.",
-            "Heatmap of eight themes against the articles in date order; darker cells mean "
-            "fewer sentences on that theme.",
+            f"Heatmap of {_count(len(labels))} themes against the articles in date order; "
+            "darker cells mean fewer sentences on that theme.",
             paths,
         ),
         "promises": figure_markdown(
@@ -148,7 +149,15 @@ def monthly_shares(inputs: ReportInputs) -> tuple[pd.DataFrame, list[str]]:
 
 
 def theme_labels() -> dict[str, str]:
+    """The codebook's themes, key to label, in its order."""
     return {t.key: t.label for t in load_codebook()}
+
+
+_COUNTS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _count(n: int) -> str:
+    return _COUNTS[n] if n < len(_COUNTS) else str(n)
 
 
 def includes(
@@ -168,7 +177,7 @@ def includes(
     validation = reference_rows(inputs.validation)
     heldout = validation[(validation.split == "heldout") & (validation.theme == "micro")]
     parts = {
-        "summary.md": report.scope(articles),
+        "summary.md": report.scope(articles, load_config(SCOPE, ScopeConfig).topic),
         "key_findings.md": report.key_findings(findings, keys),
         "tracker.md": report.tracker_table(inputs.tracker, keys) + "\n" + figure_md["promises"],
         "themes.md": figure_md["timeline"]
@@ -216,7 +225,9 @@ def write_report(
         write_text(
             paths.generated / "metadata.yml",
             yaml.safe_dump(
-                report.metadata(inputs.articles, built), allow_unicode=True, sort_keys=True
+                report.metadata(inputs.articles, built, load_config(SCOPE, ScopeConfig).title),
+                allow_unicode=True,
+                sort_keys=True,
             ),
         )
     )

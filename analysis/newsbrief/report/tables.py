@@ -14,7 +14,6 @@ import pandas as pd
 from newsbrief.core.events import event_label
 from newsbrief.report.cite import csl_entry
 from newsbrief.report.escape import cite, md_quote, md_table, md_text
-from newsbrief.themes.coding import THEMES
 
 CHECK_ORDER = (
     "slippage",
@@ -68,7 +67,9 @@ def corpus_span(articles: pd.DataFrame) -> tuple[str, str, bool]:
     return lows[0][0], lows[-1][0], inferred
 
 
-def metadata(articles: pd.DataFrame, built: date) -> dict[str, str]:
+def metadata(articles: pd.DataFrame, built: date, title: str) -> dict[str, str]:
+    """The brief's front matter that the build writes: `title` (analysis/scope.yml), the date and
+    the subtitle."""
     low, high, inferred = corpus_span(articles)
     span = (
         f"{low} to {high}" + (" (ends inferred from undated articles)" if inferred else "")
@@ -76,6 +77,7 @@ def metadata(articles: pd.DataFrame, built: date) -> dict[str, str]:
         else "undated"
     )
     return {
+        "title": title,
         "date": built.isoformat(),
         "subtitle": f"A consistency-checked brief on {len(articles)} news articles, {span}",
     }
@@ -105,13 +107,15 @@ def citekeys(articles: pd.DataFrame) -> dict[str, str]:
     return dict(zip(articles.article_id, articles.citekey))
 
 
-def scope(articles: pd.DataFrame) -> str:
+def scope(articles: pd.DataFrame, topic: str) -> str:
+    """The summary's first paragraph: how many articles on `topic` (analysis/scope.yml), when
+    and from which outlets."""
     low, high, inferred = corpus_span(articles)
     outlets = sorted({o for o in articles.outlet if o})
     unknown_outlets = int((articles.outlet == "").sum())
     parts = [
         f"This brief reads **{len(articles)}** news article{'s' if len(articles) != 1 else ''} "
-        f"on Kazakhstan–Pakistan relations"
+        f"on {md_text(topic)}"
     ]
     if low:
         parts.append(
@@ -250,13 +254,16 @@ def tracker_table(promises: pd.DataFrame, keys: dict[str, str]) -> str:
     return out
 
 
-def theme_shares(codes: pd.DataFrame, sentences: pd.DataFrame, order: list[str]) -> pd.DataFrame:
-    """Share of each article's countable sentences that carry each theme (themes × articles)."""
+def theme_shares(
+    codes: pd.DataFrame, sentences: pd.DataFrame, order: list[str], themes: list[str]
+) -> pd.DataFrame:
+    """Share of each article's countable sentences that carry each theme (`themes`, the codebook's
+    keys in its order × articles in `order`)."""
     countable = sentences[sentences.boilerplate == "no"].groupby("article_id").size()
     coded = codes.drop_duplicates(["article_id", "paragraph", "sentence", "theme"])
     counts = coded.groupby(["theme", "article_id"]).size().unstack(fill_value=0)
     shares = counts.div(countable, axis=1).reindex(columns=order).fillna(0.0)
-    return shares.reindex(index=list(THEMES)).fillna(0.0)
+    return shares.reindex(index=themes).fillna(0.0)
 
 
 def theme_prose(

@@ -1,43 +1,26 @@
-"""Theme coding: the codebook (analysis/codebook.yml) compiled to a word-phrase index, run per sentence.
+"""Theme coding: the codebook (analysis/codebook.yml) compiled to a phrase index, run per sentence.
 
 Phrases are looked up by their first word (a dict, cached per distinct word), so coding is linear
 in the number of words and independent of the codebook's size; every code keeps its matched term.
 One regex scan of a lower-case copy finds the words a phrase can begin with, so Python looks only
 at those (about one word in seven in the benchmark's corpora), with the same matches as visiting
-every word. With codes built as plain tuples in the workers, coding takes about 0.64 of the time it
-did (paired runs on the benchmark's 1,000 articles; benchmarks/results.md).
+every word. The themes are the codebook's, in its order: a theme is added by editing the file.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from newsbrief.core.errors import InputError
-from newsbrief.core.parallel import (
-    MOST_PER_CHUNK,
-    built_through_slots,
-    collector_paused,
-    iter_chunks,
-)
+from newsbrief.core.config import CodebookConfig, ThemeEntry, load_config, validate_config
+from newsbrief.core.parallel import map_chunks
+from newsbrief.core.paths import CODEBOOK
 from newsbrief.core.patterns import trie
 from newsbrief.core.records import Sentence
-from newsbrief.core.store import read_yaml
-
-THEMES = (
-    "aviation",
-    "trade",
-    "energy",
-    "transport_corridors",
-    "visas_travel",
-    "education_culture",
-    "security_defense",
-    "diplomacy",
-)
-from newsbrief.core.paths import CODEBOOK
 
 _TOKEN = re.compile(r"\w+")
 _JOINER = re.compile(r"[\s\-–]+")  # what may stand between the words of one phrase
@@ -61,7 +44,6 @@ class Theme:
     raw_exclusion: re.Pattern[str] | None = None
 
 
-@built_through_slots
 @dataclass(frozen=True, slots=True)
 class Code:
     article_id: str
@@ -84,7 +66,7 @@ class Codebook:
     raw: bool = False  # some theme has "re:" patterns
     _cache: dict[str, tuple[Phrase, ...]] = field(default_factory=dict)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Theme]:
         return iter(self.themes)
 
     def __len__(self) -> int:
@@ -92,6 +74,11 @@ class Codebook:
 
     def __getitem__(self, i: int) -> Theme:
         return self.themes[i]
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The theme keys in the codebook's order: every table and figure of themes uses it."""
+        return tuple(t.key for t in self.themes)
 
     def starting_with(self, word: str) -> tuple[Phrase, ...]:
         """Phrases whose first word matches `word` (as written), cached per distinct word."""
@@ -122,44 +109,55 @@ def pattern_words(pattern: str, case_sensitive: bool) -> tuple[str, ...]:
     return words if case_sensitive else tuple(w.casefold() for w in words)
 
 
-def _raw(patterns: list[str], path: Path | None, key: str) -> re.Pattern[str] | None:
+def _raw(patterns: list[str]) -> re.Pattern[str] | None:
+    """The "re:" patterns as one regex (each is checked when the codebook is validated)."""
     raws = [p[3:] for p in patterns if p.startswith("re:")]
     if not raws:
         return None
-    try:
-        return re.compile("|".join(f"(?:{r})" for r in raws), re.IGNORECASE)
-    except re.error as err:
-        raise InputError(
-            path or CODEBOOK,
-            f"theme '{key}' has a pattern that is not valid ({err})",
-            "fix the pattern after 're:'",
-        ) from None
+    return re.compile("|".join(f"(?:{r})" for r in raws), re.IGNORECASE)
 
 
-def compile_codebook(entries: dict[str, dict], path: Path | None = None) -> Codebook:
-    themes, phrases = [], []
-    for index, key in enumerate(entries):
-        entry = entries[key] or {}
-        patterns = [str(p) for p in entry.get("patterns") or []]
-        sensitive = [str(p) for p in entry.get("case_sensitive") or []]
-        excludes = [str(p) for p in entry.get("exclude") or []]
-        themes.append(
-            Theme(
-                key=key,
-                label=str(entry.get("label", key)),
-                definition=" ".join(str(entry.get("definition", "")).split()),
-                raw=_raw(patterns, path, key),
-                raw_exclusion=_raw(excludes, path, key),
-            )
-        )
-        for group, case, exclusion in (
-            (patterns, False, False),
-            (sensitive, True, False),
-            (excludes, False, True),
-        ):
-            for p in group:
-                if not p.startswith("re:") and pattern_words(p, case):
-                    phrases.append(Phrase(index, pattern_words(p, case), case, exclusion))
+def _theme(key: str, entry: ThemeEntry) -> Theme:
+    return Theme(
+        key=key,
+        label=entry.label or key,
+        definition=" ".join(entry.definition.split()),
+        raw=_raw(entry.patterns),
+        raw_exclusion=_raw(entry.exclude),
+    )
+
+
+def _phrases(index: int, entry: ThemeEntry) -> list[Phrase]:
+    """The theme's word patterns (not its "re:" ones) as phrases of the index."""
+    phrases = []
+    for group, case, exclusion in (
+        (entry.patterns, False, False),
+        (entry.case_sensitive, True, False),
+        (entry.exclude, False, True),
+    ):
+        for p in group:
+            words = pattern_words(p, case)
+            if not p.startswith("re:") and words:
+                phrases.append(Phrase(index, words, case, exclusion))
+    return phrases
+
+
+def compile_codebook(
+    entries: CodebookConfig | Mapping[str, Any], path: Path = CODEBOOK
+) -> Codebook:
+    """The codebook's index. `entries` is the loaded file, or its `themes:` mapping written out
+    (validated here, `path` naming it in messages)."""
+    config = (
+        entries
+        if isinstance(entries, CodebookConfig)
+        else validate_config({"themes": dict(entries)}, path, CodebookConfig)
+    )
+    themes = [_theme(key, entry) for key, entry in config.themes.items()]
+    phrases = [
+        phrase
+        for index, entry in enumerate(config.themes.values())
+        for phrase in _phrases(index, entry)
+    ]
     book = Codebook(themes=themes)
     for phrase in phrases:
         first = phrase.words[0]
@@ -189,17 +187,8 @@ def openers(phrases: list[Phrase]) -> re.Pattern[str]:
 
 
 def load_codebook(path: Path = CODEBOOK) -> Codebook:
-    raw = read_yaml(path, "themes")
-    themes = raw.get("themes") or {}
-    unknown = sorted(set(themes) - set(THEMES))
-    missing = [key for key in THEMES if key not in themes]
-    if unknown or missing:
-        raise InputError(
-            path,
-            f"theme keys differ from DESIGN.md's (unknown: {unknown}, missing: {missing})",
-            f"use exactly these keys: {', '.join(THEMES)}",
-        )
-    return compile_codebook({key: themes[key] for key in THEMES}, path)
+    """The codebook file compiled: its themes, in its order, are the analysis' themes."""
+    return compile_codebook(load_config(path, CodebookConfig), path)
 
 
 @lru_cache(maxsize=4096)
@@ -265,20 +254,38 @@ def code_sentence(sentence: Sentence, book: Codebook) -> list[Code]:
     return [Code(*fields) for fields in _sentence_codes(sentence, book)]
 
 
-def _first_longest(span: tuple[int, int]) -> tuple[int, int]:
-    return span[0], -span[1]
+CodeFields = tuple[str, int, int, str, str]  # a Code's fields, in order
 
 
-def _sentence_codes(sentence: Sentence, book: Codebook) -> list[tuple[str, int, int, str, str]]:
-    """code_sentence's codes as their field values (what crosses from a worker)."""
+def _sentence_codes(sentence: Sentence, book: Codebook) -> list[CodeFields]:
+    """code_sentence's codes as their fields: what crosses back from a worker (plain tuples
+    pickle at about a third of the cost of dataclass instances)."""
     if sentence.boilerplate:
         return []
     text = sentence.text
     matches = phrase_matches(text, book)
     if not matches and not book.raw:
         return []
-    excluded: dict[int, list[tuple[int, int]]] = {}
-    hits: dict[int, list[tuple[int, int]]] = {}
+    hits, excluded = _spans(text, matches, book)
+    codes = []
+    for index in sorted(hits):  # in the codebook's order of themes
+        term = _first_unblocked(hits[index], excluded.get(index, []))
+        if term is not None:
+            key = book.themes[index].key
+            where = (sentence.article_id, sentence.paragraph, sentence.sentence)
+            codes.append((*where, key, text[term[0] : term[1]]))
+    return codes
+
+
+Spans = dict[int, list[tuple[int, int]]]  # by theme index
+
+
+def _spans(
+    text: str, matches: list[tuple[Phrase, int, int]], book: Codebook
+) -> tuple[Spans, Spans]:
+    """(matches, exclusions) of each theme in `text`: its phrases' and its "re:" patterns'."""
+    hits: Spans = {}
+    excluded: Spans = {}
     for phrase, start, end in matches:
         (excluded if phrase.exclusion else hits).setdefault(phrase.theme, []).append((start, end))
     if book.raw:
@@ -289,38 +296,29 @@ def _sentence_codes(sentence: Sentence, book: Codebook) -> list[tuple[str, int, 
                 excluded.setdefault(index, []).extend(
                     m.span() for m in theme.raw_exclusion.finditer(text)
                 )
-    codes = []
-    for index in sorted(hits):  # in the codebook's order of themes
-        spans = hits[index]
-        spans.sort(key=_first_longest)
-        blocked = excluded.get(index, ())
-        for start, end in spans:
-            if not any(s < end and start < e for s, e in blocked):
-                codes.append(
-                    (
-                        sentence.article_id,
-                        sentence.paragraph,
-                        sentence.sentence,
-                        book.themes[index].key,
-                        text[start:end],
-                    )
-                )
-                break
-    return codes
+    return hits, excluded
+
+
+def _first_longest(span: tuple[int, int]) -> tuple[int, int]:
+    return span[0], -span[1]
+
+
+def _first_unblocked(
+    spans: list[tuple[int, int]], blocked: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """The first (longest) match that no exclusion overlaps."""
+    for start, end in sorted(spans, key=_first_longest):
+        if not any(s < end and start < e for s, e in blocked):
+            return start, end
+    return None
 
 
 def code_sentences(sentences: Iterable[Sentence], book: Codebook) -> list[Code]:
-    with collector_paused():
-        # Chunks of sentences: about twenty to an article. Each chunk's records are built while the
-        # workers code the later ones (at 10,000 articles, 347,000 codes: 0.4 s on one core after
-        # the workers were done, before).
-        return [
-            Code(*fields)
-            for chunk in iter_chunks(_coded, list(sentences), book, most=20 * MOST_PER_CHUNK)
-            for fields in chunk
-        ]
+    """code_sentence over every sentence, in order; chunks of them run on the workers."""
+    return [
+        Code(*fields) for chunk in map_chunks(_coded, list(sentences), book) for fields in chunk
+    ]
 
 
-def _coded(sentences: list[Sentence], book: Codebook) -> list[tuple[str, int, int, str, str]]:
-    # Plain tuples cross from a worker at a third of the cost of dataclass instances.
+def _coded(sentences: list[Sentence], book: Codebook) -> list[CodeFields]:
     return [fields for sentence in sentences for fields in _sentence_codes(sentence, book)]

@@ -5,6 +5,7 @@ Reads build/data/sentences.csv and articles.csv; writes codes.csv, validation.cs
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -32,8 +33,9 @@ class Themed:
 
 
 def run(paths: Paths) -> Themed:
-    codes = code_sentences(read_sentences(paths.data), load_codebook())
-    validation, agreement = validate_codes(paths, codes)
+    codebook = load_codebook()
+    codes = code_sentences(read_sentences(paths.data), codebook)
+    validation, agreement = validate_codes(paths, codes, codebook.keys)
     themed = Themed(codes_table(codes), validation, agreement)
     schema.CODES.write(themed.codes, paths.data)
     schema.VALIDATION.write(validation, paths.data)
@@ -41,10 +43,13 @@ def run(paths: Paths) -> Themed:
     return themed
 
 
-def validate_codes(paths: Paths, codes: list[Code]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The codebook against each hand coder in analysis/validation/ (paragraph units), and the
-    coders against each other. `reference` says which coder a row is measured against; the
-    second coder (hand_codes_coder2.csv), when present, is the independent one."""
+def validate_codes(
+    paths: Paths, codes: list[Code], themes: Sequence[str]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The codebook against each hand coder in analysis/validation/ (paragraph units), theme by
+    theme (`themes`, the codebook's keys), and the coders against each other. `reference` says
+    which coder a row is measured against; the second coder (hand_codes_coder2.csv), when
+    present, is the independent one."""
     # Only hand-coded paragraphs of articles in this corpus can be compared: an analyst's corpus
     # without the seed articles has no validation of its own, and the brief says so.
     present = set(schema.ARTICLES.read(paths.data).article_id)
@@ -65,13 +70,13 @@ def validate_codes(paths: Paths, codes: list[Code]) -> tuple[pd.DataFrame, pd.Da
         )
 
     machine = paragraph_themes(codes)
-    tables = [described(validate(machine, first), "coder1")]
+    tables = [described(validate(machine, first, themes), "coder1")]
     agreement = pd.DataFrame(columns=schema.INTERCODER.names)
     second_path = paths.validation.with_name("hand_codes_coder2.csv")
     if second_path.exists() and first:
         second = second_coder(read_csv(second_path), first)
-        tables.append(described(validate(machine, second), "coder2"))
-        agreement = intercoder(first, second)
+        tables.append(described(validate(machine, second, themes), "coder2"))
+        agreement = intercoder(first, second, themes)
     return pd.concat(tables, ignore_index=True), agreement
 
 

@@ -5,16 +5,16 @@ Precision, recall and F1 per theme with their counts, micro and macro F1, and Kr
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 import krippendorff
 import numpy as np
 import pandas as pd
-import yaml
 
-from newsbrief.core.errors import InputError
-from newsbrief.themes.coding import THEMES, Code
+from newsbrief.core.config import CodersConfig, load_config
+from newsbrief.themes.coding import Code
 
 Unit = tuple[str, int]  # (article_id, paragraph)
 
@@ -32,36 +32,27 @@ def load_coders(path: Path) -> dict[str, dict[str, str]]:
     ("yes"/"no") and `caveat`. A missing file describes nobody."""
     if not path.exists():
         return {}
-    try:
-        entries = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("coders", [])
-    except (yaml.YAMLError, AttributeError) as error:
-        raise InputError(
-            path,
-            f"is not a YAML mapping with a 'coders' list ({error})",
-            "follow the layout of the entries already in the file",
-        ) from None
-    coders = {}
-    for n, entry in enumerate(entries, 1):
-        if not isinstance(entry, dict) or not entry.get("reference") or not entry.get("who"):
-            raise InputError(
-                path,
-                f"coder entry {n} lacks a 'reference' or a 'who'",
-                "give every entry reference (coder1, coder2) and who (one sentence)",
-            )
-        coders[str(entry["reference"])] = {
-            "who": " ".join(str(entry["who"]).split()),
-            "blind": "yes" if entry.get("blind_to_codebook") else "no",
-            "caveat": " ".join(str(entry.get("caveat") or "").split()),
+    return {
+        coder.reference: {
+            "who": " ".join(coder.who.split()),
+            "blind": "yes" if coder.blind_to_codebook else "no",
+            "caveat": " ".join(coder.caveat.split()),
         }
-    return coders
+        for coder in load_config(path, CodersConfig).coders
+    }
 
 
 def parse_hand_codes(table: pd.DataFrame) -> dict[Unit, tuple[set[str], str]]:
-    """Hand codes by unit: (themes, split) from the CSV columns article_id, paragraph, themes, split."""
+    """Hand codes by unit: (themes, split) from the CSV columns article_id, paragraph, themes,
+    split."""
     return {
-        (r.article_id, int(r.paragraph)): ({t for t in str(r.themes).split(";") if t}, r.split)
+        (str(r.article_id), int(str(r.paragraph))): (_themes(r.themes), str(r.split))
         for r in table.itertuples(index=False)
     }
+
+
+def _themes(cell: Any) -> set[str]:
+    return {t for t in str(cell).split(";") if t}
 
 
 def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -78,80 +69,63 @@ def _alpha(machine: list[int], hand: list[int]) -> float:
     return float(krippendorff.alpha(reliability_data=data, level_of_measurement="nominal"))
 
 
+_COLUMNS = ["split", "theme", "units", "tp", "fp", "fn", "precision", "recall", "f1", "alpha"]
+
+
+def _row(*values: Any) -> dict[str, Any]:
+    return dict(zip(_COLUMNS, values, strict=True))
+
+
+def _theme_row(split: str, theme: str, units: int, m: list[int], h: list[int]) -> dict[str, Any]:
+    tp = sum(a and b for a, b in zip(m, h, strict=True))
+    fp = sum(a and not b for a, b in zip(m, h, strict=True))
+    fn = sum(b and not a for a, b in zip(m, h, strict=True))
+    precision, recall, f1 = _prf(tp, fp, fn)
+    return _row(split, theme, units, tp, fp, fn, precision, recall, f1, _alpha(m, h))
+
+
+def _split_rows(
+    split: str,
+    units: list[Unit],
+    machine: dict[Unit, set[str]],
+    hand: dict[Unit, tuple[set[str], str]],
+    themes: Sequence[str],
+) -> list[dict[str, Any]]:
+    """One split's rows: each theme's, then `micro` (pooled counts) and `macro` (mean F1)."""
+    rows = []
+    pooled_m: list[int] = []
+    pooled_h: list[int] = []
+    for theme in themes:
+        m = [int(theme in machine.get(u, set())) for u in units]
+        h = [int(theme in hand[u][0]) for u in units]
+        rows.append(_theme_row(split, theme, len(units), m, h))
+        pooled_m += m
+        pooled_h += h
+    tp, fp, fn = (sum(r[c] for r in rows) for c in ("tp", "fp", "fn"))
+    precision, recall, f1 = _prf(tp, fp, fn)
+    f1s = [r["f1"] for r in rows if not np.isnan(r["f1"])]
+    counts = (len(units), tp, fp, fn)
+    rows.append(_row(split, "micro", *counts, precision, recall, f1, _alpha(pooled_m, pooled_h)))
+    nan = float("nan")
+    macro_f1 = float(np.mean(f1s)) if f1s else nan
+    rows.append(_row(split, "macro", *counts, nan, nan, macro_f1, nan))
+    return rows
+
+
 def validate(
     machine: dict[Unit, set[str]],
     hand: dict[Unit, tuple[set[str], str]],
+    themes: Sequence[str],
     splits: tuple[str, ...] = ("dev", "heldout", "all"),
 ) -> pd.DataFrame:
-    """One row per split and theme, plus `micro` and `macro` rows per split."""
+    """One row per split and theme (`themes`, the codebook's keys, in its order), plus `micro`
+    and `macro` rows per split."""
     rows = []
     for split in splits:
         units = sorted(u for u, (_, s) in hand.items() if split in ("all", s))
-        if not units:
-            continue  # no figures rather than figures computed on nothing
-        pooled_m: list[int] = []
-        pooled_h: list[int] = []
-        totals = [0, 0, 0]
-        f1s = []
-        for theme in THEMES:
-            m = [int(theme in machine.get(u, set())) for u in units]
-            h = [int(theme in hand[u][0]) for u in units]
-            tp = sum(a and b for a, b in zip(m, h))
-            fp = sum(a and not b for a, b in zip(m, h))
-            fn = sum(b and not a for a, b in zip(m, h))
-            precision, recall, f1 = _prf(tp, fp, fn)
-            rows.append(
-                {
-                    "split": split,
-                    "theme": theme,
-                    "units": len(units),
-                    "tp": tp,
-                    "fp": fp,
-                    "fn": fn,
-                    "precision": precision,
-                    "recall": recall,
-                    "f1": f1,
-                    "alpha": _alpha(m, h),
-                }
-            )
-            totals = [totals[0] + tp, totals[1] + fp, totals[2] + fn]
-            if not np.isnan(f1):
-                f1s.append(f1)
-            pooled_m += m
-            pooled_h += h
-        precision, recall, f1 = _prf(*totals)
-        rows.append(
-            {
-                "split": split,
-                "theme": "micro",
-                "units": len(units),
-                "tp": totals[0],
-                "fp": totals[1],
-                "fn": totals[2],
-                "precision": precision,
-                "recall": recall,
-                "f1": f1,
-                "alpha": _alpha(pooled_m, pooled_h),
-            }
-        )
-        rows.append(
-            {
-                "split": split,
-                "theme": "macro",
-                "units": len(units),
-                "tp": totals[0],
-                "fp": totals[1],
-                "fn": totals[2],
-                "precision": float("nan"),
-                "recall": float("nan"),
-                "f1": float(np.mean(f1s)) if f1s else float("nan"),
-                "alpha": float("nan"),
-            }
-        )
-    table = pd.DataFrame(
-        rows,
-        columns=["split", "theme", "units", "tp", "fp", "fn", "precision", "recall", "f1", "alpha"],
-    )
+        if units:  # no figures rather than figures computed on nothing
+            rows += _split_rows(split, units, machine, hand, themes)
+    table = pd.DataFrame(rows, columns=_COLUMNS)
     for column in ("precision", "recall", "f1", "alpha"):
         table[column] = table[column].round(3)
     return table
@@ -162,21 +136,23 @@ def second_coder(
 ) -> dict[Unit, tuple[set[str], str]]:
     """A second coder's codes on the first coder's units, with the first coder's split."""
     codes = {
-        (r.article_id, int(r.paragraph)): {t for t in str(r.themes).split(";") if t}
+        (str(r.article_id), int(str(r.paragraph))): _themes(r.themes)
         for r in table.itertuples(index=False)
     }
     return {unit: (codes.get(unit, set()), split) for unit, (_, split) in first.items()}
 
 
 def intercoder(
-    first: dict[Unit, tuple[set[str], str]], second: dict[Unit, tuple[set[str], str]]
+    first: dict[Unit, tuple[set[str], str]],
+    second: dict[Unit, tuple[set[str], str]],
+    themes: Sequence[str],
 ) -> pd.DataFrame:
     """Agreement between two hand coders per theme: percent agreement and Krippendorff's alpha."""
     units = sorted(first)
     rows = []
     pooled_a: list[int] = []
     pooled_b: list[int] = []
-    for theme in THEMES:
+    for theme in themes:
         a = [int(theme in first[u][0]) for u in units]
         b = [int(theme in second[u][0]) for u in units]
         pooled_a += a
@@ -185,7 +161,7 @@ def intercoder(
             {
                 "theme": theme,
                 "units": len(units),
-                "agreement": round(sum(x == y for x, y in zip(a, b)) / len(units), 3)
+                "agreement": round(sum(x == y for x, y in zip(a, b, strict=True)) / len(units), 3)
                 if units
                 else float("nan"),
                 "alpha": round(_alpha(a, b), 3),
@@ -195,7 +171,9 @@ def intercoder(
         {
             "theme": "all",
             "units": len(units),
-            "agreement": round(sum(x == y for x, y in zip(pooled_a, pooled_b)) / len(pooled_a), 3)
+            "agreement": round(
+                sum(x == y for x, y in zip(pooled_a, pooled_b, strict=True)) / len(pooled_a), 3
+            )
             if pooled_a
             else float("nan"),
             "alpha": round(_alpha(pooled_a, pooled_b), 3),
