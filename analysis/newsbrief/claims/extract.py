@@ -24,15 +24,7 @@ from typing import Any
 
 from newsbrief.core.errors import InputError
 from newsbrief.core.parallel import built_through_slots, map_chunks, pickled_as_fields
-from newsbrief.core.patterns import (
-    finditer_folded,
-    fold,
-    guarded,
-    may_match,
-    screen,
-    search_folded,
-    trie,
-)
+from newsbrief.core.patterns import fold, guarded, may_match, trie
 from newsbrief.core.records import Article, PublicationDate, Timex
 from newsbrief.core.store import read_yaml
 from newsbrief.dating.context import (
@@ -344,7 +336,7 @@ def place_mentions(
     pattern, _ = gazetteer_index(context)
     spans = list(masked)
     found = []
-    for m in finditer_folded(pattern, text, fold(text) if folded is None else folded):
+    for m in pattern.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in spans):
             continue
         place = find_place(text[m.start() : m.end()], context)
@@ -410,7 +402,7 @@ def status_words(
         (name, m.start(), m.end(), rank)
         for rank, (name, pattern) in enumerate(rules.status)
         if may_match(pattern, folded)
-        for m in finditer_folded(pattern, text, folded)
+        for m in pattern.finditer(text)
     ]
 
 
@@ -534,7 +526,7 @@ def attach_times(
             free.remove(follow)
     rest = [i for i, t in enumerate(chosen) if t is None]
     if rest and len(rest) == len(free):
-        for i, t in zip(rest, free):
+        for i, t in zip(rest, free, strict=True):
             chosen[i] = t
     else:
         for i in rest:
@@ -575,7 +567,7 @@ def sentence_figures(
         for pattern in group.patterns:
             if not may_match(pattern, folded):
                 continue  # none of the words it needs ("visa", "flight") is in the sentence
-            for m in finditer_folded(pattern, text, folded):
+            for m in pattern.finditer(text):
                 if any(s < m.end() and m.start() < e for s, e in taken):
                     continue  # "within 24 hours" and "24 hours" are one figure
                 taken.append(m.span())
@@ -607,7 +599,7 @@ def people(text: str, context: Context, day: date | None, folded: str | None = N
     folded = fold(text) if folded is None else folded
     if not may_match(pattern, folded):
         return People((), ())  # no officeholder's name in it: the usual case, found without a scan
-    for m in finditer_folded(pattern, text, folded):
+    for m in pattern.finditer(text):
         tenures = names.get(strip_possessive(text[m.start() : m.end()]).casefold(), [])
         if not tenures:
             continue
@@ -651,10 +643,10 @@ def offices(
         return found
     titles = _any_title(rules.offices)
     folded = fold(text) if folded is None else folded
-    if not may_match(titles, folded) or not search_folded(titles, text, folded):
+    if not may_match(titles, folded) or not titles.search(text):
         return found  # one scan for the sentence instead of one per title, in most sentences
     for title in rules.offices:
-        for m in finditer_folded(_title_pattern(title), text, folded):
+        for m in _title_pattern(title).finditer(text):
             if any(o.start <= m.start() < o.end or m.start() <= o.start < m.end() for o in found):
                 continue  # "prime minister" inside "deputy prime minister"
             country = ""
@@ -734,7 +726,8 @@ def _country_pair(reading: Reading) -> tuple[str, str]:
     focus = reading.rules.focus
     if len(named) == 2 and not all(f in named for f in focus):
         return named[0], named[1]
-    return focus  # both named, fewer than two, or a list ("routes through Afghanistan, China and Iran")
+    # Both named, fewer than two, or a list ("routes through Afghanistan, China and Iran").
+    return focus
 
 
 def _pair_label(a: str, b: str) -> str:
@@ -841,7 +834,7 @@ def _subtype(reading: Reading, cue: re.Match[str], kind: KindRule) -> str:
     low, high = max(0, cue.start() - SUBTYPE_REACH), min(len(text), cue.end() + SUBTYPE_REACH)
     best: tuple[int, int, str] | None = None
     for rank, (name, pattern) in enumerate(kind.subtypes):
-        for m in finditer_folded(pattern, text, reading.folded, low, high):
+        for m in pattern.finditer(text, low, high):
             d = (
                 _distance(text, cue.span(), m.span())
                 if not (m.start() < cue.end() and cue.start() < m.end())
@@ -943,8 +936,7 @@ def sentence_claims(
     """The claims one sentence makes. `day` is the article's date (for who held an office),
     `state` carries "this visit" across the article's sentences."""
     folded = fold(text)
-    screen(folded)  # one reading for every pattern's words below
-    first = search_folded(rules.any_cue, text, folded) if may_match(rules.any_cue, folded) else None
+    first = rules.any_cue.search(text) if may_match(rules.any_cue, folded) else None
     if first is None:
         return []
     state = state if state is not None else ArticleState()
@@ -964,9 +956,7 @@ def sentence_claims(
         if not may_match(kind.cue, folded):
             continue  # none of the words its cue needs is in the sentence
         seen: set[str] = set()
-        for cue in finditer_folded(
-            kind.cue, text, folded, first.start()
-        ):  # no kind's cue starts before any does
+        for cue in kind.cue.finditer(text, first.start()):  # no kind's cue starts before any does
             if any(s < cue.end() and cue.start() < e for _, s, e in owners) or _yields(
                 kind, cue, owners, text
             ):
@@ -993,7 +983,7 @@ def sentence_claims(
                 else [_nearest(usable, cue.span(), text)] * len(events)
             )
             figures, counts = sentence_figures(text, kind.name, rules, folded)
-            for event, timex in zip(events, times):
+            for event, timex in zip(events, times, strict=True):
                 if event.key in seen:
                     continue  # "memorandums of understanding (MoUs)" names one event twice
                 seen.add(event.key)
