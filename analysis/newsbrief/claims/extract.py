@@ -9,6 +9,10 @@ one event described differently in different articles gets one key and can be co
 - a sentence naming several routes makes one claim per route, each dated by its own time expression;
 - status is the nearest status cue to the event's words; a "not yet"/"have not started" reads as
   planned (the event is still expected: the slippage check compares it with its target).
+
+This module reads the rules, keys the events (EVENT_KEYS) and makes the claims; the places, people
+and offices a sentence names are found in claims/mentions.py, and what its words say of an event
+(status, date, figures, routes) in claims/wording.py.
 """
 
 from __future__ import annotations
