@@ -1,0 +1,222 @@
+"""Who and where a sentence names: places (by any name the gazetteer knows), officeholders, and
+offices with the state each belongs to. The claims read events and actors from these mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from newsbrief.core.patterns import fold, may_match, trie
+from newsbrief.dating.context import (
+    Context,
+    Place,
+    Tenure,
+    person_index,
+    place_index,
+    strip_possessive,
+)
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str) -> str:
+    return _NOT_SLUG.sub("-", text.casefold()).strip("-")
+
+
+def pair_key(a: str, b: str) -> str:
+    """An unordered pair of places as one key: sorted, so Lahore–Almaty is almaty-lahore."""
+    return "-".join(sorted((slug(a), slug(b))))
+
+
+# Places ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    place: Place
+    start: int
+    end: int
+
+
+_GAZETTEER: dict[int, tuple[Context, re.Pattern[str], dict[str, Place]]] = {}
+
+
+def gazetteer_index(context: Context) -> tuple[re.Pattern[str], dict[str, Place]]:
+    """One regex for every place name, old name (placenames) and adjective, and the place each
+    (casefolded) names. Hyphenated forms count ("Almaty-Lahore", "Pak-Kazakh")."""
+    cached = _GAZETTEER.get(id(context))
+    if cached is None or cached[0] is not context:
+        names = dict(place_index(context)[1])  # current names and adjectives, then the old names
+        by_name = {p.name.casefold(): p for p in context.places}
+        for era in context.place_names:
+            place = by_name.get(era.refers_to.casefold())
+            if place is not None:
+                for name in (era.name, *era.aliases):
+                    names.setdefault(name.casefold(), place)
+        body = trie(names, separator=r"[\s-]+")
+        cached = (context, re.compile(rf"(?<!\w)(?:{body})(?:[’']s)?(?!\w)", re.IGNORECASE), names)
+        _GAZETTEER[id(context)] = cached
+    return cached[1], cached[2]
+
+
+def find_place(name: str, context: Context) -> Place | None:
+    """The gazetteer entry a name (alias, old name or adjective; any case) refers to."""
+    names = gazetteer_index(context)[1]
+    key = strip_possessive(name).casefold()
+    return (
+        names.get(key)
+        or names.get(re.sub(r"[\s-]+", " ", key))
+        or names.get(re.sub(r"[\s-]+", "-", key))
+    )
+
+
+def place_mentions(
+    text: str, context: Context, masked: Iterable[tuple[int, int]] = ()
+) -> list[Mention]:
+    """Places named in `text`, in order, except inside `masked` spans (people's names and
+    datelines)."""
+    pattern, _ = gazetteer_index(context)
+    spans = list(masked)
+    found = []
+    for m in pattern.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in spans):
+            continue
+        place = find_place(text[m.start() : m.end()], context)
+        if place is not None:
+            found.append(Mention(place, m.start(), m.end()))
+    return found
+
+
+def country_name(code: str, context: Context) -> str:
+    return next((p.name for p in context.places if p.kind == "country" and p.country == code), code)
+
+
+def country_of(place: Place, context: Context) -> str:
+    return place.name if place.kind == "country" else country_name(place.country, context)
+
+
+# People ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class People:
+    names: tuple[str, ...]  # canonical, in order of mention
+    spans: tuple[tuple[int, int, Tenure], ...]
+
+
+def tenure_fits(tenure: Tenure, day: date | None) -> bool:
+    """True when the tenure was in force on `day`, or when the day is not known."""
+    return day is None or (
+        (tenure.start is None or tenure.start <= day) and (tenure.end is None or day <= tenure.end)
+    )
+
+
+def people(text: str, context: Context, day: date | None, folded: str | None = None) -> People:
+    """People named by any alias, with the tenure in force on `day` (the article's date) when known.
+    `folded` is the text's `fold`, when already made."""
+    pattern, names = person_index(context)
+    found, spans = [], []
+    if not may_match(pattern, fold(text) if folded is None else folded):
+        return People((), ())  # no officeholder's name in it: the usual case, found without a scan
+    for m in pattern.finditer(text):
+        tenures = names.get(strip_possessive(text[m.start() : m.end()]).casefold(), [])
+        if not tenures:
+            continue
+        tenure = next((t for t in tenures if tenure_fits(t, day)), tenures[0])
+        found.append(tenure.person)
+        spans.append((m.start(), m.end(), tenure))
+    return People(tuple(dict.fromkeys(found)), tuple(spans))
+
+
+# Offices -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Office:
+    title: str  # as in the rules: "president"
+    country: str  # canonical state name, "" when the sentence does not say
+    start: int
+    end: int
+
+
+@cache
+def _title_pattern(title: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(title)}(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _any_title(titles: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{trie(titles)})(?!\w)", re.IGNORECASE)
+
+
+def offices(
+    text: str,
+    mentions: list[Mention],
+    named: People,
+    titles: tuple[str, ...],
+    context: Context,
+    folded: str | None = None,
+) -> list[Office]:
+    """Offices of `titles` (the rules' list) named in the sentence, with the state each belongs
+    to: "Kazakhstan's President", "the Kazakh President", "President of Pakistan", "President
+    Tokayev". `folded` is the text's `fold`, when already made."""
+    if not titles:
+        return []
+    any_title = _any_title(titles)
+    if not may_match(any_title, fold(text) if folded is None else folded):
+        return []
+    if not any_title.search(text):
+        return []  # one scan for the sentence instead of one per title, in most sentences
+    found: list[Office] = []
+    for title in titles:
+        for m in _title_pattern(title).finditer(text):
+            if any(o.start <= m.start() < o.end or m.start() <= o.start < m.end() for o in found):
+                continue  # "prime minister" inside "deputy prime minister"
+            country = _office_country(text, m, mentions, named, context)
+            found.append(Office(title.casefold(), country, m.start(), m.end()))
+    return sorted(found, key=lambda o: o.start)
+
+
+def _office_country(
+    text: str, title: re.Match[str], mentions: list[Mention], named: People, context: Context
+) -> str:
+    """The state an office named at `title` belongs to: the place after "of", else the country
+    just before, else the state of the person named right after; "" when none is."""
+    of = re.match(r"\s+of\s+(?:the\s+)?", text[title.end() :])
+    if of:
+        after = [x for x in mentions if x.start == title.end() + of.end()]
+        if after:
+            return country_of(after[0].place, context)
+    before = [x for x in mentions if 0 <= title.start() - x.end <= 3 and x.place.kind == "country"]
+    if before:
+        return before[-1].place.name
+    person = [t for s, _, t in named.spans if 0 <= s - title.end() <= 2]
+    return country_name(person[0].country, context) if person else ""
+
+
+def office_holders(found: list[Office], context: Context, day: date | None) -> list[str]:
+    """People who held the named offices on `day` (only when the date is known)."""
+    if day is None:
+        return []
+    return [
+        t.person
+        for office in found
+        if office.country
+        for t in context.tenures
+        if _holds(t, office, context, day)
+    ]
+
+
+def _holds(tenure: Tenure, office: Office, context: Context, day: date) -> bool:
+    return (
+        country_name(tenure.country, context) == office.country
+        and tenure_fits(tenure, day)
+        and (
+            office.title in (x.casefold() for x in tenure.titles)
+            or slug(tenure.office).startswith(slug(office.title) + "-of")
+        )
+    )

@@ -1,0 +1,150 @@
+"""Reading claims out of one sentence: the event key each kind of event gets, its status, its date
+and its actors, on short sentences written here and the project's claim rules."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from newsbrief.claims.extract import ArticleState, Claim, load_claim_rules, sentence_claims
+from newsbrief.core.paths import CLAIM_RULES
+from newsbrief.dating.context import Context, Place, Source, Tenure
+from newsbrief.dating.timex import find_timexes
+
+SRC = (Source("t", "https://example.org"),)
+CONTEXT = Context(
+    tenures=(
+        Tenure(
+            "Dana Sample",
+            ("Dana Sample",),
+            "President of Kazakhstan",
+            ("president",),
+            "KZ",
+            date(2019, 1, 1),
+            None,
+            "",
+            SRC,
+        ),
+    ),
+    place_names=(),
+    places=(
+        Place("Kazakhstan", "country", "KZ", ("Kazakhstan",), ("Kazakh", "Kazakhstani"), SRC),
+        Place("Pakistan", "country", "PK", ("Pakistan",), ("Pakistani",), SRC),
+        Place("Almaty", "city", "KZ", ("Almaty",), (), SRC),
+        Place("Lahore", "city", "PK", ("Lahore",), (), SRC),
+    ),
+)
+RULES = load_claim_rules(CLAIM_RULES)
+DAY = date(2024, 5, 1)
+
+
+def claims(text: str, day: date = DAY, state: ArticleState | None = None) -> list[Claim]:
+    return sentence_claims("a", 1, 2, text, find_timexes(text, day), CONTEXT, RULES, day, state)
+
+
+def events(text: str, day: date = DAY) -> list[tuple[str, str]]:
+    return [(c.event, c.status) for c in claims(text, day)]
+
+
+def test_a_sentence_without_any_event_words_makes_no_claim():
+    assert claims("The ministers met in Almaty to discuss the weather.") == []
+
+
+def test_a_named_officeholder_visits_in_the_office_the_context_gives_them():
+    (visit,) = claims("Dana Sample will visit Pakistan next month.")
+    assert visit.event == "official_visit:president-of-kazakhstan->pakistan"
+    assert (visit.status, visit.target_text, visit.actors) == (
+        "planned",
+        "next month",
+        ("Dana Sample", "Pakistan"),
+    )
+
+
+def test_an_office_of_a_state_is_the_visitor_and_its_holder_an_actor():
+    assert events("The President of Pakistan will visit Kazakhstan.") == [
+        ("official_visit:president-of-pakistan->kazakhstan", "planned")
+    ]
+    (visit,) = claims("Kazakhstan's President will visit Pakistan.")
+    assert visit.event == "official_visit:president-of-kazakhstan->pakistan"
+    assert visit.actors == ("Dana Sample", "Kazakhstan", "Pakistan")  # held the office on DAY
+
+
+def test_the_officeholder_is_not_an_actor_when_the_article_is_undated():
+    (visit,) = claims("Kazakhstan's President will visit Pakistan.", day=None)
+    assert visit.actors == ("Kazakhstan", "Pakistan")
+
+
+def test_this_visit_in_a_later_sentence_is_the_articles_last_visit():
+    state = ArticleState()
+    claims("Kazakhstan's President will visit Pakistan in June.", state=state)
+    assert [c.event for c in claims("This visit will be followed by more.", state=state)] == [
+        "official_visit:president-of-kazakhstan->pakistan"
+    ]
+
+
+def test_a_visit_with_no_visitor_and_no_earlier_visit_makes_no_claim():
+    assert claims("The visit will be a success.") == []
+
+
+def test_a_delegations_visit_is_the_delegation_not_an_official_visit():
+    assert events("A Pakistani business delegation will visit Kazakhstan in June.") == [
+        ("business_delegation:pakistan->kazakhstan", "planned")
+    ]
+
+
+def test_a_mission_of_one_state_to_another_goes_that_way():
+    assert events("A trade mission from Kazakhstan will travel to Pakistan.") == [
+        ("trade_mission:kazakhstan->pakistan", "planned")
+    ]
+
+
+def test_a_mission_whose_way_is_not_said_is_between_the_two_states():
+    assert events("A trade mission will be organised.") == [
+        ("trade_mission:kazakhstan-pakistan", "planned")
+    ]
+
+
+def test_an_agreement_is_keyed_by_its_nearest_subtype_word_else_the_default():
+    assert events("The two sides signed an agreement on banking.") == [
+        ("agreement:banking", "happened")
+    ]
+    assert events("The two sides signed an agreement.") == [("agreement:general", "happened")]
+
+
+def test_several_agreements_in_one_sentence_are_several_claims_numbered_in_order():
+    found = claims(
+        "The two sides signed agreements on banking and a memorandum of understanding on transit."
+    )
+    assert [(c.claim_id, c.event) for c in found] == [
+        ("a:1:2:0", "agreement:banking"),
+        ("a:1:2:1", "agreement:mou"),
+    ]
+
+
+def test_a_forum_is_keyed_by_the_city_it_is_held_in():
+    assert events("A business forum will be held in Almaty.") == [
+        ("business_forum:almaty", "planned")
+    ]
+    assert events("A business forum will be held soon.") == [
+        ("business_forum:kazakhstan-pakistan", "planned")
+    ]
+
+
+def test_without_a_status_word_the_date_says_whether_it_is_planned_or_done():
+    text = "Direct flights between Almaty and Lahore in March 2025."
+    assert events(text, day=date(2024, 5, 1)) == [("direct_flights:almaty-lahore", "planned")]
+    assert events(text, day=date(2025, 6, 1)) == [("direct_flights:almaty-lahore", "happened")]
+
+
+def test_a_route_claim_names_the_country_event_it_supports():
+    (flight,) = claims("Direct flights between Almaty and Lahore will start in March 2025.")
+    assert (flight.event, flight.country_event, flight.label) == (
+        "direct_flights:almaty-lahore",
+        "direct_flights:kazakhstan-pakistan",
+        "Direct flights Almaty–Lahore",
+    )
+    assert (flight.target_start, flight.target_text) == (date(2025, 3, 1), "in March 2025")
+
+
+def test_a_happening_is_not_dated_by_a_time_ahead():
+    (signing,) = claims("The agreement on banking was signed; talks continue in June 2025.")
+    assert signing.status == "happened" and signing.target_start is None
