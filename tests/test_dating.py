@@ -9,6 +9,8 @@ from datetime import date
 
 from newsbrief.dating.context import Context, Place, PlaceName, Source, Tenure
 from newsbrief.dating.publication import deciding_facts, listed_facts, publication_date
+from newsbrief.ingest.rules import load_ingest_rules
+from newsbrief.ingest.sentences import paragraph_sentences
 
 SOURCE = (Source("Test source", "https://example.org"),)
 AMBASSADOR = Tenure(
@@ -189,6 +191,28 @@ def test_a_title_with_its_country_before_the_name_counts():
     assert d.date_min == date(2021, 6, 14)
 
 
+def dated_text(paragraph: str):
+    """Dated as the build dates an article: the paragraph split by ingest's own splitter, with the
+    abbreviations of analysis/ingest.yml."""
+    split = paragraph_sentences(
+        "article", 0, paragraph, 0, False, load_ingest_rules().abbreviations
+    )
+    return dated([s.text for s in split])
+
+
+def test_an_envoys_title_before_an_honorific_initialism_bounds_through_the_splitter():
+    d = dated_text(
+        "Ambassador of Kazakhstan to Pakistan, H.E. Mr. Aigerim Test, met traders. "
+        "They discussed transit routes."
+    )
+    assert d.date_min == date(2021, 6, 14)
+
+
+def test_a_title_split_from_its_name_by_a_sentence_end_gives_no_bound_through_the_splitter():
+    d = dated_text("He met the Ambassador of Kazakhstan to Pakistan. Aigerim Test spoke later.")
+    assert d.basis == "unknown"
+
+
 def test_a_title_after_the_name_counts():
     assert bounds(dated(["Bilal Example, the prime minister, spoke."])) == (
         date(2018, 8, 18),
@@ -328,7 +352,8 @@ def test_the_verb_next_to_the_date_decides_in_a_mixed_sentence():
 def test_all_evidence_is_intersected_and_cited_in_a_stable_order():
     d = dated(
         [
-            "The envoy Aigerim Test reviewed the results of the meeting held on February 27–28, 2020.",
+            "The envoy Aigerim Test reviewed the results of the meeting held on "
+            "February 27–28, 2020.",
             "The parties agreed to organize a trade mission in the autumn of 2021.",
         ]
     )
@@ -339,8 +364,9 @@ def test_all_evidence_is_intersected_and_cited_in_a_stable_order():
         "inferred",
     )
     assert d.evidence == (
-        "Inferred: not before 2021-06-14 because Aigerim Test is named as Ambassador of Kazakhstan to "
-        "Pakistan (in post from 2021-06-14; source: Test source); not before 2020-02-28 because of the "
+        "Inferred: not before 2021-06-14 because Aigerim Test is named as Ambassador of "
+        "Kazakhstan to Pakistan (in post from 2021-06-14; source: Test source); not before "
+        "2020-02-28 because of the "
         "past event “held on February 27–28, 2020”; not after 2021-11-30 because “in the autumn of "
         "2021” is still ahead."
     )
@@ -409,20 +435,22 @@ def test_a_meeting_reported_in_the_past_bounds_below_from_its_last_day():
 def test_the_deciding_facts_are_the_latest_lower_bound_and_the_earliest_upper_bound():
     d = dated(
         [
-            "The envoy Aigerim Test reviewed the results of the meeting held on February 27–28, 2020.",
+            "The envoy Aigerim Test reviewed the results of the meeting held on "
+            "February 27–28, 2020.",
             "The parties agreed to organize a trade mission in the autumn of 2021.",
         ]
     )
     assert deciding_facts(d) == [
-        "not before 2021-06-14 because Aigerim Test is named as Ambassador of Kazakhstan to Pakistan "
-        "(in post from 2021-06-14; source: Test source)",
+        "not before 2021-06-14 because Aigerim Test is named as Ambassador of Kazakhstan to "
+        "Pakistan (in post from 2021-06-14; source: Test source)",
         "not after 2021-11-30 because “in the autumn of 2021” is still ahead",
     ]
 
 
 def test_listed_facts_split_between_facts_not_inside_parentheses_or_quotes():
     evidence = (
-        "Inferred: not before 2021-06-14 because A is named as B (in post from 2021-06-14; source: S); "
+        "Inferred: not before 2021-06-14 because A is named as B (in post from 2021-06-14; "
+        "source: S); "
         "not before 2020-01-01 because of the past event “met; then parted in 2020”; "
         "and 2 further fact(s)."
     )

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsbrief.core import patterns
-from newsbrief.core.patterns import guarded, openings
+from newsbrief.core.patterns import openings
 from newsbrief.dating import timex
 from newsbrief.dating.timex import FIRST_WORDS, SEASONS, find_timexes, tense, tense_at
 
@@ -798,18 +798,9 @@ def test_next_month_always_starts_on_the_first_after_the_anchor(anchor):
 # The opening filter and the kinds' guards only skip where no candidate can begin ------------------
 
 
-def test_every_kind_is_behind_the_guard_of_its_openings():
-    assert all(guarded(kind).startswith("(?=") for kind in timex._KINDS)  # none lost its guard
-
-
 def test_every_opening_of_the_candidate_regex_passes_the_filter():
-    allowed = tuple(FIRST_WORDS) + ("#", "q", "h")  # q and h are only ever followed by a digit
+    allowed = (*FIRST_WORDS, "#", "q", "h")  # q and h are only ever followed by a digit
     assert {o for o in openings(timex._ALTERNATIVES) if not o.startswith(allowed)} == set()
-
-
-def test_a_missing_opening_word_would_be_caught():
-    found = openings(timex._ALTERNATIVES)
-    assert any(o.startswith("earlier") for o in found) and any(o.startswith("final") for o in found)
 
 
 def test_a_span_left_out_is_read_again_for_a_shorter_expression_inside_it():
@@ -838,7 +829,8 @@ def test_a_sentence_whose_only_digits_are_a_figure_is_not_scanned():
     )  # other scripts' digits are digits to \d
 
 
-_TOKENS = sorted(FIRST_WORDS) + [
+_TOKENS = [
+    *sorted(FIRST_WORDS),
     "1",
     "05",
     "12th",
@@ -895,7 +887,7 @@ _TOKENS = sorted(FIRST_WORDS) + [
     st.lists(st.sampled_from([" ", " ", " ", ", ", "-", "  ", ""]), min_size=14, max_size=14),
 )
 def test_the_opening_filter_finds_exactly_what_the_full_pattern_finds(words, gaps):
-    text = "".join(w + g for w, g in zip(words, gaps)).strip().lower()
+    text = "".join(w + g for w, g in zip(words, gaps, strict=False)).strip().lower()
     unfiltered = re.compile(timex._START + timex._ALTERNATIVES)
     spans = [(m.start(), m.end(), m.lastgroup) for m in timex._CANDIDATES.finditer(text)]
     assert spans == [(m.start(), m.end(), m.lastgroup) for m in unfiltered.finditer(text)]
@@ -911,80 +903,6 @@ def test_the_opening_filter_agrees_on_every_seed_sentence():
         ], path.name
 
 
-_FRAGMENTS = st.sampled_from(
-    [
-        "in 2023",
-        "next year",
-        "the first quarter of 2024",
-        "last week",
-        "within two years",
-        "since 1998",
-        "by the end of the year",
-        "on Monday",
-        "2023-05-01",
-        "12/05/2023",
-        "the 1990s",
-        "early next month",
-        "soon",
-        "in recent years",
-        "Q3 2024",
-        "H1 2025",
-        "this summer",
-        "between 2019 and 2021",
-        "3 days ago",
-        "20 agreements",
-        "the day after tomorrow",
-        "in the coming months",
-        "May",
-        "may",
-        "in March",
-        "5 June 2023",
-        "April 3-5",
-        "late May 2022",
-        "January to March 2024",
-        "this March",
-        "the minister",
-        "said",
-        "flights",
-        ",",
-        "and",
-        "Sept. 9",
-        "mid-2023",
-        "the past five years",
-    ]
-)
-
-
-@settings(max_examples=400, derandomize=True, deadline=None)
-@given(st.lists(_FRAGMENTS, min_size=1, max_size=8).map(" ".join))
-def test_leaving_out_the_kinds_that_need_a_month_or_year_the_sentence_lacks_finds_the_same(
-    sentence,
-):
-    found = find_timexes(sentence, THURSDAY)
-    scans = dict(timex._SCANS)
-    timex._SCANS.update(dict.fromkeys(scans, timex._CANDIDATES))  # every kind, every sentence
-    try:
-        assert find_timexes(sentence, THURSDAY) == found
-    finally:
-        timex._SCANS.update(scans)
-
-
-def test_the_kinds_left_out_are_those_that_need_a_month_or_year():
-    def left_out(monthly: bool, yearly: bool) -> set[str]:
-        scan = timex._SCANS[monthly, yearly].pattern
-        return {
-            kind[4 : kind.index(">")] for kind in timex._KINDS if kind not in scan
-        }  # "(?P<name>..."
-
-    assert left_out(True, True) == set()
-    assert {"monthyear", "daymonth", "md_range", "month"} <= left_out(False, True)
-    assert {"year", "iso", "numeric", "decade"} <= left_out(
-        True, False
-    ) and "daymonth" not in left_out(True, False)
-    assert left_out(False, False) == left_out(False, True) | left_out(True, False)
-    assert not {"season", "ago", "rel_year", "quarter"} & left_out(False, False)
-
-
 # Tense cues read on the lower-case copy are the cues read ignoring case ---------------------------
 
 
@@ -992,11 +910,6 @@ def _cues_ignoring_case(sentence: str) -> list[tuple[int, int, str]]:
     # A sentence with a character beyond ASCII takes the case-insensitive patterns: an ellipsis
     # after it is no word character, so it changes no cue.
     return timex._cues(sentence + " …")
-
-
-def test_the_case_sensitive_modal_words_are_the_ones_the_lower_case_scan_checks():
-    groups = re.findall(r"\(\?-i:([^)]*)\)", timex._FUTURE.pattern)
-    assert {w for g in groups for w in g.split("|")} == timex._CASED_FUTURE
 
 
 def test_may_the_month_is_no_tense_cue_in_either_scan():
@@ -1075,7 +988,7 @@ _CUE_WORDS = [
     st.lists(st.sampled_from([" ", " ", ", ", "  ", "-", "'", ""]), min_size=12, max_size=12),
 )
 def test_cues_on_the_lower_case_copy_equal_cues_read_ignoring_case(words, gaps):
-    sentence = "".join(w + g for w, g in zip(words, gaps)).strip()
+    sentence = "".join(w + g for w, g in zip(words, gaps, strict=False)).strip()
     assert timex._cues(sentence) == _cues_ignoring_case(sentence)
 
 
@@ -1084,10 +997,3 @@ def test_cues_on_the_lower_case_copy_agree_on_every_seed_sentence():
         for line in path.read_text(encoding="utf-8-sig").splitlines():
             if line.isascii():
                 assert timex._cues(line) == _cues_ignoring_case(line), path.name
-
-
-def test_the_cue_patterns_are_their_own_folded_twins_but_for_the_modal_words():
-    # What lets _cues run them case-sensitively on the lower-case copy (patterns.folded_twin's checks).
-    assert patterns.folded_twin(timex._PAST).pattern == timex._PAST_LOWER.pattern
-    uncased = re.compile(timex._FUTURE.pattern.replace("(?-i:", "(?:"), re.IGNORECASE)
-    assert patterns.folded_twin(uncased).pattern == uncased.pattern

@@ -1,6 +1,7 @@
 """Command line for the Makefile: run a notebook, render the brief, write the manifest, verify.
 
-Bad input ends with one readable message and exit status 2, never a traceback (DEBUG=1 shows it).
+Bad input ends with one readable message and exit status 2, never a traceback (DEBUG=1 shows it);
+Ctrl-C prints `interrupted` and exits 130, the previous outputs left in place (writes are atomic).
 """
 
 from __future__ import annotations
@@ -74,6 +75,9 @@ def main(argv: list[str] | None = None) -> int:
                 "[verify] a fresh rebuild matches build/data, report/_generated, brief.html and "
                 f"brief.pdf byte for byte ({time.perf_counter() - started:.1f} s)"
             )
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130  # 128 + SIGINT, as a shell reports a process Ctrl-C stopped
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

@@ -109,8 +109,12 @@ def notes_table(corpus_notes: list[str], articles: list[Article]) -> pd.DataFram
 
 def codes_table(codes: list[Code]) -> pd.DataFrame:
     columns = schema.CODES.names
-    values = zip(*((c.article_id, c.paragraph, c.sentence, c.theme, c.term) for c in codes))
-    return pd.DataFrame(dict(zip(columns, map(list, values))) if codes else [], columns=columns)
+    values = zip(
+        *((c.article_id, c.paragraph, c.sentence, c.theme, c.term) for c in codes), strict=True
+    )
+    return pd.DataFrame(
+        dict(zip(columns, map(list, values), strict=True)) if codes else [], columns=columns
+    )
 
 
 def claims_table(claims: list[Claim]) -> pd.DataFrame:
@@ -198,32 +202,32 @@ def tracker_table(promises: list[Promise]) -> pd.DataFrame:
 
 
 def read_sentences(data: Path) -> list[Sentence]:
-    table = schema.SENTENCES.read(data)
+    table = schema.SENTENCES.rows(data)
     return [
         Sentence(
-            article_id=r.article_id,
-            paragraph=r.paragraph,
-            sentence=r.sentence,
-            text=r.text,
-            start=r.start,
-            end=r.end,
-            boilerplate=r.boilerplate == "yes",
+            article_id=r.text("article_id"),
+            paragraph=r.number("paragraph"),
+            sentence=r.number("sentence"),
+            text=r.text("text"),
+            start=r.number("start"),
+            end=r.number("end"),
+            boilerplate=r.text("boilerplate") == "yes",
         )
-        for r in table.itertuples(index=False)
+        for r in table
     ]
 
 
 def read_dates(data: Path) -> dict[str, PublicationDate]:
-    table = schema.ARTICLES.read(data)
+    table = schema.ARTICLES.rows(data)
     return {
-        r.article_id: PublicationDate(
-            from_iso(r.date),
-            from_iso(r.date_min),
-            from_iso(r.date_max),
-            r.date_basis,
-            r.date_evidence,
+        r.text("article_id"): PublicationDate(
+            from_iso(r.text("date")),
+            from_iso(r.text("date_min")),
+            from_iso(r.text("date_max")),
+            r.text("date_basis"),
+            r.text("date_evidence"),
         )
-        for r in table.itertuples(index=False)
+        for r in table
     }
 
 
@@ -237,27 +241,27 @@ def read_articles(root: Path, data: Path) -> list[Article]:
     for s in read_sentences(data):
         by_article.setdefault(s.article_id, []).append(s)
     articles = []
-    for r in schema.ARTICLES.read(data).itertuples(index=False):
-        text = (root / r.path).read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+    for r in schema.ARTICLES.rows(data):
+        text = (root / r.text("path")).read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
         articles.append(
             Article(
-                article_id=r.article_id,
-                path=r.path,
+                article_id=r.text("article_id"),
+                path=r.text("path"),
                 text=text,
-                sha256=r.sha256,
+                sha256=r.text("sha256"),
                 paragraphs=[ln for ln in text.split("\n") if ln.strip()],
-                citekey=r.citekey,
-                outlet=r.outlet,
-                title=r.title,
-                url=r.url,
-                place=r.place,
-                catalogued=r.catalogued == "yes",
-                header_date=from_iso(r.header_date),
-                header_basis=r.header_basis,
-                header_evidence=r.header_evidence,
-                catalog_date=from_iso(r.catalog_date),
-                dateline_span=_span(r.dateline_start, r.dateline_end),
-                sentences=by_article.get(r.article_id, []),
+                citekey=r.text("citekey"),
+                outlet=r.text("outlet"),
+                title=r.text("title"),
+                url=r.text("url"),
+                place=r.text("place"),
+                catalogued=r.text("catalogued") == "yes",
+                header_date=from_iso(r.text("header_date")),
+                header_basis=r.text("header_basis"),
+                header_evidence=r.text("header_evidence"),
+                catalog_date=from_iso(r.text("catalog_date")),
+                dateline_span=_span(r.text("dateline_start"), r.text("dateline_end")),
+                sentences=by_article.get(r.text("article_id"), []),
             )
         )
     return articles
@@ -265,16 +269,18 @@ def read_articles(root: Path, data: Path) -> list[Article]:
 
 def read_timexes(data: Path) -> TimexIndex:
     found: TimexIndex = {}
-    for r in schema.TIMEX.read(data).itertuples(index=False):
-        found.setdefault((r.article_id, r.paragraph, r.sentence), []).append(
+    for r in schema.TIMEX.rows(data):
+        found.setdefault(
+            (r.text("article_id"), r.number("paragraph"), r.number("sentence")), []
+        ).append(
             Timex(
-                text=r.text,
-                char_start=r.char_start,
-                char_end=r.char_end,
-                start=from_iso(r.start),
-                end=from_iso(r.end),
-                granularity=r.granularity,
-                direction=r.direction,
+                text=r.text("text"),
+                char_start=r.number("char_start"),
+                char_end=r.number("char_end"),
+                start=from_iso(r.text("start")),
+                end=from_iso(r.text("end")),
+                granularity=r.text("granularity"),
+                direction=r.text("direction"),
             )
         )
     return found

@@ -81,8 +81,16 @@ def _compare_trees(left: Path, right: Path) -> list[str]:
 def copy_project(root: Path, target: Path) -> Path:
     """The project's inputs as a fresh clone has them (no build outputs), copied to `target`."""
     target.mkdir(parents=True, exist_ok=True)
+    # Build outputs, caches, and what Quarto leaves in report/ (.quarto/ and its .gitignore).
     ignore = shutil.ignore_patterns(
-        "_output", "_generated", ".quarto", "__pycache__", "*.pyc", ".ipynb_checkpoints", "_work"
+        "_output",
+        "_generated",
+        ".quarto",
+        ".gitignore",
+        "__pycache__",
+        "*.pyc",
+        ".ipynb_checkpoints",
+        "_work",
     )
     for name in PROJECT_FILES:
         source = root / name

@@ -21,6 +21,19 @@ from newsbrief.core.store import write_text
 DTYPES = ("str", "int", "date", "flag", "list", "float", "json")
 
 
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One row of a table read back through its schema, its cells typed by the schema."""
+
+    cells: dict[str, Any]
+
+    def text(self, name: str) -> str:
+        return str(self.cells[name])
+
+    def number(self, name: str) -> int:
+        return int(self.cells[name])
+
+
 @dataclass(frozen=True)
 class Schema:
     """A table's name (its file is build/data/<name>.csv) and its columns with their types."""
@@ -68,6 +81,10 @@ class Schema:
                 table[name] = table[name].astype(int)
         return table
 
+    def rows(self, data: Path) -> list[Row]:
+        """The table as written, row by row (ints as ints, every other cell as text)."""
+        return [Row({str(k): v for k, v in r.items()}) for r in self.read(data).to_dict("records")]
+
 
 def iso(value: date | None) -> str:
     return value.isoformat() if value else ""
@@ -89,7 +106,7 @@ def flag(value: bool) -> str:
     return "yes" if value else "no"
 
 
-S, I, D, F, L = "str", "int", "date", "flag", "list"
+S, N, D, F, L = "str", "int", "date", "flag", "list"  # text, number, date, flag, list
 
 ARTICLES = Schema(
     "articles",
@@ -107,8 +124,8 @@ ARTICLES = Schema(
         ("url", S),
         ("place", S),
         ("catalogued", F),
-        ("paragraphs", I),
-        ("sentences", I),
+        ("paragraphs", N),
+        ("sentences", N),
         ("path", S),
         # What ingest read from the header and the catalog, kept so a later stage loses nothing.
         ("header_date", D),
@@ -123,10 +140,10 @@ SENTENCES = Schema(
     "sentences",
     (
         ("article_id", S),
-        ("paragraph", I),
-        ("sentence", I),
-        ("start", I),
-        ("end", I),
+        ("paragraph", N),
+        ("sentence", N),
+        ("start", N),
+        ("end", N),
         ("boilerplate", F),
         ("text", S),
     ),
@@ -135,30 +152,30 @@ TIMEX = Schema(
     "timex",
     (
         ("article_id", S),
-        ("paragraph", I),
-        ("sentence", I),
+        ("paragraph", N),
+        ("sentence", N),
         ("text", S),
         ("start", D),
         ("end", D),
         ("granularity", S),
         ("direction", S),
-        ("char_start", I),
-        ("char_end", I),
+        ("char_start", N),
+        ("char_end", N),
     ),
 )
 NOTES = Schema("ingest_notes", (("article_id", S), ("note", S)))
 CODES = Schema(
-    "codes", (("article_id", S), ("paragraph", I), ("sentence", I), ("theme", S), ("term", S))
+    "codes", (("article_id", S), ("paragraph", N), ("sentence", N), ("theme", S), ("term", S))
 )
 VALIDATION = Schema(
     "validation",
     (
         ("split", S),
         ("theme", S),
-        ("units", I),
-        ("tp", I),
-        ("fp", I),
-        ("fn", I),
+        ("units", N),
+        ("tp", N),
+        ("fp", N),
+        ("fn", N),
         ("precision", "float"),
         ("recall", "float"),
         ("f1", "float"),
@@ -170,15 +187,15 @@ VALIDATION = Schema(
     ),
 )
 INTERCODER = Schema(
-    "intercoder", (("theme", S), ("units", I), ("agreement", "float"), ("alpha", "float"))
+    "intercoder", (("theme", S), ("units", N), ("agreement", "float"), ("alpha", "float"))
 )
 CLAIMS = Schema(
     "claims",
     (
         ("claim_id", S),
         ("article_id", S),
-        ("paragraph", I),
-        ("sentence", I),
+        ("paragraph", N),
+        ("sentence", N),
         ("event", S),
         ("country_event", S),
         ("kind", S),
@@ -195,9 +212,9 @@ COPIES = Schema(
     "copies",
     (
         ("article_a", S),
-        ("paragraph_a", I),
+        ("paragraph_a", N),
         ("article_b", S),
-        ("paragraph_b", I),
+        ("paragraph_b", N),
         ("similarity", "float"),
         ("text_a", S),
         ("text_b", S),

@@ -1,6 +1,6 @@
-"""Publication dates: catalog, header or dateline when stated, otherwise bounds inferred from evidence.
+"""Publication dates: catalog, header or dateline when stated, else bounds inferred from evidence.
 
-Runs right after ingest; time expressions, claims and checks all resolve against its PublicationDate.
+Runs right after ingest; time expressions, claims and checks resolve against its PublicationDate.
 Evidence is dated events in the text (with their tense) and cited context facts (officeholders'
 tenures, place-name eras); nothing is guessed from style.
 """
@@ -46,7 +46,8 @@ _NAMED_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:Declaration|Protocol|Accords?|Agreement|Treaty|Process|"
     r"Format|Charter|Convention|Communiqu[eé])\b"
 )
-# Verbs that report only the beginning of an event: "the fair opened on 5–9 May" says nothing of its end.
+# Verbs that report only the beginning of an event: "the fair opened on 5–9 May" says nothing of
+# its end.
 _BEGUN = re.compile(
     r"\b(?:began|begun|started|opened|launched|kicked\s+off|commenced|got\s+under\s*way)\b",
     re.IGNORECASE,
@@ -86,7 +87,8 @@ def event_bounds(sentence: str) -> list[Bound]:
 def _title_before(
     sentence: str, name_start: int, titles: tuple[str, ...], other_names: re.Pattern[str]
 ) -> tuple[int, int] | None:
-    """The span of an office title written just before a name ("Ambassador ... Yerzhan Kistafin")."""
+    """The span of an office title written just before a name ("Ambassador ... Yerzhan
+    Kistafin")."""
     best: tuple[int, int] | None = None
     window_start = max(0, name_start - TITLE_REACH - max((len(t) for t in titles), default=0))
     for title in titles:
@@ -186,37 +188,41 @@ def office_bounds(sentences: list[str], context: Context) -> list[Bound]:
     titled: set[tuple[str, str]] = set()
     for sentence in sentences:
         titled |= titled_offices(sentence, context)
-    bounds = []
-    for person, office in sorted(titled):
-        terms = sorted(
-            (t for t in context.tenures if (t.person, t.office) == (person, office)),
-            key=lambda t: (t.start or date.min, t.end or date.max),
-        )
-        starts = [t.start for t in terms]
-        ends = [t.end for t in terms]
-        low = None if None in starts else min(s for s in starts if s)
-        high = None if None in ends else max(e for e in ends if e)
-        if low is None and high is None:
-            continue
-        posts = " and ".join(_in_post(t) for t in terms)
-        hull = (
-            f"; the bound is the span of all {len(terms)} terms, {low or 'an unknown start'} to "
-            f"{high or 'still in post'}"
-            if len(terms) > 1
-            else ""
-        )
-        sources = (
-            "; ".join(dict.fromkeys(s.title for t in terms for s in t.sources[:1]))
-            or "context facts"
-        )
-        bounds.append(
-            Bound(
-                low,
-                high,
-                f"{person} is named as {office} (in post {posts}{hull}; source: {sources})",
-            )
-        )
-    return bounds
+    bounds = (_office_bound(person, office, context) for person, office in sorted(titled))
+    return [b for b in bounds if b is not None]
+
+
+def _office_bound(person: str, office: str, context: Context) -> Bound | None:
+    """The span of the person's terms in the office; None when no term has a known start or end."""
+    terms = sorted(
+        (t for t in context.tenures if (t.person, t.office) == (person, office)),
+        key=lambda t: (t.start or date.min, t.end or date.max),
+    )
+    low, high = _span_of_terms(terms)
+    if low is None and high is None:
+        return None
+    posts = " and ".join(_in_post(t) for t in terms)
+    hull = (
+        f"; the bound is the span of all {len(terms)} terms, {low or 'an unknown start'} to "
+        f"{high or 'still in post'}"
+        if len(terms) > 1
+        else ""
+    )
+    sources = (
+        "; ".join(dict.fromkeys(s.title for t in terms for s in t.sources[:1])) or "context facts"
+    )
+    return Bound(
+        low, high, f"{person} is named as {office} (in post {posts}{hull}; source: {sources})"
+    )
+
+
+def _span_of_terms(terms: list[Tenure]) -> tuple[date | None, date | None]:
+    """From the first start to the last end; a term with no known start (end) leaves it open."""
+    starts = [t.start for t in terms]
+    ends = [t.end for t in terms]
+    low = None if None in starts else min(s for s in starts if s)
+    high = None if None in ends else max(e for e in ends if e)
+    return low, high
 
 
 _ERA_INDEX: dict[int, tuple[Context, re.Pattern[str], dict[str, PlaceName]]] = {}
@@ -237,7 +243,8 @@ def _era_index(context: Context) -> tuple[re.Pattern[str], dict[str, PlaceName]]
 
 
 def _era_name_is_current(text: str, start: int, end: int, era: PlaceName) -> bool:
-    """False when the text itself marks the name as historical, or uses it for a dated past event."""
+    """False when the text itself marks the name as historical, or uses it for a dated past
+    event."""
     if _ERA_NOT_CURRENT_BEFORE.search(text[max(0, start - 30) : start]):
         return False
     after = text[end : end + 40]
@@ -317,10 +324,13 @@ def _fact(bound: Bound) -> str:
 
 def _ordered(bounds: list[Bound]) -> list[Bound]:
     """Lower bounds latest first, then upper bounds earliest first: the deciding ones lead."""
-    lows = sorted((b for b in bounds if b.low), key=lambda b: (-b.low.toordinal(), b.reason))  # type: ignore[union-attr]
+    lows = sorted(
+        (b for b in bounds if b.low), key=lambda b: (-(b.low or date.min).toordinal(), b.reason)
+    )
     highs = sorted(
-        (b for b in bounds if not b.low and b.high), key=lambda b: (b.high.toordinal(), b.reason)
-    )  # type: ignore[union-attr]
+        (b for b in bounds if not b.low and b.high),
+        key=lambda b: ((b.high or date.max).toordinal(), b.reason),
+    )
     return lows + highs
 
 
@@ -344,16 +354,21 @@ def reasons(bounds: list[Bound]) -> tuple[str, bool]:
         min((b for b in bounds if b.high == high), key=lambda b: b.reason) if high else None
     )
     if low and high and low > high and latest_low and earliest_high:
-        text = (
-            f"Inferred bounds contradict each other ({low} is after {high}): "
-            f"{_fact(latest_low)}, but {_fact(earliest_high)}."
-        )
-        others = [b for b in bounds if b not in (latest_low, earliest_high)]
-        if others:
-            text += f" Other facts: {_listing(others, [])}."
-        return text, True
+        return _contradiction(bounds, latest_low, earliest_high), True
     deciding = [b for b in (latest_low, earliest_high) if b is not None]
     return _listing(bounds, deciding), False
+
+
+def _contradiction(bounds: list[Bound], latest_low: Bound, earliest_high: Bound) -> str:
+    """The two facts that contradict each other, then the others."""
+    text = (
+        f"Inferred bounds contradict each other ({latest_low.low} is after {earliest_high.high}): "
+        f"{_fact(latest_low)}, but {_fact(earliest_high)}."
+    )
+    others = [b for b in bounds if b not in (latest_low, earliest_high)]
+    if others:
+        text += f" Other facts: {_listing(others, [])}."
+    return text
 
 
 def explain(bounds: list[Bound]) -> str:
@@ -433,28 +448,10 @@ def publication_date(
     stated = catalog_date or header_date
     if stated is not None:
         basis = "catalog" if catalog_date is not None else (header_basis or "header")
-        if catalog_date is not None:
-            evidence = f"Dated {catalog_date} by the catalog entry."
-            if header_date and header_date != catalog_date:
-                evidence += (
-                    f" The {header_basis or 'header'} “{header_evidence}” says {header_date} "
-                    f"instead."
-                )
-            elif header_date:
-                evidence += f" The {header_basis or 'header'} “{header_evidence}” agrees."
-        else:
-            evidence = f"Dated {header_date} from the {basis} “{header_evidence}”."
+        evidence = _stated_evidence(catalog_date, header_date, header_basis, header_evidence)
         # A stated date is checked against the strong evidence only; tense-read events are too
         # weak to question a catalog entry or a dateline.
-        strong = context_bounds(sentences, context, place)
-        low, high = combine(strong)
-        if (low and stated < low) or (high and stated > high) or (low and high and low > high):
-            text, contradictory = reasons(strong)
-            evidence += (
-                f" But {text}"
-                if contradictory
-                else f" But the text suggests {low or 'any date'} to {high or 'the present'}: {text}."
-            )
+        evidence += _doubt(stated, context_bounds(sentences, context, place))
         return PublicationDate(stated, stated, stated, basis, evidence)
     bounds = infer_bounds(sentences, context, place)
     if not bounds:
@@ -469,3 +466,29 @@ def publication_date(
     low, high = combine(bounds)
     point = low if low is not None and low == high else None
     return PublicationDate(point, low, high, "inferred", explain(bounds))
+
+
+def _stated_evidence(
+    catalog_date: date | None, header_date: date | None, header_basis: str, header_evidence: str
+) -> str:
+    """Where a stated date comes from, and whether the header agrees with the catalog."""
+    header = header_basis or "header"
+    if catalog_date is None:
+        return f"Dated {header_date} from the {header} “{header_evidence}”."
+    evidence = f"Dated {catalog_date} by the catalog entry."
+    if header_date and header_date != catalog_date:
+        evidence += f" The {header} “{header_evidence}” says {header_date} instead."
+    elif header_date:
+        evidence += f" The {header} “{header_evidence}” agrees."
+    return evidence
+
+
+def _doubt(stated: date, strong: list[Bound]) -> str:
+    """What the text says against a stated date: "" when its strong evidence agrees."""
+    low, high = combine(strong)
+    if not ((low and stated < low) or (high and stated > high) or (low and high and low > high)):
+        return ""
+    text, contradictory = reasons(strong)
+    if contradictory:
+        return f" But {text}"
+    return f" But the text suggests {low or 'any date'} to {high or 'the present'}: {text}."

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 import dateparser
 
 from newsbrief.core.config import TIMEX_WORDS, TimexWords, load_config
-from newsbrief.core.patterns import always_contains, guarded, required, trie
+from newsbrief.core.patterns import guarded, trie
 from newsbrief.core.records import Timex
 
 SEASONS: dict[str, tuple[int, int]] = {
@@ -48,7 +49,21 @@ ORDINALS: dict[str, int] = {
 NUMBERS: dict[str, int] = {
     w: i
     for i, w in enumerate(
-        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
     )
 }
 NUMBERS.update({"a": 1, "an": 1, "several": 3, "few": 3})  # "a few years": at least a few
@@ -89,7 +104,10 @@ _DASH = r"\s*(?:[–—-]|to|and|until|till|through)\s*"
 _NUM = (
     r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
 )
-_REL = r"(?:this|next|last|the\s+current|the\s+coming|the\s+next|the\s+following|the\s+past|the\s+previous)"
+_REL = (
+    r"(?:this|next|last|the\s+current|the\s+coming|the\s+next|the\s+following|the\s+past"
+    r"|the\s+previous)"
+)
 # A day or year followed by one of these is a count, not a date ("20 memorandums", "2000 tonnes");
 # the words are data (analysis/timex.yml, `not_count`).
 _WORDS = load_config(TIMEX_WORDS, TimexWords)
@@ -189,7 +207,114 @@ _ALTERNATIVES = _LEAD + "(?:" + "|".join(_KINDS) + r")(?![\w-])"
 # alternation runs only where a time expression can begin: about 2x faster, same matches. A test
 # derives the openings from the parsed alternation and fails if one is missing here.
 FIRST_WORDS = frozenset(
-    ["starting", "beginning", "from", "in", "on", "by", "until", "till", "since", "during", "before", "after", "through", "throughout", "as", "no", "not", "between", "at", "around", "effective", "the", "of", "for", "over", "within", "circa", "shortly", "soon", "later", "earlier", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tomorrow", "tonight", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec", "early", "mid", "late", "start", "middle", "end", "close", "this", "next", "last", "coming", "past", "previous", "following", "spring", "summer", "autumn", "fall", "winter", "first", "second", "third", "fourth", "final", "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "several", "few"]
+    [
+        "starting",
+        "beginning",
+        "from",
+        "in",
+        "on",
+        "by",
+        "until",
+        "till",
+        "since",
+        "during",
+        "before",
+        "after",
+        "through",
+        "throughout",
+        "as",
+        "no",
+        "not",
+        "between",
+        "at",
+        "around",
+        "effective",
+        "the",
+        "of",
+        "for",
+        "over",
+        "within",
+        "circa",
+        "shortly",
+        "soon",
+        "later",
+        "earlier",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "today",
+        "tomorrow",
+        "tonight",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "early",
+        "mid",
+        "late",
+        "start",
+        "middle",
+        "end",
+        "close",
+        "this",
+        "next",
+        "last",
+        "coming",
+        "past",
+        "previous",
+        "following",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "final",
+        "a",
+        "an",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "several",
+        "few",
+    ]
 )
 
 
@@ -205,26 +330,6 @@ def _candidates(kinds: list[str]) -> re.Pattern[str]:
 
 
 _CANDIDATES = _candidates(_KINDS)
-# Many kinds need a month's name or a year's four digits in every match (patterns.always_contains
-# reads which from their patterns), and most sentences that hold a time word have neither: for
-# them the scan leaves those kinds out (a fifth faster for the months alone) and finds the same,
-# since a kind that cannot match changes nothing in the alternation's order.
-_MONTH_NAMES = required(_MONTH)
-_NEEDS_MONTH = [always_contains(kind, _MONTH_NAMES) for kind in _KINDS]
-_NEEDS_YEAR = [always_contains(kind, ["####"]) for kind in _KINDS]
-_YEAR_DIGITS = re.compile(r"\d{4}")
-# By (a month is named, four digits stand in a row): the kinds that can match.
-_SCANS = {
-    (monthly, yearly): _candidates(
-        [
-            kind
-            for kind, month, year in zip(_KINDS, _NEEDS_MONTH, _NEEDS_YEAR)
-            if (monthly or not month) and (yearly or not year)
-        ]
-    )
-    for monthly in (True, False)
-    for yearly in (True, False)
-}
 
 # Tense cues. Future wins over past in a sentence as a whole ("agreed to organise ... in 2021");
 # a cue right before an expression governs it ("the deal, which was signed in December, will ...").
@@ -282,6 +387,7 @@ _CASED_FUTURE = frozenset(
 def _cues(sentence: str, lowered: str | None = None) -> list[tuple[int, int, str]]:
     """(start, end, 'future' | 'past') of every tense cue, in order. `lowered` is the sentence in
     lower case (ASCII letters lowered, same length), when already made."""
+    future: Iterable[re.Match[str]]
     if sentence.isascii():
         text = sentence.lower() if lowered is None else lowered
         future = [
@@ -291,27 +397,32 @@ def _cues(sentence: str, lowered: str | None = None) -> list[tuple[int, int, str
         ]
         past = _PAST_LOWER.finditer(text)
     else:
-        future, past = list(_FUTURE.finditer(sentence)), _PAST.finditer(sentence)
+        future, past = _FUTURE.finditer(sentence), _PAST.finditer(sentence)
     found = [(m.start(), m.end(), "future") for m in future]
     taken = [(s, e) for s, e, _ in found]
     for m in past:
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue  # "agreed to", "expected to": already a future cue
-        if _PASSIVE_OR_ADJECTIVE.search(sentence[max(0, m.start() - 12) : m.start()]):
-            continue  # "will be held", "is expected": the participle carries no tense of its own
-        if m.start("ed") >= 0:
-            word = sentence[m.start("ed") : m.end("ed")]  # from the sentence: its capital tells
-            lowered_word = word.lower()
-            if (
-                word[0].isupper()
-                or lowered_word in _ED_NOT_PAST
-                or (lowered_word.endswith("eed") and lowered_word not in ("agreed", "freed"))
-                or re.match(r"\s+to\b", sentence[m.end() :])
-                or _ED_NOT_AFTER.search(sentence[max(0, m.start() - 16) : m.start()])
-            ):
-                continue
-        found.append((m.start(), m.end(), "past"))
+        if _is_past_cue(m, sentence):
+            found.append((m.start(), m.end(), "past"))
     return sorted(found)
+
+
+def _is_past_cue(m: re.Match[str], sentence: str) -> bool:
+    """Whether a match of _PAST reports a past event, not a passive or an adjective."""
+    if _PASSIVE_OR_ADJECTIVE.search(sentence[max(0, m.start() - 12) : m.start()]):
+        return False  # "will be held", "is expected": the participle carries no tense of its own
+    if m.start("ed") < 0:
+        return True
+    word = sentence[m.start("ed") : m.end("ed")]  # from the sentence: its capital tells
+    lowered_word = word.lower()
+    return not (
+        word[0].isupper()
+        or lowered_word in _ED_NOT_PAST
+        or (lowered_word.endswith("eed") and lowered_word not in ("agreed", "freed"))
+        or re.match(r"\s+to\b", sentence[m.end() :])
+        or _ED_NOT_AFTER.search(sentence[max(0, m.start() - 16) : m.start()])
+    )
 
 
 def tense_cues(sentence: str) -> tuple[bool, bool]:
@@ -321,7 +432,8 @@ def tense_cues(sentence: str) -> tuple[bool, bool]:
 
 
 def tense(sentence: str) -> str:
-    """'future' when the sentence speaks of what is still to come, 'past' when of what was, else unknown."""
+    """'future' when the sentence speaks of what is still to come, 'past' when of what was, else
+    'unknown'."""
     future, past = tense_cues(sentence)
     return "future" if future else "past" if past else "unknown"
 
@@ -344,7 +456,7 @@ def _tense_at(
 ) -> str:
     before = [c for c in cues if c[1] <= char_start]
     if before:
-        start, end, kind = before[-1]
+        _, end, kind = before[-1]
         gap = sentence[end:char_start]
         if len(gap) <= _GOVERNS and not _CLAUSE_BREAK.search(gap):
             return kind
@@ -372,18 +484,27 @@ class Candidate:
     offsets, and much faster than a case-insensitive alternation); groups are read back from the
     original, so capitalisation still tells "May" from "may"."""
 
-    __slots__ = ("_match", "_sentence", "lastgroup")
+    __slots__ = ("_match", "_sentence", "kind")
 
     def __init__(self, match: re.Match[str], sentence: str) -> None:
         self._match = match
         self._sentence = sentence
-        self.lastgroup = match.lastgroup
+        self.kind = match.lastgroup or ""  # the alternative that matched: a name in _KINDS
 
     def group(self, name: str | int = 0) -> str | None:
-        if isinstance(name, str) and name not in self._match.re.groupindex:
-            return None  # a group of a kind this scan left out: it took no part in the match
         start, end = self._match.span(name)
         return None if start < 0 else self._sentence[start:end]
+
+    def text(self, name: str) -> str:
+        """A group the kind always fills (a KeyError, caught by _resolve, if it did not)."""
+        value = self.group(name)
+        if value is None:
+            raise KeyError(name)
+        return value
+
+    def word(self, name: str) -> str:
+        """A group in lower case, "" when it took no part in the match."""
+        return (self.group(name) or "").lower()
 
     def start(self) -> int:
         return self._match.start()
@@ -473,115 +594,178 @@ def _day(day: int, month: int, year: int) -> date | None:
 
 
 Interval = tuple[date | None, date | None, str]
+Known = tuple[date, date, str]  # an interval whose both ends are known
+Absolute = Callable[[Candidate], "Interval | None"]
+Relative = Callable[[Candidate, date, str], Interval]
+
+
+# Expressions that name their own year: one resolver per kind; None when it needs an anchor.
+
+
+def _written_day_range(m: Candidate) -> Interval | None:
+    year = m.group("mdr_y") or m.group("dmr_y") or m.group("mdc_y") or m.group("dmc_y")
+    return _day_range(m, int(year)) if year else None
+
+
+def _iso(m: Candidate) -> Interval:
+    day = date.fromisoformat(m.text("iso_v"))
+    return day, day, "day"
+
+
+def _parsed_day(group: str) -> Absolute:
+    def resolve(m: Candidate) -> Interval:
+        day = _parse(m.text(group), None, "current_period")
+        return day, day, "day"
+
+    return resolve
+
+
+def _full_range(m: Candidate) -> Interval:
+    return (
+        _parse(m.text("fr_a"), None, "current_period"),
+        _parse(m.text("fr_b"), None, "current_period"),
+        "day",
+    )
+
+
+def _month_of_year(m: Candidate) -> Interval:
+    return (*_month_span(int(m.text("my_y")), _month(m.text("my_m"))), "month")
+
+
+def _month_range(m: Candidate) -> Interval:
+    year, first, last = int(m.text("mra_y")), _month(m.text("mra_m1")), _month(m.text("mra_m2"))
+    # "November–January 2024": the year written belongs to the end of the range.
+    return (
+        _month_span(year - 1 if first > last else year, first)[0],
+        _month_end(year, last),
+        "month",
+    )
+
+
+def _written_month_part(m: Candidate) -> Interval | None:
+    year = m.group("pm_y")
+    return _month_part(m, "pm", int(year), _month(m.text("pm_m"))) if year else None
+
+
+def _written_year_part(m: Candidate) -> Interval | None:
+    year = m.group("py_y")
+    return _year_part(m, "py", int(year), None) if year else None
+
+
+def _decade(m: Candidate) -> Interval:
+    first = int(m.text("dec_y"))
+    low, high = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get(m.word("dec_p"), (0, 9))
+    return date(first + low, 1, 1), date(first + high, 12, 31), "year"
+
+
+def _written_season(m: Candidate) -> Interval | None:
+    year = m.group("s_y")
+    return (*_season(m.text("s_n"), int(year)), "season") if year else None
+
+
+def _quarter_number(m: Candidate) -> int:
+    return int(m.text("q_q")) if m.group("q_q") else ORDINALS[m.word("q_n")]
+
+
+def _quarter(year: int, q: int) -> Known:
+    return date(year, 3 * q - 2, 1), _month_end(year, 3 * q), "quarter"
+
+
+def _written_quarter(m: Candidate) -> Interval | None:
+    year = m.group("q_y") or m.group("q_qy")
+    return _quarter(int(year), _quarter_number(m)) if year else None
+
+
+def _half(year: int, h: int) -> Known:
+    return date(year, 6 * h - 5, 1), _month_end(year, 6 * h), "half-year"
+
+
+def _half_number(m: Candidate) -> int:
+    if m.group("h_h"):
+        return int(m.text("h_h"))
+    return 1 if m.word("h_n") in ("first", "1st") else 2
+
+
+def _written_half(m: Candidate) -> Interval | None:
+    year = m.group("h_y") or m.group("h_hy")
+    return _half(int(year), _half_number(m)) if year else None
+
+
+def _year_range(m: Candidate) -> Interval:
+    return date(int(m.text("yr_a")), 1, 1), date(int(m.text("yr_b")), 12, 31), "year"
+
+
+def _year(m: Candidate) -> Interval:
+    first = last = int(m.text("y_a"))
+    if to := m.group("y_to"):
+        # "2020–22": the last two digits of a year in the first one's century.
+        last = max(first, int(to) if len(to) == 4 else first // 100 * 100 + int(to))
+    return date(first, 1, 1), date(last, 12, 31), "year"
+
+
+_ABSOLUTE: dict[str, Absolute] = {
+    "md_range": _written_day_range,
+    "dm_range": _written_day_range,
+    "md_cross": _written_day_range,
+    "dm_cross": _written_day_range,
+    "iso": _iso,
+    "numeric": _parsed_day("num_v"),
+    "full": _parsed_day("full_v"),
+    "full_range": _full_range,
+    "monthyear": _month_of_year,
+    "month_range": _month_range,
+    "part_month": _written_month_part,
+    "part_year": _written_year_part,
+    "decade": _decade,
+    "season": _written_season,
+    "quarter": _written_quarter,
+    "half": _written_half,
+    "year_range": _year_range,
+    "year": _year,
+}
 
 
 def _absolute(m: Candidate) -> Interval | None:
     """An expression that names its own year; None when it needs an anchor."""
-    kind, g = m.lastgroup, m.group
-    if kind in ("md_range", "dm_range", "md_cross", "dm_cross"):
-        year_text = g("mdr_y") or g("dmr_y") or g("mdc_y") or g("dmc_y")
-        if not year_text:
-            return None
-        return _day_range(m, int(year_text))
-    if kind == "iso":
-        day = date.fromisoformat(g("iso_v"))
-        return day, day, "day"
-    if kind == "numeric":
-        day = _parse(g("num_v"), None, "current_period")
-        return day, day, "day"
-    if kind == "full":
-        day = _parse(g("full_v"), None, "current_period")
-        return day, day, "day"
-    if kind == "full_range":
-        return (
-            _parse(g("fr_a"), None, "current_period"),
-            _parse(g("fr_b"), None, "current_period"),
-            "day",
-        )
-    if kind == "monthyear":
-        return (*_month_span(int(g("my_y")), _month(g("my_m"))), "month")
-    if kind == "month_range":
-        year, first, last = int(g("mra_y")), _month(g("mra_m1")), _month(g("mra_m2"))
-        # "November–January 2024": the year written belongs to the end of the range.
-        return (
-            _month_span(year - 1 if first > last else year, first)[0],
-            _month_end(year, last),
-            "month",
-        )
-    if kind == "part_month" and g("pm_y"):
-        return _month_part(m, "pm", int(g("pm_y")), _month(g("pm_m")))
-    if kind == "part_year" and g("py_y"):
-        return _year_part(m, "py", int(g("py_y")), None)
-    if kind == "decade":
-        first = int(g("dec_y"))
-        low, high = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get(
-            (g("dec_p") or "").lower(), (0, 9)
-        )
-        return date(first + low, 1, 1), date(first + high, 12, 31), "year"
-    if kind == "season" and g("s_y"):
-        return (*_season(g("s_n"), int(g("s_y"))), "season")
-    if kind == "quarter" and (g("q_y") or g("q_qy")):
-        q = int(g("q_q")) if g("q_q") else ORDINALS[g("q_n").lower()]
-        year = int(g("q_y") or g("q_qy"))
-        return date(year, 3 * q - 2, 1), _month_end(year, 3 * q), "quarter"
-    if kind == "half" and (g("h_y") or g("h_hy")):
-        h = int(g("h_h")) if g("h_h") else (1 if g("h_n").lower() in ("first", "1st") else 2)
-        year = int(g("h_y") or g("h_hy"))
-        return date(year, 6 * h - 5, 1), _month_end(year, 6 * h), "half-year"
-    if kind == "year_range":
-        return date(int(g("yr_a")), 1, 1), date(int(g("yr_b")), 12, 31), "year"
-    if kind == "year":
-        first = last = int(g("y_a"))
-        if g("y_to"):
-            to = g("y_to")
-            last = int(to) if len(to) == 4 else first // 100 * 100 + int(to)
-            if last < first:
-                last = first
-        return date(first, 1, 1), date(last, 12, 31), "year"
-    return None
+    resolver = _ABSOLUTE.get(m.kind)
+    return resolver(m) if resolver is not None else None
 
 
 def _day_range(m: Candidate, year: int) -> Interval:
-    g = m.group
-    if m.lastgroup == "md_range":
-        month = _month(g("mdr_m"))
+    if m.kind in ("md_range", "dm_range"):
+        prefix = "mdr" if m.kind == "md_range" else "dmr"
+        month = _month(m.text(f"{prefix}_m"))
         return (
-            _day(_day_number(g("mdr_d1")), month, year),
-            _day(_day_number(g("mdr_d2")), month, year),
+            _day(_day_number(m.text(f"{prefix}_d1")), month, year),
+            _day(_day_number(m.text(f"{prefix}_d2")), month, year),
             "day",
         )
-    if m.lastgroup == "dm_range":
-        month = _month(g("dmr_m"))
-        return (
-            _day(_day_number(g("dmr_d1")), month, year),
-            _day(_day_number(g("dmr_d2")), month, year),
-            "day",
-        )
-    first, d1, last, d2 = (
-        (g("mdc_m1"), g("mdc_d1"), g("mdc_m2"), g("mdc_d2"))
-        if m.lastgroup == "md_cross"
-        else (g("dmc_m1"), g("dmc_d1"), g("dmc_m2"), g("dmc_d2"))
-    )
-    first_month, last_month = _month(first), _month(last)
+    prefix = "mdc" if m.kind == "md_cross" else "dmc"
+    first_month, last_month = _month(m.text(f"{prefix}_m1")), _month(m.text(f"{prefix}_m2"))
     # "28 December – 2 January 2024": the year written belongs to the end of the range.
     start_year = year - 1 if first_month > last_month else year
     return (
-        _day(_day_number(d1), first_month, start_year),
-        _day(_day_number(d2), last_month, year),
+        _day(_day_number(m.text(f"{prefix}_d1")), first_month, start_year),
+        _day(_day_number(m.text(f"{prefix}_d2")), last_month, year),
         "day",
     )
 
 
 def _lead_of(m: Candidate) -> str:
     for name in ("lead", "mb_lead", "y_lead", "yr_lead", "wd_r"):
-        if m.group(name):
-            return m.group(name).lower()
+        if lead := m.group(name):
+            return lead.lower()
     return ""
 
 
-def _month_part(m: Candidate, prefix: str, year: int, month: int) -> Interval:
+def _part_of(m: Candidate, prefix: str) -> str:
+    """early/mid/late or beginning/middle/end, in lower case."""
+    return (m.group(f"{prefix}_p") or m.text(f"{prefix}_w")).lower()
+
+
+def _month_part(m: Candidate, prefix: str, year: int, month: int) -> Known:
     """early/mid/late March; "by the end of March" is a deadline: the whole month."""
-    part = (m.group(f"{prefix}_p") or m.group(f"{prefix}_w")).lower()
+    part = _part_of(m, prefix)
     end_day = calendar.monthrange(year, month)[1]
     if _deadline(m):
         return date(year, month, 1), date(year, month, end_day), "month"
@@ -589,9 +773,10 @@ def _month_part(m: Candidate, prefix: str, year: int, month: int) -> Interval:
     return date(year, month, first), date(year, month, min(last, end_day)), "month"
 
 
-def _year_part(m: Candidate, prefix: str, year: int, anchor: date | None) -> Interval:
-    """early/mid/late 2024; "by the end of the year" is a deadline: from the anchor to 31 December."""
-    part = (m.group(f"{prefix}_p") or m.group(f"{prefix}_w")).lower()
+def _year_part(m: Candidate, prefix: str, year: int, anchor: date | None) -> Known:
+    """early/mid/late 2024; "by the end of the year" is a deadline: from the anchor (or 1 January)
+    to 31 December."""
+    part = _part_of(m, prefix)
     if _deadline(m):
         start = date(year, 1, 1)
         if anchor is not None and anchor.year == year:
@@ -605,118 +790,185 @@ def _deadline(m: Candidate) -> bool:
     return _lead_of(m).startswith(("by", "until", "till", "before", "no later", "not later"))
 
 
+# Expressions placed on the calendar by the anchor (and, for bare months, by tense): one
+# resolver per kind, each given the candidate, the anchor and the tense that governs it.
+
+
+def _day_range_near(m: Candidate, anchor: date, when: str) -> Interval:
+    """A day range without a year: the anchor's, or the next or last one the tense points to."""
+    start, end, granularity = _day_range(m, anchor.year)
+    if start and end:
+        if when == "future" and end < anchor:
+            return _day_range(m, anchor.year + 1)
+        if when == "past" and start > anchor:
+            return _day_range(m, anchor.year - 1)
+    return start, end, granularity
+
+
+def _day_month(m: Candidate, anchor: date, when: str) -> Interval:
+    if m.group("dm_r"):  # "12 May next year"
+        base = date(anchor.year + _offset(m.group("dm_r")), 1, 1)
+        day = _parse(m.text("dm_v"), base, "current_period")
+    else:
+        prefer = when if when in ("future", "past") else "current_period"
+        day = _parse(m.text("dm_v"), anchor, prefer)
+    return day, day, "day"
+
+
+def _month_part_near(m: Candidate, anchor: date, when: str) -> Interval:
+    month = _month(m.text("pm_m"))
+    if m.group("pm_r"):  # "late March next year"
+        return _month_part(m, "pm", anchor.year + _offset(m.group("pm_r")), month)
+    return _month_part(m, "pm", _month_year(month, anchor, when), month)
+
+
+def _year_part_near(m: Candidate, anchor: date, when: str) -> Interval:
+    return _year_part(m, "py", anchor.year + _offset(m.group("py_r")), anchor)
+
+
+def _relative_month_part(m: Candidate, anchor: date, when: str) -> Interval:
+    """ "by the end of next month"; a deadline within the anchor's month starts at the anchor."""
+    y, month = _shift_month(anchor.year, anchor.month, _offset(m.group("prm_r")))
+    start, end, _ = _month_part(m, "prm", y, month)
+    if _deadline(m) and start <= anchor <= end:
+        start = anchor
+    return start, end, "month"
+
+
+def _month_of_relative_year(m: Candidate, anchor: date, when: str) -> Interval:
+    year = anchor.year + _offset(m.group("mry_r"))
+    return (*_month_span(year, _month(m.text("mry_m"))), "month")
+
+
+def _relative_month_name(m: Candidate, anchor: date, when: str) -> Interval:
+    """ "next March", "last December": the nearest such month on that side of the anchor."""
+    month, relation, year = _month(m.text("rmn_m")), m.word("rmn_r"), anchor.year
+    if relation in ("next", "coming"):
+        year += 0 if month > anchor.month else 1
+    elif relation in ("last", "past"):
+        year -= 0 if month < anchor.month else 1
+    return (*_month_span(year, month), "month")
+
+
+def _bare_month(m: Candidate, anchor: date, when: str) -> Interval:
+    """ "in March", "from April to June": the year comes from the anchor and the tense."""
+    first = _month(m.text("mb_m"))
+    year = _month_year(first, anchor, when)
+    start, end = _month_span(year, first)
+    if m.group("mb_m2"):
+        last = _month(m.text("mb_m2"))
+        end = _month_end(year if last >= first else year + 1, last)
+    return start, end, "month"
+
+
+def _season_of(m: Candidate, anchor: date, when: str) -> Interval:
+    name, relation, of_year = m.text("s_n"), m.group("s_rel"), m.group("s_r")
+    return (*_season_near(name, anchor, when, relation, of_year), "season")
+
+
+def _quarter_near(m: Candidate, anchor: date, when: str) -> Interval:
+    return _quarter(anchor.year + _offset(m.group("q_r")), _quarter_number(m))
+
+
+def _relative_quarter(m: Candidate, anchor: date, when: str) -> Interval:
+    year, q = divmod(anchor.year * 4 + (anchor.month - 1) // 3 + _offset(m.group("rq_r")), 4)
+    return _quarter(year, q + 1)
+
+
+def _half_near(m: Candidate, anchor: date, when: str) -> Interval:
+    return _half(anchor.year + _offset(m.group("h_r")), _half_number(m))
+
+
+def _relative_year(m: Candidate, anchor: date, when: str) -> Interval:
+    relation = " ".join(m.text("ry_r").lower().split())
+    if relation == "the past":  # "over the past year": the twelve months up to the anchor
+        return _add_months(anchor, -12), anchor, "year"
+    year = anchor.year + _offset(relation)
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    modifier = m.word("ry_mod")
+    if modifier == "later" and year == anchor.year:
+        return anchor + timedelta(days=1), last, "year"
+    if modifier == "earlier" and year == anchor.year:
+        return first, max(first, anchor - timedelta(days=1)), "year"
+    return first, last, "year"
+
+
+def _relative_month(m: Candidate, anchor: date, when: str) -> Interval:
+    year_month = _shift_month(anchor.year, anchor.month, _offset(m.group("rm_r")))
+    return (*_month_span(*year_month), "month")
+
+
+def _relative_week(m: Candidate, anchor: date, when: str) -> Interval:
+    monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=_offset(m.group("rw_r")))
+    return monday, monday + timedelta(days=6), "week"
+
+
+_DAY_SHIFTS = {"yesterday": -1, "tomorrow": 1}
+
+
+def _relative_day(m: Candidate, anchor: date, when: str) -> Interval:
+    text = " ".join(m.text("rel_day").lower().split())
+    if "before yesterday" in text:
+        shift = -2
+    elif "after tomorrow" in text:
+        shift = 2
+    else:
+        shift = _DAY_SHIFTS.get(text, 0)  # today, tonight, this morning
+    day = anchor + timedelta(days=shift)
+    return day, day, "day"
+
+
+def _weekday_near(m: Candidate, anchor: date, when: str) -> Interval:
+    day = _weekday(anchor, WEEKDAYS[m.word("wd_d")], m.word("wd_r"), when)
+    return day, day, "day"
+
+
+def _ago_of(m: Candidate, anchor: date, when: str) -> Interval:
+    return _ago(anchor, _count(m.text("ago_n")), m.word("ago_u"))
+
+
+def _span_past(m: Candidate, anchor: date, when: str) -> Interval:
+    unit, n = m.word("sp_u"), _count(m.text("sp_n"))
+    return _back(anchor, n, unit), anchor, GRANULARITY[unit]
+
+
+def _span_next(m: Candidate, anchor: date, when: str) -> Interval:
+    unit = (m.group("sn_u") or m.text("sw_u")).lower()
+    n = _count(m.group("sn_n") or m.text("sw_n"))
+    return anchor, _back(anchor, -n, unit), GRANULARITY[unit]
+
+
+_RELATIVE: dict[str, Relative] = {
+    "md_range": _day_range_near,
+    "dm_range": _day_range_near,
+    "md_cross": _day_range_near,
+    "dm_cross": _day_range_near,
+    "daymonth": _day_month,
+    "part_month": _month_part_near,
+    "part_year": _year_part_near,
+    "part_rel_month": _relative_month_part,
+    "month_rel_year": _month_of_relative_year,
+    "rel_month_name": _relative_month_name,
+    "month": _bare_month,
+    "season": _season_of,
+    "quarter": _quarter_near,
+    "rel_quarter": _relative_quarter,
+    "half": _half_near,
+    "rel_year": _relative_year,
+    "rel_month": _relative_month,
+    "rel_week": _relative_week,
+    "rel_day": _relative_day,
+    "weekday": _weekday_near,
+    "ago": _ago_of,
+    "span_past": _span_past,
+    "span_next": _span_next,
+}
+
+
 def _relative(m: Candidate, anchor: date, when: str) -> Interval:
     """An expression placed on the calendar by the anchor (and, for bare months, by tense)."""
-    kind, g = m.lastgroup, m.group
-    year = anchor.year
-    prefer = {"future": "future", "past": "past"}.get(when, "current_period")
-    if kind in ("md_range", "dm_range", "md_cross", "dm_cross"):
-        start, end, gran = _day_range(m, year)
-        if start and end:
-            if when == "future" and end < anchor:
-                start, end, gran = _day_range(m, year + 1)
-            elif when == "past" and start > anchor:
-                start, end, gran = _day_range(m, year - 1)
-        return start, end, gran
-    if kind == "daymonth":
-        if g("dm_r"):
-            day = _parse(g("dm_v"), date(year + _offset(g("dm_r")), 1, 1), "current_period")
-        else:
-            day = _parse(g("dm_v"), anchor, prefer)
-        return day, day, "day"
-    if kind == "part_month":
-        month = _month(g("pm_m"))
-        if g("pm_r"):
-            return _month_part(m, "pm", year + _offset(g("pm_r")), month)
-        return _month_part(m, "pm", _month_year(month, anchor, when), month)
-    if kind == "part_year":
-        return _year_part(m, "py", year + _offset(g("py_r")), anchor)
-    if kind == "part_rel_month":
-        y, mth = _shift_month(year, anchor.month, _offset(g("prm_r")))
-        start, end, _ = _month_part(m, "prm", y, mth)
-        if _deadline(m) and start <= anchor <= end:
-            start = anchor
-        return start, end, "month"
-    if kind == "month_rel_year":
-        return (*_month_span(year + _offset(g("mry_r")), _month(g("mry_m"))), "month")
-    if kind == "rel_month_name":
-        month = _month(g("rmn_m"))
-        relation = g("rmn_r").lower()
-        if relation in ("next", "coming"):
-            y = year if month > anchor.month else year + 1
-        elif relation in ("last", "past"):
-            y = year if month < anchor.month else year - 1
-        else:
-            y = year
-        return (*_month_span(y, month), "month")
-    if kind == "month":
-        first = _month(g("mb_m"))
-        y = _month_year(first, anchor, when)
-        start, end = _month_span(y, first)
-        if g("mb_m2"):
-            last = _month(g("mb_m2"))
-            end = _month_end(y if last >= first else y + 1, last)
-        return start, end, "month"
-    if kind == "season":
-        return (*_season_near(g("s_n"), anchor, when, g("s_rel"), g("s_r")), "season")
-    if kind == "quarter":
-        q = int(g("q_q")) if g("q_q") else ORDINALS[g("q_n").lower()]
-        y = year + _offset(g("q_r"))
-        return date(y, 3 * q - 2, 1), _month_end(y, 3 * q), "quarter"
-    if kind == "rel_quarter":
-        q = (anchor.month - 1) // 3
-        y, q = divmod(year * 4 + q + _offset(g("rq_r")), 4)
-        return date(y, 3 * q + 1, 1), _month_end(y, 3 * q + 3), "quarter"
-    if kind == "half":
-        h = 1 if g("h_n").lower() in ("first", "1st") else 2
-        y = year + _offset(g("h_r"))
-        return date(y, 6 * h - 5, 1), _month_end(y, 6 * h), "half-year"
-    if kind == "rel_year":
-        relation = " ".join(g("ry_r").lower().split())
-        modifier = (g("ry_mod") or "").lower()
-        if relation == "the past":  # "over the past year": the twelve months up to the anchor
-            return _add_months(anchor, -12), anchor, "year"
-        y = year + _offset(relation)
-        if modifier == "later" and y == year:
-            return anchor + timedelta(days=1), date(y, 12, 31), "year"
-        if modifier == "earlier" and y == year:
-            return date(y, 1, 1), max(date(y, 1, 1), anchor - timedelta(days=1)), "year"
-        return date(y, 1, 1), date(y, 12, 31), "year"
-    if kind == "rel_month":
-        return (*_month_span(*_shift_month(year, anchor.month, _offset(g("rm_r")))), "month")
-    if kind == "rel_week":
-        monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=_offset(g("rw_r")))
-        return monday, monday + timedelta(days=6), "week"
-    if kind == "rel_day":
-        text = " ".join(g("rel_day").lower().split())
-        shift = (
-            -2
-            if "before yesterday" in text
-            else 2
-            if "after tomorrow" in text
-            else -1
-            if text == "yesterday"
-            else 1
-            if text == "tomorrow"
-            else 0
-        )
-        day = anchor + timedelta(days=shift)
-        return day, day, "day"
-    if kind == "weekday":
-        return (
-            *(_weekday(anchor, WEEKDAYS[g("wd_d").lower()], g("wd_r").lower(), when),) * 2,
-            "day",
-        )
-    if kind == "ago":
-        return _ago(anchor, _count(g("ago_n")), g("ago_u").lower())
-    if kind == "span_past":
-        unit, n = g("sp_u").lower(), _count(g("sp_n"))
-        return _back(anchor, n, unit), anchor, GRANULARITY[unit]
-    if kind == "span_next":
-        unit = (g("sn_u") or g("sw_u")).lower()
-        n = _count(g("sn_n") or g("sw_n"))
-        return anchor, _back(anchor, -n, unit), GRANULARITY[unit]
-    return None, None, "vague"
+    resolver = _RELATIVE.get(m.kind)
+    return resolver(m, anchor, when) if resolver is not None else (None, None, "vague")
 
 
 def _month_year(month: int, anchor: date, when: str) -> int:
@@ -729,24 +981,35 @@ def _month_year(month: int, anchor: date, when: str) -> int:
     return anchor.year
 
 
+Span = tuple[date, date]
+
+
 def _season_near(
     name: str, anchor: date, when: str, relation: str | None, of_year: str | None
-) -> tuple[date, date]:
-    if of_year:
+) -> Span:
+    """The season meant by "next summer", "last winter", "this spring" or a bare season name."""
+    if of_year:  # "the summer of next year"
         return _season(name, anchor.year + _offset(of_year))
-    candidates = [
-        _season(name, y) for y in (anchor.year - 2, anchor.year - 1, anchor.year, anchor.year + 1)
-    ]
+    seasons = [_season(name, y) for y in range(anchor.year - 2, anchor.year + 2)]
     relation = (relation or "").lower()
-    if relation in ("next", "coming", "following") or (not relation and when == "future"):
-        allowed = [c for c in candidates if (c[0] > anchor if relation else c[1] >= anchor)]
-        return allowed[0] if allowed else candidates[-1]
-    if relation in ("last", "past", "previous") or (not relation and when == "past"):
-        allowed = [c for c in candidates if (c[1] < anchor if relation else c[0] <= anchor)]
-        return allowed[-1] if allowed else candidates[0]
+    if relation in ("next", "coming", "following"):
+        return _first_or(seasons, lambda s: s[0] > anchor, seasons[-1])
+    if relation in ("last", "past", "previous"):
+        return _last_or(seasons, lambda s: s[1] < anchor, seasons[0])
+    if not relation and when == "future":  # the season under way or the next one
+        return _first_or(seasons, lambda s: s[1] >= anchor, seasons[-1])
+    if not relation and when == "past":  # the season under way or the last one
+        return _last_or(seasons, lambda s: s[0] <= anchor, seasons[0])
     # "this winter", or no tense: the season under way, else the one in the anchor's year.
-    current = [c for c in candidates if c[0] <= anchor <= c[1]]
-    return current[0] if current else _season(name, anchor.year)
+    return _first_or(seasons, lambda s: s[0] <= anchor <= s[1], _season(name, anchor.year))
+
+
+def _first_or(spans: list[Span], keep: Callable[[Span], bool], default: Span) -> Span:
+    return next((s for s in spans if keep(s)), default)
+
+
+def _last_or(spans: list[Span], keep: Callable[[Span], bool], default: Span) -> Span:
+    return next((s for s in reversed(spans) if keep(s)), default)
 
 
 def _weekday(anchor: date, target: int, relation: str, when: str) -> date:
@@ -807,65 +1070,86 @@ _GRANULARITY_OF = {
 }
 
 
+_GRANULARITY_UNIT = {"ago": ("ago_u",), "span_past": ("sp_u",), "span_next": ("sn_u", "sw_u")}
+
+
 def _granularity(m: Candidate) -> str:
-    kind = m.lastgroup or ""
-    if kind == "ago":
-        return GRANULARITY[m.group("ago_u").lower()]
-    if kind == "span_past":
-        return GRANULARITY[m.group("sp_u").lower()]
-    if kind == "span_next":
-        return GRANULARITY[(m.group("sn_u") or m.group("sw_u")).lower()]
-    return _GRANULARITY_OF.get(kind, "day")
+    unit = next((m.group(g) for g in _GRANULARITY_UNIT.get(m.kind, ()) if m.group(g)), None)
+    if unit is not None:
+        return GRANULARITY[unit.lower()]
+    return _GRANULARITY_OF.get(m.kind, "day")
+
+
+# The groups that hold a month's name, and those of the kinds where it stands alone.
+_MONTH_GROUPS = [
+    "mdc_m1",
+    "mdc_m2",
+    "mdr_m",
+    "dmc_m1",
+    "dmc_m2",
+    "dmr_m",
+    "full_m1",
+    "full_m2",
+    "pm_m",
+    "my_m",
+    "mry_m",
+    "dm_m1",
+    "dm_m2",
+    "rmn_m",
+    "mb_m",
+    "mb_m2",
+]
+_BARE_MONTH_GROUPS = {"month": ("mb_m", "mb_m2"), "rel_month_name": ("rmn_m",)}
+
+
+def _is_modal_may(m: Candidate) -> bool:
+    """ "may" the modal verb read as a month."""
+    return any(
+        (month := m.group(name)) and month.lower() == "may" and not month[0].isupper()
+        for name in _MONTH_GROUPS
+    )
+
+
+def _is_lowercase_bare_month(m: Candidate) -> bool:
+    """A month alone must look like one: "in march" is more likely a march."""
+    months = (m.group(name) for name in _BARE_MONTH_GROUPS.get(m.kind, ()))
+    return any(month and not month[0].isupper() for month in months)
+
+
+def _is_season_word(m: Candidate, sentence: str) -> bool:
+    """A season name that is no time: "summer camp", "the Arab Spring", "prices fall"."""
+    if m.kind != "season" or m.group("s_y") or m.group("s_r") or m.group("s_rel"):
+        return False
+    if not m.group("lead"):
+        return True  # "summer camp", "the Arab Spring"
+    # "in the fall of Kabul", "prices fall"
+    return m.word("s_n") == "fall" or re.match(r"\s+of\b", sentence[m.end() :]) is not None
+
+
+def _is_year_word(m: Candidate) -> bool:
+    """ "the year" alone is no date."""
+    return m.kind == "rel_year" and m.word("ry_r") == "the" and not m.group("ry_mod")
+
+
+def _is_title(m: Candidate, sentence: str) -> bool:
+    """ "Pakistan Today", "USA Today": a title, not the day (unless quoted or in brackets)."""
+    return (
+        m.kind == "rel_day"
+        and m.start() > 0
+        and sentence[m.start()].isupper()
+        and not re.search(r"[\"“‘'(]\s*$", sentence[: m.start()])
+    )
 
 
 def _wanted(m: Candidate, sentence: str) -> bool:
     """Filters a regex cannot say well: capitalised months, "fall" the verb, the year word alone."""
-    kind, g = m.lastgroup, m.group
-    for name in (
-        "mdc_m1",
-        "mdc_m2",
-        "mdr_m",
-        "dmc_m1",
-        "dmc_m2",
-        "dmr_m",
-        "full_m1",
-        "full_m2",
-        "pm_m",
-        "my_m",
-        "mry_m",
-        "dm_m1",
-        "dm_m2",
-        "rmn_m",
-        "mb_m",
-        "mb_m2",
-    ):
-        month = g(name)
-        if month and month.lower() == "may" and not month[0].isupper():
-            return False  # "may" the modal verb
-    bare = (
-        (g("mb_m"), g("mb_m2"))
-        if kind == "month"
-        else (g("rmn_m"),)
-        if kind == "rel_month_name"
-        else ()
+    return not (
+        _is_modal_may(m)
+        or _is_lowercase_bare_month(m)
+        or _is_season_word(m, sentence)
+        or _is_year_word(m)
+        or _is_title(m, sentence)
     )
-    if any(month and not month[0].isupper() for month in bare):
-        return False  # a month alone must look like one: "in march" is more likely a march
-    if kind == "season" and not (g("s_y") or g("s_r") or g("s_rel")):
-        if not g("lead"):
-            return False  # "summer camp", "the Arab Spring"
-        if g("s_n").lower() == "fall" or re.match(r"\s+of\b", sentence[m.end() :]):
-            return False  # "in the fall of Kabul", "prices fall"
-    if kind == "rel_year" and g("ry_r").lower() == "the" and not g("ry_mod"):
-        return False  # "the year" alone is no date
-    if (
-        kind == "rel_day"
-        and m.start() > 0
-        and sentence[m.start()].isupper()
-        and not re.search(r"[\"“‘'(]\s*$", sentence[: m.start()])
-    ):
-        return False  # "Pakistan Today", "USA Today": a title, not the day
-    return True
 
 
 def _direction(
@@ -897,7 +1181,56 @@ def _direction(
 # hold it count days ("within 30 days"), which no kind reads; the words of the kinds that take a
 # day ("today", "Monday", "three days ago", "in the next few days") are listed instead.
 _MAYBE = tuple(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "year", "month", "week", "today", "yesterday", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "ago", "few", "morning", "afternoon", "evening", "spring", "summer", "autumn", "fall", "winter", "quarter", "half", "soon", "shortly", "future", "convenien", "earliest", "coming", "recent", "course", "come", "date"]
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "year",
+        "month",
+        "week",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "ago",
+        "few",
+        "morning",
+        "afternoon",
+        "evening",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "quarter",
+        "half",
+        "soon",
+        "shortly",
+        "future",
+        "convenien",
+        "earliest",
+        "coming",
+        "recent",
+        "course",
+        "come",
+        "date",
+    ]
 )
 _MAYBE_DIGITS = re.compile(r"\d{4}|[qh]\d")  # "####", "q#" and "h#" in patterns.always_contains
 _DIGIT_CHARACTERS = "0123456789"
@@ -936,11 +1269,8 @@ def find_timexes(
     low = anchor if anchor is not None else anchor_min
     high = anchor if anchor is not None else anchor_max
     cues: list[tuple[int, int, str]] | None = None
-    monthly = any(name in lowered for name in _MONTH_NAMES)
-    yearly = _YEAR_DIGITS.search(lowered) is not None
-    scan = _SCANS[monthly, yearly]
     position = 0
-    while (match := scan.search(lowered, position)) is not None:
+    while (match := _CANDIDATES.search(lowered, position)) is not None:
         m = Candidate(match, sentence)
         if not _wanted(m, sentence):
             # Look again inside the span: in "talks may next year resume" the month kinds read
@@ -973,7 +1303,7 @@ def find_timexes(
 def _resolve(
     m: Candidate, anchor: date | None, anchor_min: date | None, anchor_max: date | None, when: str
 ) -> Interval:
-    if m.lastgroup == "vague":
+    if m.kind == "vague":
         return None, None, "vague"
     try:
         absolute = _absolute(m)

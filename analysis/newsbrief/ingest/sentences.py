@@ -14,6 +14,9 @@ _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)")
 # What may open the next sentence: a capital, a digit, or an opening quote/bracket.
 _OPENER = re.compile(r"\s+[\"'“‘(\[]?[A-Z0-9]")
 _WORD_BEFORE_DOT = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+# Single letters joined by dots: an initialism ("H.E.", "U.S.", "U.A.E.", "e.g."), which a
+# title or a name follows mid-sentence far more often than a sentence ends on it.
+_INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]\.?")
 
 
 def _ends_sentence(text: str, end: int, abbreviations: frozenset[str]) -> bool:
@@ -29,7 +32,9 @@ def _ends_sentence(text: str, end: int, abbreviations: frozenset[str]) -> bool:
     token = word.group(1)
     if token in abbreviations or token.rstrip(".") in abbreviations:
         return False
-    # A single capital is an initial ("J. Smith"); dotted runs are acronyms ("U.S.") mid-sentence.
+    if _INITIALISM.fullmatch(token):
+        return False  # "H.E. Aigerim Test", "the U.S. Embassy"
+    # A single capital is an initial ("J. Smith").
     return not (len(token) == 1 and token.isupper())
 
 

@@ -1,6 +1,7 @@
 """Rendering: report/brief.qmd plus report/_generated/ into report/_output/brief.{html,pdf}.
 
-Runs `quarto render` when Quarto is installed; otherwise Pandoc (pypandoc-binary) and Typst (typst wheel).
+Runs `quarto render` when Quarto is installed; otherwise Pandoc (pypandoc-binary) and Typst (the
+typst wheel).
 """
 
 from __future__ import annotations
@@ -66,18 +67,23 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     return yaml.safe_load(match["yaml"]) or {}, text[match.end() :]
 
 
-def _atomic(target: Path, produce: Callable[[Path], None]) -> None:
-    """Let `produce` write a temporary file beside `target`, then move it into place."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+def _atomic(outputs: dict[Path, Callable[[Path], None]]) -> None:
+    """Let each producer write a temporary file beside its target; once all are written, move
+    them into place. An error or Ctrl-C on the way leaves every previous output as it was."""
+    temporaries: dict[Path, Path] = {}
     try:
-        produce(tmp)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
+        for target, produce in outputs.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+            os.close(fd)
+            temporaries[target] = Path(tmp_name)
+            produce(temporaries[target])
+            os.chmod(temporaries[target], 0o644)
+        for target, tmp in temporaries.items():
+            os.replace(tmp, target)
     finally:
-        tmp.unlink(missing_ok=True)
+        for tmp in temporaries.values():
+            tmp.unlink(missing_ok=True)
 
 
 def _pandoc_metadata(meta: dict[str, Any], fmt: str, report_dir: Path) -> dict[str, Any]:
@@ -201,8 +207,7 @@ def render_offline(report_dir: Path, output_dir: Path) -> RenderResult:
             timestamp=int(when.timestamp()) if when else None,
         )
 
-    _atomic(html_out, write_html)
-    _atomic(pdf_out, write_pdf)
+    _atomic({html_out: write_html, pdf_out: write_pdf})
     return RenderResult(html=html_out, pdf=pdf_out, engine="pandoc+typst")
 
 

@@ -65,7 +65,9 @@ def load_report_inputs(paths: Paths) -> ReportInputs:
 
 def reference_rows(validation: pd.DataFrame) -> pd.DataFrame:
     """Validation against the independent second coder when there is one, else the first."""
-    return validation[validation.reference == validation.reference.max()]
+    reference = validation["reference"]
+    rows: pd.DataFrame = validation.loc[reference == reference.max()]
+    return rows
 
 
 def report_order(articles: pd.DataFrame) -> pd.DataFrame:
@@ -198,7 +200,7 @@ def includes(
         "validation.md": report.validation_summary(heldout, inputs.validation, inputs.intercoder)
         + "\n"
         + report.validation_table(validation, labels),
-        "codebook.md": report.codebook_table(load_codebook()),
+        "codebook.md": report.codebook_table(load_codebook().themes),
         "software.md": report.software_table(versions),
         "hashes.md": report.hashes_table(articles)
         + "\n"

@@ -11,6 +11,8 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 
 from newsbrief.core.store import write_text
 
@@ -50,7 +52,7 @@ def apply() -> None:
     )
 
 
-def source_line(ax: plt.Axes, text: str) -> None:
+def source_line(ax: Axes, text: str) -> None:
     """The figure's source, just under the x-axis label, so rotated tick labels never cover it."""
     ax.annotate(
         text,
@@ -65,7 +67,7 @@ def source_line(ax: plt.Axes, text: str) -> None:
     )
 
 
-def save(fig: plt.Figure, path: Path) -> Path:
+def save(fig: Figure, path: Path) -> Path:
     """SVG without a timestamp, so rebuilds are byte-identical; Typst and HTML both embed it."""
     import io
 

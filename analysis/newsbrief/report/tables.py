@@ -14,6 +14,7 @@ import pandas as pd
 from newsbrief.core.events import event_label
 from newsbrief.report.cite import csl_entry
 from newsbrief.report.escape import cite, md_quote, md_table, md_text
+from newsbrief.themes.coding import Theme
 
 CHECK_ORDER = (
     "slippage",
@@ -566,7 +567,7 @@ def validation_summary(
     return text + " Per theme:\n"
 
 
-def codebook_table(themes: list) -> str:
+def codebook_table(themes: list[Theme]) -> str:
     rows = [[md_text(t.label), f"`{t.key}`", md_text(t.definition)] for t in themes]
     return md_table(["Theme", "Key", "Definition"], rows)
 
