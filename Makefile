@@ -48,7 +48,7 @@ OUTPUTS := report/_output/brief.html report/_output/brief.pdf
 SIZES ?= 1000 10000 100000
 REPEATS ?= 1
 
-.PHONY: all brief help test clean lab env verify bench
+.PHONY: all brief help test lint clean lab env verify bench fetch catalog
 all: brief ## Build the brief: report/_output/brief.html and brief.pdf (the default)
 brief: $(OUTPUTS)
 
@@ -60,13 +60,13 @@ $(VENV)/.installed: requirements.txt
 	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
 
-$(NB)/01_corpus.ipynb: analysis/01_corpus.ipynb $(SEEDS) analysis/ingest.yml $(CONTEXT) $(CORPUS_CODE) $(CORE) | $(ENV)
+$(NB)/01_corpus.ipynb: analysis/01_corpus.ipynb $(SEEDS) analysis/ingest.yml analysis/timex.yml $(CONTEXT) $(CORPUS_CODE) $(CORE) | $(ENV)
 	$(PYTHON) -m newsbrief run $<
 
 $(NB)/02_themes.ipynb: analysis/02_themes.ipynb $(NB)/01_corpus.ipynb analysis/codebook.yml $(wildcard analysis/validation/hand_codes*.csv analysis/validation/coders.yml) $(THEMES_CODE) $(CORE) | $(ENV)
 	$(PYTHON) -m newsbrief run $<
 
-$(NB)/03_claims.ipynb: analysis/03_claims.ipynb $(NB)/01_corpus.ipynb analysis/claim_rules.yml $(CONTEXT) $(CLAIMS_CODE) $(CORE) | $(ENV)
+$(NB)/03_claims.ipynb: analysis/03_claims.ipynb $(NB)/01_corpus.ipynb analysis/claim_rules.yml analysis/scope.yml analysis/timex.yml $(CONTEXT) $(CLAIMS_CODE) $(CORE) | $(ENV)
 	$(PYTHON) -m newsbrief run $<
 
 # The manifest hashes every input, so it is redone whenever any of them changes.
@@ -74,14 +74,23 @@ build/manifest.json: $(SEEDS) $(CONTEXT) $(wildcard analysis/*.yml analysis/vali
   $(wildcard $(PKG)/*.py $(PKG)/*/*.py $(PKG)/render/assets/*) report/brief.qmd report/_quarto.yml report/style.css requirements.txt | $(ENV)
 	$(PYTHON) -m newsbrief manifest
 
-$(NB)/04_report.ipynb: analysis/04_report.ipynb $(NB)/02_themes.ipynb $(NB)/03_claims.ipynb build/manifest.json analysis/codebook.yml $(REPORT_CODE) $(CORE) | $(ENV)
+$(NB)/04_report.ipynb: analysis/04_report.ipynb $(NB)/02_themes.ipynb $(NB)/03_claims.ipynb build/manifest.json analysis/codebook.yml analysis/scope.yml $(REPORT_CODE) $(CORE) | $(ENV)
 	$(PYTHON) -m newsbrief run $<
 
 $(OUTPUTS) &: report/brief.qmd report/_quarto.yml report/style.css $(NB)/04_report.ipynb $(RENDER_CODE) | $(ENV)
 	$(PYTHON) -m newsbrief render
 
-test: $(ENV) ## Run the test suite, including one full build from the real seeds
+test: lint ## Run the checks and the test suite, including one full build from the real seeds
 	$(PYTHON) -m pytest -q
+
+# The code's own standards, checked before the tests: lint, formatting, strict types, and no
+# function above cyclomatic complexity 15 (radon grades D and worse).
+lint: $(ENV) ## ruff (lint and format), mypy --strict on the package, radon complexity <= 15
+	$(VENV)/bin/ruff check analysis tests benchmarks
+	$(VENV)/bin/ruff format --check --quiet analysis tests benchmarks
+	$(VENV)/bin/mypy
+	@complex=$$($(VENV)/bin/radon cc -s -n D analysis/newsbrief); \
+	  if [ -n "$$complex" ]; then echo "functions above complexity 15:"; echo "$$complex"; exit 1; fi
 
 verify: $(OUTPUTS) ## Rebuild in a scratch copy; compare data, includes, HTML and PDF byte for byte
 	$(PYTHON) -m newsbrief verify
