@@ -1,0 +1,117 @@
+"""Which outlet published an article: from its URL's domain, a dateline tag, a credit line or a
+phrase such as "Trend reports", through the cited entries of analysis/context/outlets.yml.
+
+Ingest records the outlet with the evidence that named it; the report cites by it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from newsbrief.core.patterns import trie
+
+
+@dataclass(frozen=True)
+class Outlet:
+    name: str
+    domains: tuple[str, ...]
+    country: str
+    wire: bool
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class OutletMention:
+    """An outlet named by an article, how (url | dateline | credit | phrase | site) and where."""
+
+    outlet: Outlet
+    how: str
+    evidence: str
+
+
+@dataclass(frozen=True)
+class Outlets:
+    entries: tuple[Outlet, ...]
+
+    @cached_property
+    def by_domain(self) -> dict[str, Outlet]:
+        return {d.casefold(): o for o in self.entries for d in o.domains}
+
+    @cached_property
+    def by_tag(self) -> dict[str, Outlet]:
+        tags = {o.name.casefold(): o for o in self.entries}
+        tags.update({t.casefold(): o for o in self.entries for t in o.tags})
+        return tags
+
+    @cached_property
+    def _names(self) -> str:
+        names = {n for o in self.entries for n in (o.name, *o.tags)}
+        return trie(sorted(names, key=len, reverse=True))
+
+    @cached_property
+    def phrases(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        """How a text names its outlet, most telling first (a credit beats a passing mention)."""
+        # Names are matched as written ("Trend", not "trend"), the words around them in any case.
+        name = rf"(?P<name>{self._names})"
+        credit = r"(?i:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}\s*[-–]?\s*)*"
+        reports = r"(?:\s+(?i:news\s+agency))?\s+(?i:reports|reported|has\s+learn[et]d?|learnt)\b"
+        cites = r"\b(?i:told|citing|according\s+to|in\s+an\s+interview\s+with)\s+"
+        return (
+            ("credit", re.compile(rf"{credit}{name}\b")),
+            ("phrase", re.compile(rf"\b{name}{reports}")),
+            ("phrase", re.compile(rf"{cites}{name}\b")),
+        )
+
+    def of_url(self, url: str) -> Outlet | None:
+        """The outlet whose domain the URL is on (a subdomain counts: en.trend.az is trend.az)."""
+        host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").casefold()
+        host = host.removeprefix("www.")
+        while host:
+            if host in self.by_domain:
+                return self.by_domain[host]
+            _, _, host = host.partition(".")
+        return None
+
+    def of_tag(self, tag: str) -> Outlet | None:
+        return self.by_tag.get(" ".join(tag.split()).casefold())
+
+    def named_in(self, lines: list[str]) -> OutletMention | None:
+        """The outlet the article's own lines name: a credit line, then "X reports", "told X".
+        A line that is only an outlet's name (a site header) counts as its credit too."""
+        for line in lines:
+            alone = self.of_tag(line.strip(" -–—|"))
+            if alone is not None and len(line.split()) <= 6:
+                return OutletMention(alone, "site", line.strip())
+        for how, pattern in self.phrases:
+            for line in lines:
+                found = pattern.search(line)
+                if found and (outlet := self.of_tag(found["name"])) is not None:
+                    return OutletMention(outlet, how, found.group().strip())
+        return None
+
+
+def outlets_from(entries: list[dict[str, Any]]) -> Outlets:
+    return Outlets(
+        tuple(
+            Outlet(
+                name=str(e["name"]),
+                domains=tuple(str(d) for d in e.get("domains") or ()),
+                country=str(e.get("country", "")),
+                wire=bool(e.get("wire", False)),
+                tags=tuple(str(t) for t in e.get("tags") or ()),
+            )
+            for e in entries
+        )
+    )
+
+
+def load_outlets(path: Path) -> Outlets:
+    from newsbrief.core.store import read_yaml
+
+    raw = read_yaml(path, "outlets")
+    return outlets_from(list(raw.get("outlets") or []))
