@@ -49,6 +49,7 @@ R = TypeVar("R")
 PARALLEL_FROM = 2000
 PARTITIONS_PER_WORKER = 4  # a slow partition leaves the other workers a few to take meanwhile
 PROGRESS_AFTER = 2.0  # seconds a stage runs before its progress bar appears
+CONNECT_TIMEOUT = "10s"  # how long a named scheduler may take to answer
 CONFIG_FILE = ANALYSIS.parent / "newsbrief.yml"
 _CONFIG_KEYS = ("scheduler",)
 
@@ -190,7 +191,7 @@ def _client(address: str) -> Any:
     from distributed import Client
 
     try:
-        return Client(address, timeout="10s", set_as_default=False)  # type: ignore[no-untyped-call]
+        return Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError) as err:
         raise InputError(
             "NEWSBRIEF_SCHEDULER" if os.environ.get("NEWSBRIEF_SCHEDULER") else "newsbrief.yml",
