@@ -12,11 +12,11 @@ from newsbrief.core import parallel
 from newsbrief.core.errors import InputError
 
 # What a partition function did in this process: a worker process's appends are not seen here.
-_SEEN_HERE: list[int] = []
+_seen_here: list[int] = []
 
 
 def _noted_times_ten(items):
-    _SEEN_HERE.extend(items)
+    _seen_here.extend(items)
     return [n * 10 for n in items]
 
 
@@ -32,7 +32,7 @@ def no_scheduler(monkeypatch, tmp_path):
     monkeypatch.setenv("NEWSBRIEF_CONFIG", str(tmp_path / "no-config.yml"))
     monkeypatch.delenv("NEWSBRIEF_WORKERS", raising=False)
     (tmp_path / "no-config.yml").write_text("{}\n", encoding="utf-8")
-    _SEEN_HERE.clear()
+    _seen_here.clear()
 
 
 @pytest.fixture
@@ -58,19 +58,19 @@ def cluster():
 
 def test_a_small_corpus_runs_in_this_process_as_one_partition():
     assert parallel.map_chunks(_noted_times_ten, list(range(20))) == [[n * 10 for n in range(20)]]
-    assert _SEEN_HERE == list(range(20))
+    assert _seen_here == list(range(20))
 
 
 def test_one_worker_runs_a_large_corpus_in_this_process(large, monkeypatch):
     monkeypatch.setenv("NEWSBRIEF_WORKERS", "1")
     assert parallel.map_chunks(_noted_times_ten, list(range(20))) == [[n * 10 for n in range(20)]]
-    assert _SEEN_HERE == list(range(20))
+    assert _seen_here == list(range(20))
 
 
 def test_a_large_corpus_runs_in_worker_processes_and_comes_back_in_order(large):
     chunks = parallel.map_chunks(_noted_times_ten, list(range(50)))
     assert len(chunks) > 1 and [n for chunk in chunks for n in chunk] == [n * 10 for n in range(50)]
-    assert _SEEN_HERE == []  # the work was done elsewhere
+    assert _seen_here == []  # the work was done elsewhere
 
 
 def test_the_worker_count_is_the_machines_unless_set(monkeypatch):
@@ -121,7 +121,7 @@ def test_a_cluster_takes_every_call_whatever_its_size(cluster, monkeypatch):
     monkeypatch.setenv("NEWSBRIEF_SCHEDULER", cluster)
     chunks = parallel.map_chunks(_noted_times_ten, list(range(5)))
     assert [n for chunk in chunks for n in chunk] == [n * 10 for n in range(5)]
-    assert _SEEN_HERE == []
+    assert _seen_here == []
     with pytest.raises(InputError) as raised:
         parallel.map_chunks(_fails_on_second, list(range(8)), "seeds/x.txt")
     assert (raised.value.path, raised.value.line) == ("seeds/x.txt", 3)
