@@ -44,7 +44,22 @@ def _tree_pss_mb(pid: int) -> float:
 
 
 def measure_one(size: int) -> dict:
-    """Run every stage on `size` synthetic articles in this process; per-stage wall, CPU, memory."""
+    """Run every stage on `size` synthetic articles in this process; per-stage wall, CPU, memory.
+
+    With NEWSBRIEF_BENCH_CLUSTER=N the stages run on a LocalCluster of N worker processes that
+    this process starts first (untimed) and names in NEWSBRIEF_SCHEDULER."""
+    if os.environ.get("NEWSBRIEF_BENCH_CLUSTER", "").isdigit():
+        from distributed import LocalCluster
+
+        cluster = LocalCluster(
+            n_workers=int(os.environ["NEWSBRIEF_BENCH_CLUSTER"]),
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
+            silence_logs=40,
+        )
+        os.environ["NEWSBRIEF_SCHEDULER"] = cluster.scheduler_address
     from synth import write_corpus
 
     from newsbrief.checks.consistency import run_checks
@@ -71,7 +86,8 @@ def measure_one(size: int) -> dict:
 
     def cpu() -> tuple[float, float]:
         # The stages fork workers for large corpora: their CPU counts too, kept apart from this
-        # process's own (the serial part, which grows differently).
+        # process's own (the serial part, which grows differently). A LocalCluster's workers
+        # live until the end: their CPU is not counted here, only the wall time.
         return tuple(
             u.ru_utime + u.ru_stime
             for u in (
@@ -289,7 +305,7 @@ def reference_seconds(repeats: int = 3) -> dict[str, float]:
     }
 
 
-def run_once(size: int) -> dict:
+def run_once(size: int, env: dict[str, str] | None = None) -> dict:
     """One measured run in a child process, its whole tree's PSS sampled from out here (so the
     sampling takes no time from the run itself)."""
     seed_read_s = read_seeds(size)
@@ -301,7 +317,10 @@ def run_once(size: int) -> dict:
         ).stdout
     )
     child = subprocess.Popen(
-        [sys.executable, __file__, "--one", str(size)], stdout=subprocess.PIPE, text=True
+        [sys.executable, __file__, "--one", str(size)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **(env or {})},
     )
     peak = 0.0
     while child.poll() is None:
@@ -325,12 +344,69 @@ def run_once(size: int) -> dict:
     }
 
 
+# How the stages run, for the throughput comparison (environment of the measured process).
+LAYOUTS = {
+    "1 worker (in this process)": {"NEWSBRIEF_WORKERS": "1"},
+    "2 local worker processes": {"NEWSBRIEF_WORKERS": "2"},
+    "2 workers in a LocalCluster": {"NEWSBRIEF_BENCH_CLUSTER": "2"},
+}
+MACHINE_GB = 24
+
+
+def scaling(sizes: list[int], repeats: int) -> str:
+    """Throughput (articles/s of the analysis stages) for each layout at each size, and memory
+    per article (peak PSS of all processes over the article count), with the largest corpus that
+    fits in MACHINE_GB extrapolated from the growth between the two largest sizes."""
+    lines = [
+        "| Articles | Layout | Wall (s), median | Articles/s | Peak PSS, all processes (MB) "
+        "| PSS per article (KB) |",
+        "|---:|---|---:|---:|---:|---:|",
+    ]
+    pss: dict[int, float] = {}
+    for size in sizes:
+        tries: dict[str, list[dict]] = {name: [] for name in LAYOUTS}
+        for _ in range(repeats):  # the layouts take turns, as the sizes do in main
+            for name, env in LAYOUTS.items():
+                tries[name].append(run_once(size, env))
+                print(
+                    f"[bench] {size:,} {name}: {tries[name][-1]['total_wall_s']:.1f} s", flush=True
+                )
+        for name, runs in tries.items():
+            wall = statistics.median(r["total_wall_s"] for r in runs)
+            peak = max(r["peak_pss_mb"] for r in runs)
+            if "local" in name:
+                pss[size] = peak
+            lines.append(
+                f"| {size:,} | {name} | {wall:.1f} | {size / wall:.0f} | {peak:.0f} "
+                f"| {peak * 1024 / size:.0f} |"
+            )
+    if len(pss) > 1:
+        (small, a), (large, b) = sorted(pss.items())[-2:]
+        per_article = (b - a) / (large - small)  # MB per added article
+        base = a - per_article * small
+        fits = (MACHINE_GB * 1024 - base) / per_article if per_article > 0 else math.inf
+        lines += [
+            "",
+            f"- Memory grows by {per_article * 1024:.0f} KB per article (peak PSS of all "
+            f"processes, 2 local workers, from {small:,} to {large:,} articles) over {base:.0f} MB "
+            f"at none. Extrapolated, not measured: the largest corpus that fits in "
+            f"{MACHINE_GB} GB is about {fits:,.0f} articles.",
+        ]
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str]) -> int:
     if argv and argv[0] == "--one":
         print(json.dumps(measure_one(int(argv[1]))))
         return 0
     if argv and argv[0] == "--reference":
         print(json.dumps(reference_seconds()))
+        return 0
+    if argv and argv[0] == "--scaling":
+        repeats = int(os.environ.get("REPEATS", "1"))
+        table = scaling([int(a) for a in argv[1:]] or [1000, 10000], repeats)
+        (HERE / "results_scaling.md").write_text(table, encoding="utf-8")
+        print(table)
         return 0
     repeats = 1
     if argv and argv[0] == "--repeats" and len(argv) > 1 and argv[1].isdigit():

@@ -5,14 +5,11 @@ Every stage takes and returns these (or lists of them); only the I/O edges touch
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from datetime import date
 
-from newsbrief.core.parallel import built_through_slots, pickled_as_fields
 
-
-@pickled_as_fields
-@built_through_slots
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence of one paragraph; `start`/`end` are character offsets in the paragraph."""
@@ -26,20 +23,18 @@ class Sentence:
     boilerplate: bool = False  # web furniture such as "Also Read: ..." lines: never coded or quoted
 
 
-@pickled_as_fields
-@built_through_slots
 @dataclass(frozen=True, slots=True)
 class PublicationDate:
     """When an article appeared: a point when known, otherwise bounds, always with evidence."""
 
-    date: date | None
-    date_min: date | None
-    date_max: date | None
+    date: datetime.date | None
+    date_min: datetime.date | None
+    date_max: datetime.date | None
     basis: str  # catalog | header | dateline | inferred | unknown
     evidence: str
 
     @property
-    def anchor(self) -> date | None:
+    def anchor(self) -> datetime.date | None:
         """The single date relative expressions resolve against, when there is one."""
         if self.date is not None:
             return self.date
@@ -48,8 +43,6 @@ class PublicationDate:
         return None
 
 
-@pickled_as_fields
-@built_through_slots
 @dataclass(frozen=True, slots=True)
 class Timex:
     """A time expression found in a sentence, normalised to a calendar interval when possible."""

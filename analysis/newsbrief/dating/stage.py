@@ -39,13 +39,19 @@ def run(paths: Paths, corpus: Corpus, context: Context, today: date | None = Non
     return Dated(dates, timexes)
 
 
+# What crosses to a worker per article: the fields dating reads, not the whole Article (its
+# sentence records cost more to pickle than dating them: benchmarks/results.md).
+_DatingInput = tuple[str, date | None, date | None, str, str, list[str], str]
+SentenceKey = tuple[str, int, int]
+_TimexInput = tuple[PublicationDate, list[tuple[SentenceKey, str]]]
+
+
 def date_articles(
     corpus: Corpus, context: Context, today: date | None = None
 ) -> dict[str, PublicationDate]:
     """Publication dates; an article dated after `today` (the build date) gets a note."""
-    dates = {
-        k: v for chunk in map_chunks(_dated, corpus.articles, context) for k, v in chunk.items()
-    }
+    inputs = [_dating_input(a) for a in corpus.articles]
+    dates = {k: v for chunk in map_chunks(_dated, inputs, context) for k, v in chunk.items()}
     today = today or build_date(os.environ.get("SOURCE_DATE_EPOCH"))
     for article in corpus.articles:
         when = dates[article.article_id]
@@ -57,38 +63,50 @@ def date_articles(
     return dates
 
 
-def _dated(articles: list[Article], context: Context) -> dict[str, PublicationDate]:
+def _dating_input(a: Article) -> _DatingInput:
+    body = [s.text for s in a.sentences if not s.boilerplate]
+    return (
+        a.article_id,
+        a.catalog_date,
+        a.header_date,
+        a.header_basis,
+        a.header_evidence,
+        body,
+        a.place,
+    )
+
+
+def _dated(inputs: list[_DatingInput], context: Context) -> dict[str, PublicationDate]:
     return {
-        a.article_id: publication_date(
-            a.article_id,
-            a.catalog_date,
-            a.header_date,
-            a.header_basis,
-            a.header_evidence,
-            [s.text for s in a.sentences if not s.boilerplate],
-            context,
-            a.place,
+        article_id: publication_date(
+            article_id, catalog_date, header_date, basis, evidence, body, context, place
         )
-        for a in articles
+        for article_id, catalog_date, header_date, basis, evidence, body, place in inputs
     }
 
 
 def find_article_timexes(corpus: Corpus, dates: dict[str, PublicationDate]) -> TimexIndex:
-    return {
-        k: v for chunk in map_chunks(_timexes, corpus.articles, dates) for k, v in chunk.items()
-    }
+    inputs = [
+        (
+            dates[a.article_id],
+            [
+                ((s.article_id, s.paragraph, s.sentence), s.text)
+                for s in a.sentences
+                if not s.boilerplate
+            ],
+        )
+        for a in corpus.articles
+    ]
+    return {k: v for chunk in map_chunks(_timexes, inputs) for k, v in chunk.items()}
 
 
-def _timexes(articles: list[Article], dates: dict[str, PublicationDate]) -> TimexIndex:
+def _timexes(inputs: list[_TimexInput]) -> TimexIndex:
     found: TimexIndex = {}
-    for article in articles:
-        when = dates[article.article_id]
-        for s in article.sentences:
+    for when, sentences in inputs:
+        for key, text in sentences:
             # Only sentences that have some, as when read back from timex.csv.
-            if not s.boilerplate and (
-                timexes := find_timexes(
-                    s.text, when.anchor, anchor_min=when.date_min, anchor_max=when.date_max
-                )
+            if timexes := find_timexes(
+                text, when.anchor, anchor_min=when.date_min, anchor_max=when.date_max
             ):
-                found[(s.article_id, s.paragraph, s.sentence)] = timexes
+                found[key] = timexes
     return found

@@ -9,7 +9,11 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-_DATE = r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}"
+_DATE = (
+    r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}"  # 23 March 2023
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}"  # March 23, 2023
+    r"|\d{4}-\d{2}-\d{2}"
+)
 _PLACE = r"[A-Z][A-Za-z'’.]*(?:[ -][A-Z][A-Za-z'’.]*){0,2}"
 _DASH = r"[-–—]"
 
@@ -20,7 +24,8 @@ _TAGGED = re.compile(  # Islamabad, 23 March 2023 (TDI): ...   /   ASTANA (Kazin
     rf"^\s*(?P<place>{_PLACE})(?:,\s*(?P<date>{_DATE}))?\s*\((?P<tag>[^()]{{1,40}})\)\s*(?::|{_DASH})\s*"
 )
 _AGENCY = re.compile(  # ISLAMABAD. KAZINFORM - ...
-    rf"^\s*(?P<place>[A-Z][A-Z'’]+(?:[ -][A-Z][A-Z'’]+)*)[.,]\s+(?P<tag>[A-Z][A-Za-z]+)\s*{_DASH}\s+"
+    rf"^\s*(?P<place>[A-Z][A-Z'’]+(?:[ -][A-Z][A-Z'’]+)*)[.,]\s+"
+    rf"(?P<tag>[A-Z][A-Za-z]+)\s*{_DASH}\s+"
 )
 _PLAIN = re.compile(
     rf"^\s*(?P<place>{_PLACE})\s+{_DASH}\s+"

@@ -133,6 +133,16 @@ def build_article(
                 article_id, number, paragraph, start, boilerplate, rules.abbreviations
             )
         )
+    _apply_catalog(article, entry)
+    if not article.title:
+        article.title = _untitled(paragraphs[0][body_start:] or paragraphs[0])
+    article.notes.extend(_quality_notes(article, entry))
+    return article
+
+
+def _apply_catalog(article: Article, entry: CatalogEntry | None) -> None:
+    """The catalog's citekey, outlet, title, URL and date over what the text gave; a key from the
+    file name when there is none."""
     if entry is not None:
         article.catalogued = True
         article.citekey = entry.citekey
@@ -141,30 +151,62 @@ def build_article(
         article.url = entry.url
         article.catalog_date = entry.date
     if not article.citekey:
-        article.citekey = f"article-{article_id}"
+        article.citekey = f"article-{article.article_id}"
         if entry is not None:
             article.notes.append(
                 "catalog entry has no citekey; a key was derived from the file name"
             )
-    if not article.title:
-        article.title = _untitled(paragraphs[0][body_start:] or paragraphs[0])
+
+
+def _quality_notes(article: Article, entry: CatalogEntry | None) -> list[str]:
+    """What the brief's source notes say about an article that is not fully usable."""
+    notes = []
     if entry is None:
-        article.notes.append(
+        notes.append(
             "not in the catalog: citekey, outlet and title were inferred from "
             "the text; add an entry to seeds/catalog.yml"
         )
     if not any(not s.boilerplate for s in article.sentences):
-        article.notes.append("has no sentences outside boilerplate")
-    if not looks_english(text):
-        article.notes.append(
+        notes.append("has no sentences outside boilerplate")
+    if not looks_english(article.text):
+        notes.append(
             "does not look like English: the codebook and claim rules are English "
             "word lists, so themes and commitments in it are likely missed"
         )
-    return article
+    return notes
 
 
 _ENGLISH = frozenset(
-    ["the", "and", "of", "to", "in", "a", "is", "that", "for", "on", "with", "as", "was", "were", "will", "be", "by", "are", "has", "have", "it", "at", "from", "this", "an", "which", "their", "its"]
+    [
+        "the",
+        "and",
+        "of",
+        "to",
+        "in",
+        "a",
+        "is",
+        "that",
+        "for",
+        "on",
+        "with",
+        "as",
+        "was",
+        "were",
+        "will",
+        "be",
+        "by",
+        "are",
+        "has",
+        "have",
+        "it",
+        "at",
+        "from",
+        "this",
+        "an",
+        "which",
+        "their",
+        "its",
+    ]
 )
 
 
@@ -175,7 +217,8 @@ _ASCII_NON_LETTERS = str.maketrans({chr(c): " " for c in range(128) if not "a" <
 
 
 def looks_english(text: str) -> bool:
-    """At least one word in twelve is a common English function word (English prose: one in four)."""
+    """At least one word in twelve is a common English function word (in English prose, one in
+    four)."""
     lowered = text.lower()
     words = (
         lowered.translate(_ASCII_NON_LETTERS).split()
@@ -224,7 +267,7 @@ def read_corpus(seed_dir: Path, rules: IngestRules, known_places: frozenset[str]
     by_hash: dict[str, str] = {}
     keys: dict[str, str] = {}
     built = [b for chunk in map_chunks(_built, files, entries, rules, known_places) for b in chunk]
-    for file, (digest, article) in zip(files, built):
+    for file, (digest, article) in zip(files, built, strict=True):
         if digest in by_hash:
             corpus.notes.append(
                 f"{file.name} has the same text as {by_hash[digest]}; "
