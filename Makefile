@@ -30,10 +30,10 @@ endif
 
 # The set of seed files is itself an input: adding or deleting an article must rebuild, even
 # when no remaining file is newer. Updated at parse time, only when it changes.
-$(shell mkdir -p build && { ls seeds/*.txt 2>/dev/null | LC_ALL=C sort; } > build/.seeds.new; \
+$(shell mkdir -p build && { ls seeds/*.txt seeds/*.html seeds/*.htm 2>/dev/null || true; } | LC_ALL=C sort > build/.seeds.new; \
   cmp -s build/.seeds.new build/seeds.list || mv build/.seeds.new build/seeds.list; rm -f build/.seeds.new)
 
-SEEDS := $(sort $(wildcard seeds/*.txt)) build/seeds.list $(wildcard seeds/catalog.yml)
+SEEDS := $(sort $(wildcard seeds/*.txt seeds/*.html seeds/*.htm)) build/seeds.list $(wildcard seeds/catalog.yml)
 CONTEXT := $(sort $(wildcard analysis/context/*.yml))
 # Each stage's code is its subpackage; core/ and the command line are every stage's.
 stage = $(wildcard $(PKG)/$(1)/*.py)

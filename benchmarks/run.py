@@ -7,6 +7,8 @@ analysis that quotes them). Sizes are article counts.
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import json
 import math
 import os
@@ -229,7 +231,7 @@ def write_markdown(runs: list[dict]) -> str:
             + " |"
         )
     lines.append("")
-    for a, b in zip(runs, runs[1:]):
+    for a, b in itertools.pairwise(runs):
         lines.append(
             f"- Scaling exponent of total wall time from {a['size']:,} to {b['size']:,} articles: "
             f"{exponent(a, b):.2f} (1.0 is linear); time ratio "
@@ -242,7 +244,9 @@ def write_markdown(runs: list[dict]) -> str:
         lines.append(f"  Per stage: {per_stage}.")
         rounds = [
             f"{tb / ta:.1f}×"
-            for ta, tb in zip(a.get("all_total_wall_s", []), b.get("all_total_wall_s", []))
+            for ta, tb in zip(
+                a.get("all_total_wall_s", []), b.get("all_total_wall_s", []), strict=False
+            )
         ]
         if len(rounds) > 1:
             lines.append(
@@ -329,10 +333,8 @@ def run_once(size: int, env: dict[str, str] | None = None) -> dict:
         # Reading PSS walks every page table of the tree (70 ms for a 5 GB process) and holds
         # its memory map's lock: at a fixed 0.5 s it took a core's third from a 100,000-article
         # run (499 s against 392 s unsampled). Samples are spaced to keep it under 2%.
-        try:
+        with contextlib.suppress(subprocess.TimeoutExpired):
             child.wait(timeout=max(0.5, 50 * (time.perf_counter() - started)))
-        except subprocess.TimeoutExpired:
-            pass
     output = child.stdout.read() if child.stdout else ""
     if child.returncode != 0:
         raise SystemExit(f"[bench] {size:,} articles: the run failed (exit {child.returncode})")

@@ -33,8 +33,7 @@ import re
 from bisect import bisect_left, bisect_right
 from calendar import monthrange
 from collections import defaultdict
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -51,7 +50,7 @@ from newsbrief.claims.extract import (
     load_claim_rules,
 )
 from newsbrief.core.events import event_label
-from newsbrief.core.parallel import built_through_slots, collector_paused, mapped_meanwhile
+from newsbrief.core.parallel import map_chunks
 from newsbrief.core.paths import CLAIM_RULES
 from newsbrief.core.patterns import fold, may_match
 from newsbrief.core.records import Article, PublicationDate
@@ -98,7 +97,6 @@ class Finding:
 # Time ------------------------------------------------------------------------------------------
 
 
-@built_through_slots
 @dataclass(frozen=True, slots=True)
 class When:
     """An article's place in time: between `low` and `high` (equal when the date is known)."""
@@ -902,30 +900,11 @@ def name_variants(
     """Words close to a known name but not one (e.g. "Kazik" in "Pak-Kazik" for "Kazakh"), and people
     named by a spelling that is not part of their full name ("Erzhan" for "Yerzhan Kistafin").
     Words on the rules' stoplist or the gazetteer's `not_variants` are never reported."""
-    with name_variants_meanwhile(articles, context, rules) as findings:
-        return findings()
-
-
-@contextmanager
-def name_variants_meanwhile(
-    articles: list[Article], context: Context, rules: VariantRules | None = None
-) -> Iterator[Callable[[], list[Finding]]]:
-    """name_variants, its scan of the corpus started in the workers while the block does other
-    checks; the function the block receives returns the findings."""
     rules = rules or VariantRules()
     stop = rules.not_variants | getattr(context, "not_variants", frozenset())
-    with mapped_meanwhile(
-        _name_mentions, articles, stop, vocabulary(context), rules, context
-    ) as chunks:
-
-        def findings() -> list[Finding]:
-            scanned = chunks()
-            _word_reader.cache_clear()  # a serial run's judged words: no longer needed
-            return _variant_findings([v for v, _ in scanned]) + _alias_findings(
-                [a for _, a in scanned]
-            )
-
-        yield findings
+    scanned = map_chunks(_name_mentions, articles, stop, vocabulary(context), rules, context)
+    _word_reader.cache_clear()  # a serial run's judged words: no longer needed
+    return _variant_findings([v for v, _ in scanned]) + _alias_findings([a for _, a in scanned])
 
 
 def _name_mentions(
@@ -1160,41 +1139,35 @@ def run_checks(
 ) -> list[Finding]:
     """Every check, numbered within its kind in a stable order. `rules` supplies the name-variant
     settings (the project's claim_rules.yml when not given)."""
-    # The indices and findings are plain data: collecting while they are built only rescans the
-    # corpus (on 100,000 articles, 4.8 s of this stage). The name scan runs in the workers while
-    # this process does the other checks.
     variant_rules = rules.variants if rules is not None else _default_variant_rules()
-    with collector_paused(), name_variants_meanwhile(articles, context, variant_rules) as variants:
-        when = when_of(dates)
-        for a in articles:
-            when.setdefault(a.article_id, When(None, None))
-        timeline = Timeline(claims, when)
-        commits = commitments(claims)
-        found = (
-            slippage_and_late(commits, timeline, copies)
-            + conflicts(timeline)
-            + downgrades(timeline)
-            + no_follow_up(commits, timeline)
-            + duplicate_sources(copies, claims, {a.article_id: a for a in articles}, timeline)
-            + variants()
-            + undated_sources(articles, dates)
-        )
-        numbered = []
-        counters: dict[str, int] = defaultdict(int)
-        for f in sorted(
-            found, key=lambda f: (ORDER.index(f.check), f.event, f.article_ids, f.summary)
-        ):
-            counters[f.check] += 1
-            numbered.append(
-                Finding(
-                    f"{f.check}-{counters[f.check]:03d}",
-                    f.check,
-                    f.event,
-                    f.article_ids,
-                    f.claim_ids,
-                    f.summary,
-                    f.evidence,
-                    f.days,
-                )
+    when = when_of(dates)
+    for a in articles:
+        when.setdefault(a.article_id, When(None, None))
+    timeline = Timeline(claims, when)
+    commits = commitments(claims)
+    found = (
+        slippage_and_late(commits, timeline, copies)
+        + conflicts(timeline)
+        + downgrades(timeline)
+        + no_follow_up(commits, timeline)
+        + duplicate_sources(copies, claims, {a.article_id: a for a in articles}, timeline)
+        + name_variants(articles, context, variant_rules)
+        + undated_sources(articles, dates)
+    )
+    numbered = []
+    counters: dict[str, int] = defaultdict(int)
+    for f in sorted(found, key=lambda f: (ORDER.index(f.check), f.event, f.article_ids, f.summary)):
+        counters[f.check] += 1
+        numbered.append(
+            Finding(
+                f"{f.check}-{counters[f.check]:03d}",
+                f.check,
+                f.event,
+                f.article_ids,
+                f.claim_ids,
+                f.summary,
+                f.evidence,
+                f.days,
             )
-        return numbered
+        )
+    return numbered

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from newsbrief.core.parallel import collector_paused, map_chunks
+from newsbrief.core.parallel import map_chunks
 from newsbrief.core.records import Article
 
 SHINGLE = 3  # words per shingle: each edited word spoils at most this many of them
@@ -155,8 +155,7 @@ def _shingled(articles: list[Article]) -> tuple[list[tuple[int, int]], array, ar
 
 def find_copies(articles: list[Article], threshold: float = MIN_OVERLAP) -> list[CopyPair]:
     """Copied paragraphs across different articles, most similar first, deterministic."""
-    with collector_paused():  # a million (article, paragraph) tuples on a large corpus, no cycles
-        return _copies(articles, threshold)
+    return _copies(articles, threshold)
 
 
 def _copies(articles: list[Article], threshold: float) -> list[CopyPair]:

@@ -57,6 +57,10 @@ def articles_table(articles: list[Article], dates: dict[str, PublicationDate]) -
                 "catalog_date": iso(a.catalog_date),
                 "dateline_start": _span_cell(a.dateline_span, 0),
                 "dateline_end": _span_cell(a.dateline_span, 1),
+                "dateline_paragraph": a.dateline_paragraph,
+                "text_path": a.text_path or a.path,
+                "title_source": a.title_source,
+                "outlet_source": a.outlet_source,
             }
         )
     return schema.ARTICLES.frame(rows)
@@ -242,7 +246,8 @@ def read_articles(root: Path, data: Path) -> list[Article]:
         by_article.setdefault(s.article_id, []).append(s)
     articles = []
     for r in schema.ARTICLES.rows(data):
-        text = (root / r.text("path")).read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+        # A page's extracted text, not its markup: what ingest analysed and the brief quotes.
+        text = (root / r.text("text_path")).read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
         articles.append(
             Article(
                 article_id=r.text("article_id"),
@@ -261,6 +266,10 @@ def read_articles(root: Path, data: Path) -> list[Article]:
                 header_evidence=r.text("header_evidence"),
                 catalog_date=from_iso(r.text("catalog_date")),
                 dateline_span=_span(r.text("dateline_start"), r.text("dateline_end")),
+                dateline_paragraph=r.number("dateline_paragraph"),
+                text_path=r.text("text_path"),
+                title_source=r.text("title_source"),
+                outlet_source=r.text("outlet_source"),
                 sentences=by_article.get(r.text("article_id"), []),
             )
         )

@@ -274,6 +274,19 @@ class GazetteerConfig(Strict):
     places: list[PlaceEntry] = []
 
 
+class OutletEntry(Strict):
+    name: Name = Field(description="the outlet's proper name, as the brief cites it")
+    domains: list[Name] = []
+    country: Name = Field(description="the ISO 3166 alpha-2 code of its home country, e.g. PK")
+    wire: bool = False
+    tags: list[Name] = []
+    sources: Sources
+
+
+class OutletsConfig(Strict):
+    outlets: list[OutletEntry] = []
+
+
 # seeds/catalog.yml ---------------------------------------------------------------------------
 
 _CITEKEY = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_:.#$%&+?<>~/-]*$")

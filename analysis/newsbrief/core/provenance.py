@@ -19,6 +19,8 @@ from typing import Any
 
 INPUT_GLOBS = (
     "seeds/*.txt",
+    "seeds/*.html",
+    "seeds/*.htm",
     "seeds/catalog.yml",
     "analysis/codebook.yml",
     "analysis/claim_rules.yml",

@@ -75,6 +75,12 @@ class Article:
     header_evidence: str = ""
     catalog_date: date | None = None
     catalogued: bool = False
-    dateline_span: tuple[int, int] | None = None  # chars of paragraph 0 that are metadata
+    dateline_span: tuple[int, int] | None = (
+        None  # chars of the dateline paragraph that are metadata
+    )
+    dateline_paragraph: int = 0
+    text_path: str = ""  # where the analysed text is: the seed itself, or build/texts/ for a page
+    title_source: str = ""  # catalog | metadata | headline | descriptive
+    outlet_source: str = ""  # how the outlet is known, in words
     sentences: list[Sentence] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # problems reported in the brief's source notes

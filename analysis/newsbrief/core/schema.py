@@ -134,6 +134,12 @@ ARTICLES = Schema(
         ("catalog_date", D),
         ("dateline_start", S),
         ("dateline_end", S),
+        # Where the analysed text is (a saved page's is extracted into build/texts/), the
+        # dateline's paragraph, and how title and outlet are known.
+        ("dateline_paragraph", N),
+        ("text_path", S),
+        ("title_source", S),
+        ("outlet_source", S),
     ),
 )
 SENTENCES = Schema(

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from newsbrief.ingest.stamps import Stamp, find_stamp
+
 _DATE = (
     r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}"  # 23 March 2023
     r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}"  # March 23, 2023
@@ -20,16 +22,24 @@ _DASH = r"[-–—]"
 _HEADER = re.compile(
     rf"^\s*date[:\s]\s*(?P<date>\d{{4}}-\d{{2}}-\d{{2}})\s*(?:{_DASH}|:)?\s*", re.I
 )
-_TAGGED = re.compile(  # Islamabad, 23 March 2023 (TDI): ...   /   ASTANA (Kazinform) — ...
-    rf"^\s*(?P<place>{_PLACE})(?:,\s*(?P<date>{_DATE}))?\s*\((?P<tag>[^()]{{1,40}})\)\s*(?::|{_DASH})\s*"
+_MONTH_DAY = r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?"  # no year: "Feb 4"
+_REGION = r"[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?"  # "Azerbaijan" in "BAKU, Azerbaijan, June 10."
+# Islamabad, 23 March 2023 (TDI): ...  /  ASTANA (Kazinform) — ...  /  Islamabad, Feb 4 (PTI) ...
+# ALMATY, Kazakhstan (AKIpress) — ...  /  ISLAMABAD, (UrduPoint / Pakistan Point News - 5th Oct, 2022 ) -
+_TAGGED = re.compile(
+    rf"^\s*(?P<place>{_PLACE})(?:,\s*(?P<region>{_REGION}))?"
+    rf"(?:,\s*(?P<date>{_DATE}|{_MONTH_DAY}))?,?\s*\((?P<tag>[^()]{{1,80}})\)\s*(?:(?P<mark>:|{_DASH})|(?=[A-Z]))\s*"
+)
+_WIRE = re.compile(  # BAKU, Azerbaijan, June 10. ...  (a wire's year-less dateline)
+    rf"^\s*(?P<place>[A-Z][A-Z'’-]+),\s*(?P<region>{_REGION}),\s*(?P<date>{_DATE}|{_MONTH_DAY})\.\s+"
 )
 _AGENCY = re.compile(  # ISLAMABAD. KAZINFORM - ...
-    rf"^\s*(?P<place>[A-Z][A-Z'’]+(?:[ -][A-Z][A-Z'’]+)*)[.,]\s+"
-    rf"(?P<tag>[A-Z][A-Za-z]+)\s*{_DASH}\s+"
+    rf"^\s*(?P<place>[A-Z][A-Z'’]+(?:[ -][A-Z][A-Z'’]+)*)[.,]\s+(?P<tag>[A-Z][A-Za-z]+)\s*{_DASH}\s+"
 )
 _PLAIN = re.compile(
     rf"^\s*(?P<place>{_PLACE})\s+{_DASH}\s+"
 )  # Islamabad – ...  /  NUR-SULTAN - ...
+_COLON = re.compile(r"^\s*(?P<place>[A-Z][A-Z'’]+(?:[ -][A-Z][A-Z'’]+)*):\s+")  # ISLAMABAD: ...
 
 _FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%Y-%m-%d")
 
@@ -42,6 +52,7 @@ class Dateline:
     place: str
     tag: str  # the outlet tag as written, e.g. "TDI"
     text: str  # the matched dateline, for evidence
+    month_day: Stamp | None = None  # a date without a year ("Feb 4"), for dating to complete
 
 
 def parse_date(text: str) -> date | None:
@@ -65,47 +76,53 @@ def _is_place(candidate: str, known_places: frozenset[str]) -> bool:
     )
 
 
+def _dated(text: str, match: re.Match[str]) -> tuple[date | None, Stamp | None]:
+    """The dateline's date; without a year, its month and day (dating looks for the year)."""
+    groups = match.groupdict()
+    part = groups.get("date") or ""
+    when = parse_date(part) if part else None
+    tag = groups.get("tag") or ""
+    if when is None and tag:
+        inside = find_stamp(tag)  # "(UrduPoint / Pakistan Point News - 5th Oct, 2022 )"
+        when = inside.day if inside else None
+    if when is not None:
+        return when, None
+    return None, find_stamp(text, year_optional=True)
+
+
+def _tag_of(match: re.Match[str]) -> str:
+    tag = (match.groupdict().get("tag") or "").strip()
+    return re.split(r"\s+[-–—]\s+", tag)[0].strip()  # the outlet before a date inside the tag
+
+
+# Each dateline shape, and whether its lead must look like a place (a known one, or capitals).
+_SHAPES: tuple[tuple[re.Pattern[str], bool], ...] = (
+    (_TAGGED, False),
+    (_WIRE, True),
+    (_AGENCY, True),
+    (_PLAIN, True),
+    (_COLON, True),
+)
+
+
 def find_dateline(first_paragraph: str, known_places: frozenset[str]) -> Dateline | None:
-    """The header or dateline that opens an article, if any. `known_places` are casefolded."""
+    """The header or dateline that opens a paragraph, if any. `known_places` are casefolded."""
     header = _HEADER.match(first_paragraph)
     if header:
+        text = first_paragraph[: header.end()].strip()
+        return Dateline(header.end(), "header", parse_date(header["date"]), "", "", text)
+    for shape, check_place in _SHAPES:
+        found = shape.match(first_paragraph)
+        # A lead without the dateline's colon or dash ("Islamabad, Feb 4 (PTI) Pakistan ...")
+        # must be a place, or any "Name (Party) Said" would pass.
+        unmarked = "mark" in found.groupdict() and not found["mark"] if found else False
+        if found is None or (
+            (check_place or unmarked) and not _is_place(found["place"], known_places)
+        ):
+            continue
+        text = first_paragraph[: found.end()].strip()
+        when, month_day = _dated(text, found)
         return Dateline(
-            end=header.end(),
-            basis="header",
-            date=parse_date(header["date"]),
-            place="",
-            tag="",
-            text=first_paragraph[: header.end()].strip(),
-        )
-    tagged = _TAGGED.match(first_paragraph)
-    if tagged:
-        when = parse_date(tagged["date"]) if tagged["date"] else None
-        return Dateline(
-            end=tagged.end(),
-            basis="dateline",
-            date=when,
-            place=tagged["place"].strip(),
-            tag=tagged["tag"].strip(),
-            text=first_paragraph[: tagged.end()].strip(),
-        )
-    agency = _AGENCY.match(first_paragraph)
-    if agency and _is_place(agency["place"], known_places):
-        return Dateline(
-            end=agency.end(),
-            basis="dateline",
-            date=None,
-            place=agency["place"].strip(),
-            tag=agency["tag"].strip(),
-            text=first_paragraph[: agency.end()].strip(),
-        )
-    plain = _PLAIN.match(first_paragraph)
-    if plain and _is_place(plain["place"], known_places):
-        return Dateline(
-            end=plain.end(),
-            basis="dateline",
-            date=None,
-            place=plain["place"].strip(),
-            tag="",
-            text=first_paragraph[: plain.end()].strip(),
+            found.end(), "dateline", when, found["place"].strip(), _tag_of(found), text, month_day
         )
     return None

@@ -8,13 +8,16 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from newsbrief.core.errors import InputError
 from newsbrief.core.parallel import map_chunks
 from newsbrief.core.records import Article
 from newsbrief.ingest.catalog import CatalogEntry, read_catalog
-from newsbrief.ingest.datelines import find_dateline
+from newsbrief.ingest.html import Page, read_page
+from newsbrief.ingest.metadata import Stated, read_stated
+from newsbrief.ingest.outlets import Outlets, load_outlets
 from newsbrief.ingest.rules import IngestRules
 from newsbrief.ingest.sentences import paragraph_sentences
 
@@ -27,6 +30,8 @@ _MAGIC = {
     b"\xd0\xcf\x11\xe0": "an old Word/Office file",
     b"{\\rtf": "an RTF document",
 }
+PAGE_SUFFIXES = (".html", ".htm")
+ARTICLE_SUFFIXES = (".txt", *PAGE_SUFFIXES)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
@@ -96,6 +101,14 @@ def _untitled(text: str) -> str:
     return f"[Untitled article beginning “{words}…”]"
 
 
+def _text_of(raw: bytes, path: str, built: date) -> tuple[str, Page | None]:
+    """A .txt file's text, or a saved page's extracted article text and metadata."""
+    if Path(path).suffix.casefold() in PAGE_SUFFIXES:
+        page = read_page(raw, path, built)
+        return page.text, page
+    return decode_article(raw, path), None
+
+
 def build_article(
     article_id: str,
     path: str,
@@ -103,9 +116,11 @@ def build_article(
     entry: CatalogEntry | None,
     rules: IngestRules,
     known_places: frozenset[str],
+    outlets: Outlets | None = None,
+    built: date | None = None,
 ) -> Article:
     """One Article from a file's bytes and its catalog entry (None when uncatalogued)."""
-    text = decode_article(raw, path)
+    text, page = _text_of(raw, path, built or date.today())
     paragraphs = paragraphs_of(text)
     article = Article(
         article_id=article_id,
@@ -113,31 +128,55 @@ def build_article(
         text=text,
         sha256=hashlib.sha256(raw).hexdigest(),
         paragraphs=paragraphs,
+        text_path=path if page is None else f"build/texts/{article_id}.txt",
     )
-    dateline = find_dateline(paragraphs[0], known_places)
-    body_start = 0
-    if dateline is not None:
-        body_start = dateline.end
-        article.dateline_span = (0, dateline.end)
-        article.place = dateline.place
-        article.header_date = dateline.date
-        article.header_basis = dateline.basis if dateline.date else ""
-        article.header_evidence = dateline.text
-        if dateline.tag:
-            article.outlet = rules.outlets.get(dateline.tag.casefold(), dateline.tag)
-    for number, paragraph in enumerate(paragraphs):
-        start = body_start if number == 0 else 0
-        boilerplate = bool(rules.boilerplate.match(paragraph.strip()))
-        article.sentences.extend(
-            paragraph_sentences(
-                article_id, number, paragraph, start, boilerplate, rules.abbreviations
-            )
-        )
+    stated = read_stated(
+        paragraphs, text, page, entry.url if entry else "", outlets or load_outlets(), known_places
+    )
+    _apply_stated(article, stated, rules)
+    _split(article, stated, rules)
     _apply_catalog(article, entry)
     if not article.title:
-        article.title = _untitled(paragraphs[0][body_start:] or paragraphs[0])
+        body = paragraphs[stated.dateline_paragraph]
+        article.title = _untitled(
+            body[article.dateline_span[1] :] if article.dateline_span else body
+        )
+        article.title_source = "descriptive"
     article.notes.extend(_quality_notes(article, entry))
     return article
+
+
+def _apply_stated(article: Article, stated: Stated, rules: IngestRules) -> None:
+    dateline = stated.dateline
+    if dateline is not None:
+        article.dateline_span = (0, dateline.end)
+        article.dateline_paragraph = stated.dateline_paragraph
+        article.place = dateline.place
+    article.header_date, article.header_basis = stated.date, stated.basis if stated.date else ""
+    article.header_evidence = (
+        stated.evidence if stated.date else (dateline.text if dateline else "")
+    )
+    article.title, article.title_source = stated.title, stated.title_source
+    article.outlet, article.outlet_source = stated.outlet, stated.outlet_source
+    if not article.outlet and dateline is not None and dateline.tag.casefold() in rules.outlets:
+        article.outlet = rules.outlets[dateline.tag.casefold()]
+        article.outlet_source = f"the dateline tag “({dateline.tag})” (ingest.yml)"
+
+
+def _split(article: Article, stated: Stated, rules: IngestRules) -> None:
+    """Sentences of every paragraph; the dateline is cut off, stamps and bylines are furniture."""
+    for number, paragraph in enumerate(article.paragraphs):
+        start = (
+            article.dateline_span[1]
+            if article.dateline_span and number == article.dateline_paragraph
+            else 0
+        )
+        furniture = number in stated.furniture or bool(rules.boilerplate.match(paragraph.strip()))
+        article.sentences.extend(
+            paragraph_sentences(
+                article.article_id, number, paragraph, start, furniture, rules.abbreviations
+            )
+        )
 
 
 def _apply_catalog(article: Article, entry: CatalogEntry | None) -> None:
@@ -146,8 +185,10 @@ def _apply_catalog(article: Article, entry: CatalogEntry | None) -> None:
     if entry is not None:
         article.catalogued = True
         article.citekey = entry.citekey
-        article.outlet = entry.outlet or article.outlet
-        article.title = entry.title
+        if entry.outlet:
+            article.outlet, article.outlet_source = entry.outlet, "the catalog"
+        if entry.title:
+            article.title, article.title_source = entry.title, "catalog"
         article.url = entry.url
         article.catalog_date = entry.date
     if not article.citekey:
@@ -230,51 +271,151 @@ def looks_english(text: str) -> bool:
     return sum(map(_ENGLISH.__contains__, words)) * 12 >= len(words)
 
 
+Built = tuple[str, Article | None, str]  # (digest of the text, article, why it was left out)
+
+
 def _built(
     files: list[Path],
     entries: dict[str, CatalogEntry],
     rules: IngestRules,
     known_places: frozenset[str],
-) -> list[tuple[str, Article]]:
-    """Each file's article with the digest of its text, which tells duplicates apart."""
-    built = []
+    outlets: Outlets,
+    built: date,
+) -> list[Built]:
+    """Each file's article with the digest of its text, which tells duplicates apart. A saved
+    page with no article in it is left out with the reason (a whole build should not stop for a
+    login wall saved by mistake); every other bad file stops the build."""
+    results: list[Built] = []
     for file in files:
-        article = build_article(
-            file.stem,
-            f"{file.parent.name}/{file.name}",
-            file.read_bytes(),
-            entries.get(file.name),
-            rules,
-            known_places,
+        try:
+            article = build_article(
+                file.stem,
+                f"{file.parent.name}/{file.name}",
+                file.read_bytes(),
+                entries.get(file.name),
+                rules,
+                known_places,
+                outlets,
+                built,
+            )
+        except InputError as err:
+            if file.suffix.casefold() not in PAGE_SUFFIXES or "no article text" not in str(err):
+                raise
+            results.append(
+                (
+                    "",
+                    None,
+                    f"{file.name} has no article text (an index page or a "
+                    "login wall?); it was left out",
+                )
+            )
+            continue
+        digest = hashlib.sha256(article.text.strip().encode("utf-8")).hexdigest()
+        results.append((digest, article, ""))
+    return results
+
+
+def _fingerprint(article: Article) -> frozenset[str]:
+    """The article's long paragraphs, letters only: what a copied text and a saved page of the
+    same article share, whatever furniture each kept."""
+    words = (" ".join(_LETTERS.findall(p.casefold())) for p in article.paragraphs)
+    return frozenset(w for w in words if len(w) >= 120)
+
+
+@dataclass
+class _Paragraphs:
+    """Which kept article each long paragraph came from, to find a second copy of an article."""
+
+    owner: dict[str, str] = field(default_factory=dict)
+    size: dict[str, int] = field(default_factory=dict)
+
+    def twin(self, article: Article, page: bool) -> str:
+        """The kept file with exactly these long paragraphs, if any. A republished copy that
+        changed a date or a figure is another outlet's report, kept for the copies check."""
+        mine = _fingerprint(article)
+        shared: dict[str, int] = {}
+        for paragraph in mine:
+            if paragraph in self.owner:
+                name = self.owner[paragraph]
+                shared[name] = shared.get(name, 0) + 1
+        return next(
+            (
+                n
+                for n, k in sorted(shared.items())
+                if k == len(mine) == self.size[n] and n.endswith(".txt") == page
+            ),
+            "",
         )
-        built.append((hashlib.sha256(article.text.strip().encode("utf-8")).hexdigest(), article))
-    return built
+
+    def add(self, name: str, article: Article) -> None:
+        mine = _fingerprint(article)
+        self.size[name] = len(mine)
+        for paragraph in mine:
+            self.owner.setdefault(paragraph, name)
 
 
-def read_corpus(seed_dir: Path, rules: IngestRules, known_places: frozenset[str]) -> Corpus:
-    """Every *.txt in `seed_dir` with its catalog entry; never writes into `seed_dir`."""
+def seed_files(seed_dir: Path) -> list[Path]:
+    """The article files in `seed_dir`: .txt copies and .html/.htm saved pages, by name."""
+    return sorted(
+        (f for f in seed_dir.iterdir() if f.is_file() and f.suffix.casefold() in ARTICLE_SUFFIXES),
+        key=lambda f: f.name,
+    )
+
+
+def read_corpus(
+    seed_dir: Path,
+    rules: IngestRules,
+    known_places: frozenset[str],
+    outlets: Outlets | None = None,
+    built: date | None = None,
+) -> Corpus:
+    """Every article file in `seed_dir` with its catalog entry; never writes into `seed_dir`.
+    `built` (the build date) caps the dates a saved page may give."""
     catalog_path = seed_dir / "catalog.yml"
     entries = {e.file: e for e in read_catalog(catalog_path)}
-    # By name: Path objects compare in Python code, 12x slower on 100,000 files (same order here).
-    files = sorted(seed_dir.glob("*.txt"), key=lambda f: f.name)
+    files = seed_files(seed_dir)
     if not files:
         raise InputError(
             seed_dir,
-            "holds no .txt article files",
-            "copy the articles into it as UTF-8 .txt files, one per article",
+            "holds no article files (.txt or saved .html pages)",
+            "copy the articles into it as UTF-8 .txt files or saved web pages, one per article",
         )
+    chunks = map_chunks(
+        _built,
+        files,
+        entries,
+        rules,
+        known_places,
+        outlets or load_outlets(),
+        built or date.today(),
+    )
+    return _corpus(files, [b for chunk in chunks for b in chunk], entries, catalog_path)
+
+
+def _corpus(
+    files: list[Path], built: list[Built], entries: dict[str, CatalogEntry], catalog_path: Path
+) -> Corpus:
     corpus = Corpus(articles=[])
     by_hash: dict[str, str] = {}
     keys: dict[str, str] = {}
-    built = [b for chunk in map_chunks(_built, files, entries, rules, known_places) for b in chunk]
-    for file, (digest, article) in zip(files, built, strict=True):
-        if digest in by_hash:
+    pages = _Paragraphs()
+    stems: dict[str, str] = {}
+    for file, (digest, article, left_out) in zip(files, built, strict=True):
+        if article is None:
+            corpus.notes.append(left_out)
+            continue
+        # A copied text and a saved page of one article (the two formats) share their long
+        # paragraphs; two copies in one format that differ at all are two outlets' reports.
+        other_format = file.suffix.casefold() in PAGE_SUFFIXES
+        twin = by_hash.get(digest) or stems.get(file.stem) or pages.twin(article, other_format)
+        if twin:
             corpus.notes.append(
-                f"{file.name} has the same text as {by_hash[digest]}; "
+                f"{file.name} has the same text as {twin}; "
                 "it was left out so the article is not counted twice"
             )
             continue
-        by_hash[digest] = file.name
+        by_hash[digest], stems[file.stem] = file.name, file.name
+        pages.add(file.name, article)
         if article.citekey in keys:
             raise InputError(
                 catalog_path,

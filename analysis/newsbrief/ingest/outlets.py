@@ -10,9 +10,10 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
+from newsbrief.core.config import OutletsConfig, load_config
+from newsbrief.core.paths import CONTEXT_DIR
 from newsbrief.core.patterns import trie
 
 
@@ -58,9 +59,10 @@ class Outlets:
         """How a text names its outlet, most telling first (a credit beats a passing mention)."""
         # Names are matched as written ("Trend", not "trend"), the words around them in any case.
         name = rf"(?P<name>{self._names})"
-        credit = r"(?i:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}\s*[-–]?\s*)*"
+        # "© 2023 Dunya News", "Published in Dawn, ...", "Copyright of materials of ... X".
+        credit = r"(?i:©|\(c\)|copyright|published\s+in)[^.\n]{0,40}?(?<![\w])"
         reports = r"(?:\s+(?i:news\s+agency))?\s+(?i:reports|reported|has\s+learn[et]d?|learnt)\b"
-        cites = r"\b(?i:told|citing|according\s+to|in\s+an\s+interview\s+with)\s+"
+        cites = r"\b(?i:told|citing|according\s+to|speaking\s+to(?:\s+the)?|in\s+an\s+interview\s+with)\s+"
         return (
             ("credit", re.compile(rf"{credit}{name}\b")),
             ("phrase", re.compile(rf"\b{name}{reports}")),
@@ -95,23 +97,11 @@ class Outlets:
         return None
 
 
-def outlets_from(entries: list[dict[str, Any]]) -> Outlets:
+def load_outlets(path: Path = CONTEXT_DIR / "outlets.yml") -> Outlets:
+    config = load_config(path, OutletsConfig)
     return Outlets(
         tuple(
-            Outlet(
-                name=str(e["name"]),
-                domains=tuple(str(d) for d in e.get("domains") or ()),
-                country=str(e.get("country", "")),
-                wire=bool(e.get("wire", False)),
-                tags=tuple(str(t) for t in e.get("tags") or ()),
-            )
-            for e in entries
+            Outlet(o.name, tuple(o.domains), o.country, o.wire, tuple(o.tags))
+            for o in config.outlets
         )
     )
-
-
-def load_outlets(path: Path) -> Outlets:
-    from newsbrief.core.store import read_yaml
-
-    raw = read_yaml(path, "outlets")
-    return outlets_from(list(raw.get("outlets") or []))
