@@ -345,7 +345,7 @@ def test_done_reports_surely_before_an_announcement_are_skipped_and_a_same_day_o
     from newsbrief.checks.consistency import Timeline, When, when_of
 
     days = (date(2023, 1, 10), date(2023, 3, 1), date(2023, 5, 1))
-    articles, dates, claims = corpus(
+    _articles, dates, claims = corpus(
         *(
             (f"Direct flights between Almaty and Lahore began on {d.day} {d:%B} {d.year}.", d)
             for d in days

@@ -33,7 +33,7 @@ import re
 from bisect import bisect_left, bisect_right
 from calendar import monthrange
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -109,7 +109,7 @@ class When:
         return self.low is not None and self.low == self.high
 
     def text(self) -> str:
-        if self.known:
+        if self.known and self.low is not None:
             return self.low.isoformat()
         if self.low is None and self.high is None:
             return "undated"
@@ -213,7 +213,7 @@ class Timeline:
                 for c in self.by_event.get(event, [])
                 if c.status in NOT_DONE and self.low(c) is not None
             ]
-            self._not_done[event] = (dated, [self.low(c) for c in dated])
+            self._not_done[event] = (dated, [self._day(c) for c in dated])
         dated, lows = self._not_done[event]
         return dated[bisect_right(lows, day) :]
 
@@ -332,7 +332,8 @@ class _LaterReports:
 
     def __init__(self, event: str, timeline: Timeline, copied: CopyIndex) -> None:
         self.claims = sorted(timeline.not_done_after(event, date.min), key=timeline.order)
-        self.lows = [timeline.low(c) for c in self.claims]
+        # not_done_after gives dated reports only: every low is a date.
+        self.lows = [timeline.low(c) or date.min for c in self.claims]
         n = len(self.claims)
         self.articles = [0] * (n + 1)
         self.independent = [0] * (n + 1)
@@ -364,104 +365,149 @@ class _LaterReports:
             self.independent[i] = roots
 
 
+@dataclass(frozen=True)
+class _Commitment:
+    """One commitment as the slippage checks read it: its event, target, announcing claims."""
+
+    event: str
+    target: date
+    announced: list[Claim]
+    first: Claim
+    start: When
+    label: str
+
+    @property
+    def announcers(self) -> set[str]:
+        return {c.article_id for c in self.announced}
+
+
+def _delivery(commit: _Commitment, timeline: Timeline) -> tuple[bool, Claim | None]:
+    """(reported done at all, the first report of it done after the target unless one on time).
+    Reports other than the announcers' and not surely before the first announcement are read in
+    date order only as far as needed (a report done by the target ends it), since an event can
+    have tens of thousands of them and a corpus thousands of targets."""
+    when, any_done, report = timeline.when, False, None
+    done = timeline.done(commit.event)
+    for i in range(timeline.done_from(commit.event, commit.start), len(done)):
+        c = done[i]
+        if c.article_id in commit.announcers or commit.start.surely_after(
+            _when(when, c.article_id)
+        ):
+            continue
+        any_done = True
+        if c.target_end is not None and c.target_end <= commit.target:
+            return True, None
+        if report is None and c.target_start is not None and c.target_start > commit.target:
+            report = c
+    return any_done, report
+
+
+def _late(commit: _Commitment, report: Claim, timeline: Timeline) -> Finding | None:
+    if report.target_start is None:
+        return None
+    days = (report.target_start - commit.target).days
+    return _finding(
+        "fulfilled_late",
+        commit.event,
+        [*commit.announced[:EVIDENCE_LIMIT], report],
+        f"{commit.label}: announced for {target_text(commit.first)} in {commit.start.article()}; "
+        f"{_when(timeline.when, report.article_id).article()} reports it done in "
+        f"{target_text(report)}, {_plural(days, 'day')} after the target.",
+        days,
+    )
+
+
+def _later_reports(
+    commit: _Commitment, reports: _LaterReports, timeline: Timeline, copied: CopyIndex
+) -> tuple[list[Claim], int, int]:
+    """(the later not-done reports read, articles in all, independent sources among them)."""
+    cut = bisect_right(reports.lows, commit.target)
+    if any((timeline.low(c) or date.min) > commit.target for c in commit.announced):
+        # An announcer published after the target: leave its own reports out, the long way.
+        later = sorted(
+            (c for c in reports.claims[cut:] if c.article_id not in commit.announcers),
+            key=timeline.order,
+        )
+        articles_in_all = len({c.article_id for c in later})
+        independent = (
+            independent_sources(None, later, copied) if articles_in_all > 2 else articles_in_all
+        )
+        return later, articles_in_all, independent
+    # The earliest and the last few of the suffix are all that is read: not a copy of it for
+    # every target.
+    n = len(reports.claims)
+    later = reports.claims[cut : cut + 1] + reports.claims[max(cut + 1, n - EVIDENCE_LIMIT) :]
+    return later, reports.articles[cut], reports.independent[cut]
+
+
+def _still(commit: _Commitment, c: Claim, timeline: Timeline) -> str:
+    w = _when(timeline.when, c.article_id)
+    what = "it" if c.event == commit.event else timeline.label(c.event)
+    words = f" (“{c.target_text}”)" if c.target_text else ""
+    days = ((w.low or commit.target) - commit.target).days
+    return (
+        f"{w.article()} still reports {what} as {c.status.replace('_', ' ')}{words}, "
+        f"{'' if w.known else 'at least '}{_plural(days, 'day')} after the target"
+    )
+
+
+def _slipped(
+    commit: _Commitment,
+    later: list[Claim],
+    articles_in_all: int,
+    independent: int,
+    timeline: Timeline,
+) -> Finding:
+    earliest, latest = later[0], later[-1]
+    days = ((_when(timeline.when, latest.article_id).low or commit.target) - commit.target).days
+    summary = (
+        f"{commit.label}: announced for {target_text(commit.first)} in {commit.start.article()}; "
+        f"{_still(commit, earliest, timeline)}"
+    )
+    if latest.article_id != earliest.article_id:
+        summary += f"; the latest, {_still(commit, latest, timeline)}"
+    if articles_in_all > 2:
+        summary += (
+            f" ({articles_in_all} later articles in all"
+            + (f", {independent} independent" if independent < articles_in_all else "")
+            + ")"
+        )
+    return _finding(
+        "slippage",
+        commit.event,
+        [*commit.announced[:EVIDENCE_LIMIT], earliest, *later[-EVIDENCE_LIMIT:]],
+        summary + ".",
+        days,
+    )
+
+
 def slippage_and_late(
     commits: dict[tuple[str, date], list[Claim]], timeline: Timeline, copies: list[CopyPair]
 ) -> list[Finding]:
-    when = timeline.when
-    findings = []
+    findings: list[Finding] = []
     copied = copy_index(copies)
     suffixes: dict[str, _LaterReports] = {}
     for (event, target), announced in sorted(commits.items()):
         first = _first(announced, timeline)
-        start = _when(when, first.article_id)
-        announcers = {c.article_id for c in announced}
-        label = timeline.label(event)
-        # Reports of the event done, other than the announcers' and not surely before the first
-        # announcement: read in date order only as far as needed (a report done by the target ends
-        # it), since an event can have tens of thousands of them and a corpus thousands of targets.
-        any_done, on_time, report = False, False, None
-        done = timeline.done(event)
-        for i in range(timeline.done_from(event, start), len(done)):
-            c = done[i]
-            if c.article_id in announcers or start.surely_after(_when(when, c.article_id)):
-                continue
-            any_done = True
-            if c.target_end is not None and c.target_end <= target:
-                on_time = True
-                break
-            if report is None and c.target_start is not None and c.target_start > target:
-                report = c
+        commit = _Commitment(
+            event,
+            target,
+            announced,
+            first,
+            _when(timeline.when, first.article_id),
+            timeline.label(event),
+        )
+        any_done, report = _delivery(commit, timeline)
         if any_done:
-            if report is not None and not on_time:
-                days = (report.target_start - target).days
-                findings.append(
-                    _finding(
-                        "fulfilled_late",
-                        event,
-                        [*announced[:EVIDENCE_LIMIT], report],
-                        f"{label}: announced for {target_text(first)} in {start.article()}; "
-                        f"{_when(when, report.article_id).article()} reports it done in {target_text(report)}, "
-                        f"{_plural(days, 'day')} after the target.",
-                        days,
-                    )
-                )
+            late = _late(commit, report, timeline) if report is not None else None
+            findings += [late] if late is not None else []
             continue
         reports = suffixes.get(event) or suffixes.setdefault(
             event, _LaterReports(event, timeline, copied)
         )
-        cut = bisect_right(reports.lows, target)
-        if any((timeline.low(c) or date.min) > target for c in announced):
-            # An announcer published after the target: leave its own reports out, the long way.
-            later = sorted(
-                (c for c in reports.claims[cut:] if c.article_id not in announcers),
-                key=timeline.order,
-            )
-            articles_in_all = len({c.article_id for c in later})
-            independent = (
-                independent_sources(None, later, copied) if articles_in_all > 2 else articles_in_all
-            )
-        else:
-            # The earliest and the last few of the suffix are all that is read: not a copy of it
-            # for every target.
-            n = len(reports.claims)
-            later = (
-                reports.claims[cut : cut + 1] + reports.claims[max(cut + 1, n - EVIDENCE_LIMIT) :]
-            )
-            articles_in_all, independent = reports.articles[cut], reports.independent[cut]
-        if not later:
-            continue
-        earliest, latest = later[0], later[-1]
-        days = (_when(when, latest.article_id).low - target).days
-
-        def still(c: Claim) -> str:
-            w = _when(when, c.article_id)
-            what = "it" if c.event == event else timeline.label(c.event)
-            words = f" (“{c.target_text}”)" if c.target_text else ""
-            return (
-                f"{w.article()} still reports {what} as {c.status.replace('_', ' ')}{words}, "
-                f"{'' if w.known else 'at least '}{_plural((w.low - target).days, 'day')} after the target"
-            )
-
-        summary = (
-            f"{label}: announced for {target_text(first)} in {start.article()}; {still(earliest)}"
-        )
-        if latest.article_id != earliest.article_id:
-            summary += f"; the latest, {still(latest)}"
-        if articles_in_all > 2:
-            summary += (
-                f" ({articles_in_all} later articles in all"
-                + (f", {independent} independent" if independent < articles_in_all else "")
-                + ")"
-            )
-        findings.append(
-            _finding(
-                "slippage",
-                event,
-                [*announced[:EVIDENCE_LIMIT], earliest, *later[-EVIDENCE_LIMIT:]],
-                summary + ".",
-                days,
-            )
-        )
+        later, articles_in_all, independent = _later_reports(commit, reports, timeline, copied)
+        if later:
+            findings.append(_slipped(commit, later, articles_in_all, independent, timeline))
     return findings
 
 
@@ -504,6 +550,10 @@ def _done_then_not(event: str, timeline: Timeline) -> Finding | None:
     )
 
 
+def _after(later: date | None, earlier: date | None) -> bool:
+    return later is not None and earlier is not None and later > earlier
+
+
 def _different_dates(event: str, timeline: Timeline) -> Finding | None:
     """Two articles, both published before either date, that give the event disjoint targets."""
     when = timeline.when
@@ -526,8 +576,8 @@ def _different_dates(event: str, timeline: Timeline) -> Finding | None:
             c
             for c in dated
             if c.article_id != earliest.article_id
-            and c.target_start > earliest.target_end
-            and _when(when, c.article_id).high < earliest.target_start
+            and _after(c.target_start, earliest.target_end)
+            and _after(earliest.target_start, _when(when, c.article_id).high)
         ),
         None,
     )
@@ -595,7 +645,7 @@ def _different_routes(timeline: Timeline) -> list[Finding]:
     findings = []
     for (country, month), by_article in sorted(launches.items()):
         single: dict[str, Claim] = {}
-        for article, named in sorted(by_article.items()):
+        for _article, named in sorted(by_article.items()):
             if len({c.event for c in named}) == 1:
                 single.setdefault(named[0].event, named[0])
         if len(single) > 1:
@@ -844,10 +894,10 @@ def jaro_winkler(a: str, b: str) -> float:
     if m == 0:
         return 0.0
     matched_b = [b[j] for j in range(len(b)) if taken[j]]
-    transpositions = sum(x != y for x, y in zip(matched_a, matched_b)) / 2
+    transpositions = sum(x != y for x, y in zip(matched_a, matched_b, strict=True)) / 2
     jaro = (m / len(a) + m / len(b) + (m - transpositions) / m) / 3
     prefix = 0
-    for x, y in zip(a[:4], b[:4]):
+    for x, y in zip(a[:4], b[:4], strict=False):
         if x != y:
             break
         prefix += 1
@@ -988,37 +1038,39 @@ def _variant_mentions(
     return seen
 
 
+def _known_word(token: str, known: Vocabulary) -> bool:
+    """A known word, or an inflection of one ("Kazakhs")."""
+    return token in known.words or any(
+        token.endswith(ending) and token[: -len(ending)] in known.words for ending in INFLECTIONS
+    )
+
+
+def _close_names(
+    token: str, targets: dict[str, str], min_length: int, max_edits: int, rules: VariantRules
+) -> Iterator[tuple[float, str, str]]:
+    """(similarity, name, what it names) of each name `token` could misspell."""
+    if len(token) < min_length:
+        return
+    for word, refers in targets.items():
+        if word[0] != token[0] or len(word) < min_length or abs(len(word) - len(token)) > max_edits:
+            continue
+        score = jaro_winkler(token, word)
+        if score >= rules.min_similarity and edit_distance(token, word) <= max_edits:
+            yield score, word, refers
+
+
 def closest_name(token: str, known: Vocabulary, rules: VariantRules) -> tuple[str, str] | None:
     """(name, what it names) that `token` misspells, or None: the token is not itself a known word
     or an inflection of one ("Kazakhs"), and is close enough in similarity and edits. A person's
     name word must be longer and closer than a place's (first names are often ordinary words)."""
-    if len(token) < rules.min_length or not token.isalpha() or token in known.words:
+    if len(token) < rules.min_length or not token.isalpha() or _known_word(token, known):
         return None
-    if any(
-        token.endswith(ending) and token[: -len(ending)] in known.words for ending in INFLECTIONS
-    ):
-        return None
-    best: tuple[float, str, str] | None = None
-    for targets, min_length, max_edits in (
-        (known.places, rules.min_length, rules.max_edits),
-        (known.people, rules.person_min_length, rules.person_max_edits),
-    ):
-        if len(token) < min_length:
-            continue
-        for word, refers in targets.items():
-            if (
-                word[0] != token[0]
-                or len(word) < min_length
-                or abs(len(word) - len(token)) > max_edits
-            ):
-                continue
-            score = jaro_winkler(token, word)
-            if (
-                score >= rules.min_similarity
-                and edit_distance(token, word) <= max_edits
-                and (best is None or (score, word) > best[:2])
-            ):
-                best = (score, word, refers)
+    candidates = [
+        *_close_names(token, known.places, rules.min_length, rules.max_edits, rules),
+        *_close_names(token, known.people, rules.person_min_length, rules.person_max_edits, rules),
+    ]
+    # The closest; of equally close, the first found (places before people).
+    best = max(candidates, key=lambda c: (c[0], c[1]), default=None)
     return (best[1], best[2]) if best else None
 
 
@@ -1070,6 +1122,40 @@ def _alias_findings(chunks: list[dict[tuple[str, str], list[tuple[str, str]]]]) 
 # Undated sources ----------------------------------------------------------------------------------
 
 
+def _undated_evidence(article: Article, facts: list[str], deciding: list[str]) -> list[str]:
+    """The sentences behind the deciding facts first (a quoted phrase, or the officeholder's
+    name), then the others'; the first sentence when none is found."""
+    text = [s.text for s in article.sentences if not s.boilerplate]
+    cues = [
+        cue
+        for fact in deciding + [f for f in facts if f not in deciding]
+        for cue in fact_cues(fact)
+    ]
+    evidence = list(dict.fromkeys(t for q in cues if len(q) > 3 for t in text if q in t))
+    return evidence[:EVIDENCE_LIMIT] or text[:1]
+
+
+def _undated_summary(
+    article_id: str, d: PublicationDate, facts: list[str], deciding: list[str]
+) -> str:
+    if d.basis == "unknown" or (d.date_min is None and d.date_max is None):
+        return f"{article_id} states no date, and nothing in it bounds its date."
+    if not deciding:  # the bounds contradict each other; the evidence says how
+        return f"{article_id} states no date, and its text cannot date it: {d.evidence}"
+    where = (
+        f"it is dated {d.date} by inference"
+        if d.date is not None
+        else f"it is placed between {d.date_min or 'an unknown date'} and "
+        f"{d.date_max or 'the present'}"
+    )
+    rest = (
+        "; the other facts are in articles.csv (date_evidence)"
+        if len(facts) > len(deciding)
+        else ""
+    )
+    return f"{article_id} states no date; {where}: {'; '.join(deciding)}{rest}."
+
+
 def undated_sources(articles: list[Article], dates: dict[str, PublicationDate]) -> list[Finding]:
     findings = []
     for article in articles:
@@ -1078,34 +1164,7 @@ def undated_sources(articles: list[Article], dates: dict[str, PublicationDate]) 
             continue
         facts = listed_facts(d.evidence)
         deciding = deciding_facts(d, facts)
-        text = [s.text for s in article.sentences if not s.boilerplate]
-        # The sentences behind the deciding facts come first: a quoted phrase, or the officeholder's name.
-        cues = [
-            cue
-            for fact in deciding + [f for f in facts if f not in deciding]
-            for cue in fact_cues(fact)
-        ]
-        evidence = list(dict.fromkeys(t for q in cues if len(q) > 3 for t in text if q in t))
-        evidence = evidence[:EVIDENCE_LIMIT] or text[:1]
-        if d.basis == "unknown" or (d.date_min is None and d.date_max is None):
-            summary = f"{article.article_id} states no date, and nothing in it bounds its date."
-        elif not deciding:  # the bounds contradict each other; the evidence says how
-            summary = (
-                f"{article.article_id} states no date, and its text cannot date it: {d.evidence}"
-            )
-        else:
-            where = (
-                f"it is dated {d.date} by inference"
-                if d.date is not None
-                else f"it is placed between {d.date_min or 'an unknown date'} and "
-                f"{d.date_max or 'the present'}"
-            )
-            rest = (
-                "; the other facts are in articles.csv (date_evidence)"
-                if len(facts) > len(deciding)
-                else ""
-            )
-            summary = f"{article.article_id} states no date; {where}: {'; '.join(deciding)}{rest}."
+        evidence = _undated_evidence(article, facts, deciding)
         findings.append(
             Finding(
                 "",
@@ -1113,7 +1172,7 @@ def undated_sources(articles: list[Article], dates: dict[str, PublicationDate]) 
                 "",
                 (article.article_id,),
                 (),
-                summary,
+                _undated_summary(article.article_id, d, facts, deciding),
                 tuple((article.article_id, t) for t in evidence),
                 None,
             )

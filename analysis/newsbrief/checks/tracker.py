@@ -62,28 +62,16 @@ def _iso(day: date | None) -> str:
     return day.isoformat() if day else ""
 
 
-def _verdict(
-    first: Claim,
-    later: list[Claim],
-    done: list[Claim],
-    checks: set[str],
-    latest: date | None,
-    timeline: Timeline,
-) -> str:
-    own = [c for c in later if c.event == first.event]
+def _delivered(first: Claim, done: list[Claim]) -> str:
+    """Done: kept, or a compromise when fewer were delivered than promised (3 of 5 MoUs)."""
+    counts = {n for c in done for n in c.counts}
     promised = set(first.counts)
-    if done:
-        counts = {n for c in done for n in c.counts}
-        if promised and counts and max(counts) < min(promised):
-            return "Compromise"
-        return "Promise Kept"
-    siblings = timeline.routes.get(timeline.country.get(first.event, ""), set()) - {first.event}
-    if any(c.status == "happened" and c.event in siblings for c in later):
-        return "Compromise"
-    if any(c.status == "cancelled" for c in own):
-        return "Promise Broken"
-    if checks & {"slippage", "downgraded"} or any(c.status == "postponed" for c in own):
-        return "Stalled"
+    return "Compromise" if promised and counts and max(counts) < min(promised) else "Promise Kept"
+
+
+def _pending(first: Claim, later: list[Claim], latest: date | None) -> str:
+    """Not done and not stalled: in the works while its target is ahead or a later article
+    still commits to it; else too little to rate."""
     target = first.target_end
     if target is not None and latest is not None and target >= latest:
         return "In the Works"
@@ -92,11 +80,45 @@ def _verdict(
     return "Not Yet Rated"
 
 
+def _verdict(
+    first: Claim,
+    later: list[Claim],
+    done: list[Claim],
+    checks: set[str],
+    latest: date | None,
+    timeline: Timeline,
+) -> str:
+    if done:
+        return _delivered(first, done)
+    own = [c for c in later if c.event == first.event]
+    siblings = timeline.routes.get(timeline.country.get(first.event, ""), set()) - {first.event}
+    if any(c.status == "happened" and c.event in siblings for c in later):
+        return "Compromise"  # another route between the two countries was launched instead
+    if any(c.status == "cancelled" for c in own):
+        return "Promise Broken"
+    if checks & {"slippage", "downgraded"} or any(c.status == "postponed" for c in own):
+        return "Stalled"
+    return _pending(first, later, latest)
+
+
 def promise_tracker(
     claims: list[Claim], findings: list[Finding], dates: dict[str, PublicationDate]
 ) -> list[Promise]:
     """Commitments, with what followed; stalled first, then by first date and event."""
     return _promises(claims, findings, dates)
+
+
+@dataclass(frozen=True)
+class _Corpus:
+    """What every commitment's row reads: the claims in time, each article's bounds (as text,
+    and an unknown upper bound as date.max), the checks per event, the latest article's date."""
+
+    timeline: Timeline
+    when: dict[str, When]
+    iso: dict[str, tuple[str, str]]
+    high: dict[str, date]
+    checks: dict[str, set[str]]
+    latest: date | None
 
 
 def _promises(
@@ -107,58 +129,68 @@ def _promises(
     for c in claims:
         if c.article_id not in when:
             when[c.article_id] = unknown
-    latest = max((w.low for w in when.values() if w.low), default=None)
-    timeline = Timeline(claims, when)
     checks_by_event: dict[str, set[str]] = defaultdict(set)
     for f in findings:
         checks_by_event[f.event].add(f.check)
-    # Each article's bounds as text once, not once per mention of each of its claims; an unknown
-    # upper bound as date.max, so "not surely before" is one comparison.
-    iso = {a: (_iso(w.low), _iso(w.high)) for a, w in when.items()}
-    high = {a: w.high or date.max for a, w in when.items()}
-    promises = []
-    for event in sorted({c.event for c in claims if c.status in COMMITTED}):
-        commitments = [c for c in timeline.by_event[event] if c.status in COMMITTED]
-        earliest = commitments[0].article_id
-        # The earliest article's commitment, the claim in it that gives a date if one does.
-        first = min(
-            (c for c in commitments if c.article_id == earliest),
-            key=lambda c: (c.target_end is None, c.claim_id),
-        )
-        start = when[first.article_id]
-        # Not surely published before the first article: no upper bound, or one on or after its start.
-        since = start.low or date.min
-        later = [
-            c
-            for c in timeline.mentions(event)
-            if c.article_id != first.article_id and high[c.article_id] >= since
-        ]
-        done = [
-            c
-            for c in later
-            if c.status == "happened"
-            and (c.event == event or timeline.country.get(c.event) == event)
-        ]
-        promises.append(
-            Promise(
-                event=event,
-                kind=first.kind,
-                label=timeline.label(event),
-                first_article=first.article_id,
-                first_date=start.low if start.known else None,
-                first_when=start.text(),
-                target_start=first.target_start,
-                target_end=first.target_end,
-                target_text=first.target_text,
-                mentions=tuple(
-                    dict.fromkeys((c.article_id, c.status, *iso[c.article_id]) for c in later)
-                ),
-                verdict=_verdict(first, later, done, checks_by_event[event], latest, timeline),
-                done_date=(done[0].target_start or when[done[0].article_id].low) if done else None,
-            )
-        )
+    corpus = _Corpus(
+        timeline=Timeline(claims, when),
+        when=when,
+        iso={a: (_iso(w.low), _iso(w.high)) for a, w in when.items()},
+        high={a: w.high or date.max for a, w in when.items()},
+        checks=checks_by_event,
+        latest=max((w.low for w in when.values() if w.low), default=None),
+    )
+    promises = [
+        _promise(event, corpus)
+        for event in sorted({c.event for c in claims if c.status in COMMITTED})
+    ]
     return sorted(
         promises, key=lambda p: (VERDICTS.index(p.verdict), p.first_date or date.max, p.event)
+    )
+
+
+def _supports(claim: Claim, event: str, timeline: Timeline) -> bool:
+    """A claim about the event itself, or about one of its routes (its country-level event)."""
+    return claim.event == event or timeline.country.get(claim.event) == event
+
+
+def _first(event: str, timeline: Timeline) -> Claim:
+    """The earliest article's commitment, the claim in it that gives a date if one does."""
+    commitments = [c for c in timeline.by_event[event] if c.status in COMMITTED]
+    earliest = commitments[0].article_id
+    return min(
+        (c for c in commitments if c.article_id == earliest),
+        key=lambda c: (c.target_end is None, c.claim_id),
+    )
+
+
+def _promise(event: str, corpus: _Corpus) -> Promise:
+    timeline, when = corpus.timeline, corpus.when
+    first = _first(event, timeline)
+    start = when[first.article_id]
+    # Not surely published before the first article: no upper bound, or one on or after its start.
+    since = start.low or date.min
+    later = [
+        c
+        for c in timeline.mentions(event)
+        if c.article_id != first.article_id and corpus.high[c.article_id] >= since
+    ]
+    done = [c for c in later if c.status == "happened" and _supports(c, event, timeline)]
+    return Promise(
+        event=event,
+        kind=first.kind,
+        label=timeline.label(event),
+        first_article=first.article_id,
+        first_date=start.low if start.known else None,
+        first_when=start.text(),
+        target_start=first.target_start,
+        target_end=first.target_end,
+        target_text=first.target_text,
+        mentions=tuple(
+            dict.fromkeys((c.article_id, c.status, *corpus.iso[c.article_id]) for c in later)
+        ),
+        verdict=_verdict(first, later, done, corpus.checks[event], corpus.latest, timeline),
+        done_date=(done[0].target_start or when[done[0].article_id].low) if done else None,
     )
 
 

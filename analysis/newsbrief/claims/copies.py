@@ -84,7 +84,7 @@ def shingles(text: str, word_hash: dict[str, int] | None = None) -> set[int]:
         for i, w in enumerate(found):
             if ids[i] is None:
                 ids[i] = cache[w] = zlib.crc32(w.encode("utf-8"))
-    return {hash(t) & _MASK for t in zip(*(ids[i:] for i in range(SHINGLE)))}
+    return {hash(t) & _MASK for t in zip(*(ids[i:] for i in range(SHINGLE)), strict=False)}
 
 
 def kind(similarity: float) -> str:
@@ -131,11 +131,14 @@ def shared_counts(
     pairs, counts = np.unique(np.concatenate(keys), return_counts=True)
     kept = counts >= at_least  # most pairs share a shingle or two by chance: drop them in bulk
     return {
-        (int(k) // n_units, int(k) % n_units): int(n) for k, n in zip(pairs[kept], counts[kept])
+        (int(k) // n_units, int(k) % n_units): int(n)
+        for k, n in zip(pairs[kept], counts[kept], strict=True)
     }
 
 
-def _shingled(articles: list[Article]) -> tuple[list[tuple[int, int]], array, array, int]:
+def _shingled(
+    articles: list[Article],
+) -> tuple[list[tuple[int, int]], array[int], array[int], int]:
     """For a chunk of articles: the (article position, paragraph) of every paragraph long enough to
     index, their shingles end to end, their shingle counts, and the chunk's length (to offset its
     positions). Only these arrays cross back: paragraph texts stay in the workers."""
@@ -191,7 +194,7 @@ def _copies(articles: list[Article], threshold: float) -> list[CopyPair]:
         return texts[position][paragraph]
 
     found = []
-    for (a, b), n in sorted(counts.items()):
+    for (a, b), _n in sorted(counts.items()):
         sa, sb = shingle_set(a), shingle_set(b)
         similarity = overlap(sa, sb)
         if similarity < threshold:

@@ -47,24 +47,32 @@ def _dateline(
     return 0, None
 
 
-def _outlet(
-    page: Page | None, url: str, dateline: Dateline | None, paragraphs: list[str], outlets: Outlets
-) -> tuple[str, str]:
-    """(outlet, how it is known): the URL's domain, the page's site name, a dateline tag, then a
-    credit or phrase in the text. A wire agency's tag loses to a publisher named another way."""
+def _outlet_of_page(page: Page | None, url: str, outlets: Outlets) -> tuple[str, str]:
+    """The outlet a URL's domain or a saved page's site name gives, if any."""
     for where in (url, page.url if page else ""):
         if where and (found := outlets.of_url(where)) is not None:
             return found.name, f"the URL's domain ({where})"
     if page and page.sitename:
         named = outlets.of_tag(page.sitename)
         return (named.name if named else page.sitename), f"the page's site name “{page.sitename}”"
-    tagged = outlets.of_tag(dateline.tag) if dateline and dateline.tag else None
-    lines = paragraphs[:FRONT_LINES] + paragraphs[-_CREDIT_LINES:]
-    mention = outlets.named_in(lines)
+    return "", ""
+
+
+def _outlet(
+    page: Page | None, url: str, dateline: Dateline | None, paragraphs: list[str], outlets: Outlets
+) -> tuple[str, str]:
+    """(outlet, how it is known): the URL's domain, the page's site name, a dateline tag, then a
+    credit or phrase in the text. A wire agency's tag loses to a publisher named another way."""
+    found = _outlet_of_page(page, url, outlets)
+    if found[0]:
+        return found
+    tag = dateline.tag if dateline else ""
+    tagged = outlets.of_tag(tag) if tag else None
+    mention = outlets.named_in(paragraphs[:FRONT_LINES] + paragraphs[-_CREDIT_LINES:])
     if mention is not None and (tagged is None or (tagged.wire and not mention.outlet.wire)):
         return mention.outlet.name, f"{mention.how} “{mention.evidence}”"
     if tagged is not None:
-        return tagged.name, f"the dateline tag “({dateline.tag if dateline else ''})”"
+        return tagged.name, f"the dateline tag “({tag})”"
     return "", ""
 
 
@@ -78,21 +86,50 @@ def _year_from_text(month_day: Stamp, text: str) -> tuple[date | None, str]:
     )
 
 
+Found = tuple[date, str, str]  # (date, basis, evidence)
+
+
+def _from_page(
+    page: Page | None, front: FrontMatter, dateline: Dateline | None, url: str
+) -> Found | None:
+    return (page.date, "metadata", page.date_evidence) if page and page.date else None
+
+
+def _from_stamp(
+    page: Page | None, front: FrontMatter, dateline: Dateline | None, url: str
+) -> Found | None:
+    stamp = front.publication
+    return (stamp.day, "header", stamp.line) if stamp is not None and stamp.day else None
+
+
+def _from_dateline(
+    page: Page | None, front: FrontMatter, dateline: Dateline | None, url: str
+) -> Found | None:
+    if dateline is None or dateline.date is None:
+        return None
+    return dateline.date, dateline.basis, dateline.text
+
+
+def _from_url(
+    page: Page | None, front: FrontMatter, dateline: Dateline | None, url: str
+) -> Found | None:
+    dated = url_date(url or (page.url if page else ""))
+    return (dated.low, "url", dated.evidence) if dated is not None and dated.day else None
+
+
+# In order of trust: the page's metadata, a stamp, a dated dateline, a dated URL.
+_DATE_READERS = (_from_page, _from_stamp, _from_dateline, _from_url)
+
+
 def _stated_date(
     page: Page | None, front: FrontMatter, dateline: Dateline | None, url: str, text: str
 ) -> tuple[date | None, str, str]:
-    """(date, basis, evidence) in order of trust: the page's metadata, a stamp, a dated
-    dateline, a dated URL, a year-less dateline or stamp completed from the article's dates."""
-    if page and page.date:
-        return page.date, "metadata", page.date_evidence
-    stamp = front.publication
-    if stamp is not None:
-        return stamp.day, "header", stamp.line
-    if dateline is not None and dateline.date is not None:
-        return dateline.date, dateline.basis, dateline.text
-    dated = url_date(url or (page.url if page else ""))
-    if dated is not None and dated.day is not None:
-        return dated.day, "url", dated.evidence
+    """(date, basis, evidence) the article states; else a year-less dateline or stamp completed
+    from the article's own dates; else nothing."""
+    for reader in _DATE_READERS:
+        found = reader(page, front, dateline, url)
+        if found is not None:
+            return found
     bare = dateline.month_day if dateline and dateline.month_day else None
     bare = bare or next((s.found for s in front.stamps if s.day is None), None)
     if bare is not None:
