@@ -92,7 +92,7 @@ def decode_article(raw: bytes, path: str | Path) -> str:
 
 
 def paragraphs_of(text: str) -> list[str]:
-    """DESIGN.md's paragraphs: the non-empty lines of the file, in order."""
+    """The paragraphs of docs/ARCHITECTURE.md: the non-empty lines of the text, in order."""
     return [line for line in text.split("\n") if line.strip()]
 
 
