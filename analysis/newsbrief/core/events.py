@@ -14,5 +14,6 @@ def event_label(event: str, labels: dict[str, str] | None = None) -> str:
     name = kind.replace("_", " ").capitalize()
     if "->" in key:
         who, _, where = key.partition("->")
-        return f"{name}: {who.replace('-', ' ').title().replace(' Of ', ' of ')} to {where.replace('-', ' ').title()}"
+        origin = who.replace("-", " ").title().replace(" Of ", " of ")
+        return f"{name}: {origin} to {where.replace('-', ' ').title()}"
     return f"{name} {'–'.join(p.title() for p in key.split('-'))}" if key else name

@@ -1,6 +1,7 @@
 """Provenance: a manifest of every input's SHA-256 and the tool versions, and rebuild verification.
 
-The brief prints the seed hashes and the manifest's digest, so a reader can check what it follows from.
+The brief prints the seed hashes and the manifest's digest, so a reader can check what it
+follows from.
 """
 
 from __future__ import annotations

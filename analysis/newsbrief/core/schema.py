@@ -33,6 +33,20 @@ class Row:
     def number(self, name: str) -> int:
         return int(self.cells[name])
 
+    def has(self, name: str) -> bool:
+        """True when the row has the column and its cell is text (not a missing value)."""
+        return isinstance(self.cells.get(name), str)
+
+    def optional(self, name: str) -> str:
+        """A text cell, or '' when the column is absent or the cell is not text (missing)."""
+        value = self.cells.get(name)
+        return value if isinstance(value, str) else ""
+
+
+def records(frame: pd.DataFrame) -> list[Row]:
+    """A frame's rows, in order, as typed rows (what `Schema.rows` gives for a table on disk)."""
+    return [Row({str(k): v for k, v in r.items()}) for r in frame.to_dict("records")]
+
 
 @dataclass(frozen=True)
 class Schema:
@@ -83,7 +97,7 @@ class Schema:
 
     def rows(self, data: Path) -> list[Row]:
         """The table as written, row by row (ints as ints, every other cell as text)."""
-        return [Row({str(k): v for k, v in r.items()}) for r in self.read(data).to_dict("records")]
+        return records(self.read(data))
 
 
 def iso(value: date | None) -> str:

@@ -7,19 +7,32 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
+from typing import cast
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from newsbrief.core.schema import records
 from newsbrief.report import style
+from newsbrief.report.tables import parse_mentions
 
 MAX_ROWS = 40  # beyond this many articles or promises, figures aggregate or show the top items
 
 
 def _day(value: str) -> date | None:
     return date.fromisoformat(value) if value else None
+
+
+def _x(day: date) -> float:
+    """A date as an x coordinate. Matplotlib converts dates through its units registry (which
+    also sets the date axis); its stubs type coordinates as floats, so this only retypes."""
+    return cast(float, day)
+
+
+def _month_ticks() -> mdates.DateFormatter:
+    return mdates.DateFormatter("%Y-%m")  # type: ignore[no-untyped-call]  # matplotlib.dates
 
 
 def article_order(articles: pd.DataFrame) -> pd.DataFrame:
@@ -45,24 +58,26 @@ def timeline(articles: pd.DataFrame, path: Path, source: str) -> Path:
     ordered = article_order(articles)
     if len(ordered) > MAX_ROWS:
         return _timeline_histogram(ordered, path, source)
+    rows = records(ordered)
     days = [
         d
-        for r in ordered.itertuples()
-        for d in (_day(r.date), _day(r.date_min), _day(r.date_max))
+        for r in rows
+        for d in (_day(r.text("date")), _day(r.text("date_min")), _day(r.text("date_max")))
         if d
     ]
     low = min(days) - timedelta(days=60) if days else date(2000, 1, 1)
     # Room on the right, so an open-ended range (no upper bound) shows as an arrow, not a stub.
     high = max(days) + timedelta(days=240) if days else date(2001, 1, 1)
     fig, ax = plt.subplots(figsize=(style.WIDTH_IN, 0.45 * len(ordered) + 1.2))
-    for y, r in enumerate(ordered.itertuples()):
-        if r.date:
-            ax.plot([_day(r.date)], [y], "o", color=style.PALETTE["blue"], ms=6)
-        elif r.date_min or r.date_max:
-            start = _day(r.date_min) or low
-            end = _day(r.date_max) or high
+    for y, r in enumerate(rows):
+        stated, date_min, date_max = _day(r.text("date")), r.text("date_min"), r.text("date_max")
+        if stated:
+            ax.plot([_x(stated)], [y], "o", color=style.PALETTE["blue"], ms=6)
+        elif date_min or date_max:
+            start = _day(date_min) or low
+            end = _day(date_max) or high
             ax.plot(
-                [start, end],
+                [_x(start), _x(end)],
                 [y, y],
                 "-",
                 color=style.PALETTE["orange"],
@@ -70,7 +85,7 @@ def timeline(articles: pd.DataFrame, path: Path, source: str) -> Path:
                 alpha=0.8,
                 solid_capstyle="butt",
             )
-            if not r.date_max:
+            if not date_max:
                 ax.annotate(
                     "no upper bound →",
                     xy=(start, y),
@@ -80,11 +95,13 @@ def timeline(articles: pd.DataFrame, path: Path, source: str) -> Path:
                     color="#444444",
                 )
         else:
-            ax.text(low, y, "  date unknown", va="center", fontsize=8, color=style.PALETTE["grey"])
-    ax.set_yticks(range(len(ordered)), [r.citekey for r in ordered.itertuples()])
+            ax.text(
+                _x(low), y, "  date unknown", va="center", fontsize=8, color=style.PALETTE["grey"]
+            )
+    ax.set_yticks(range(len(ordered)), [r.text("citekey") for r in rows])
     ax.invert_yaxis()
-    ax.set_xlim(low, high)
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+    ax.set_xlim(_x(low), _x(high))
+    ax.xaxis.set_major_formatter(_month_ticks())
     ax.set_xlabel("Publication date (year-month)")
     ax.plot([], [], "o", color=style.PALETTE["blue"], label="stated date")
     ax.plot([], [], "-", color=style.PALETTE["orange"], lw=5, label="inferred range")
@@ -104,7 +121,7 @@ def _timeline_histogram(articles: pd.DataFrame, path: Path, source: str) -> Path
     fig, ax = plt.subplots(figsize=(style.WIDTH_IN, 2.8))
     ax.bar(
         [p.to_timestamp() for p in counts.index],
-        counts.values,
+        counts.to_numpy(),
         width=25,
         color=style.PALETTE["blue"],
     )
@@ -156,11 +173,12 @@ def promise_timeline(promises: pd.DataFrame, path: Path, source: str) -> Path:
         "postponed": ("x", style.PALETTE["vermillion"]),
         "cancelled": ("X", style.PALETTE["vermillion"]),
     }
-    for y, r in enumerate(rows.itertuples()):
-        announced = _day(r.first_date)
-        if r.target_start and r.target_end:
+    for y, r in enumerate(records(rows)):
+        announced = _day(r.text("first_date"))
+        target_start, target_end = _day(r.text("target_start")), _day(r.text("target_end"))
+        if target_start and target_end:
             ax.plot(
-                [_day(r.target_start), _day(r.target_end)],
+                [_x(target_start), _x(target_end)],
                 [y, y],
                 "-",
                 lw=6,
@@ -168,10 +186,8 @@ def promise_timeline(promises: pd.DataFrame, path: Path, source: str) -> Path:
                 solid_capstyle="butt",
             )
         if announced:
-            ax.plot([announced], [y], "o", color=style.PALETTE["blue"], ms=6)
-        mentions = [
-            (m.split("|") + ["", "", ""])[:4] for m in filter(None, str(r.mentions).split(";"))
-        ]
+            ax.plot([_x(announced)], [y], "o", color=style.PALETTE["blue"], ms=6)
+        mentions = parse_mentions(r.text("mentions"))
         # Many mentions share a marker: each distinct one is drawn once, by month when there are
         # more mentions than a row can show apart (a large corpus), so the figure stays small.
         by_month = len(mentions) > MAX_ROWS
@@ -186,18 +202,19 @@ def promise_timeline(promises: pd.DataFrame, path: Path, source: str) -> Path:
             marker, colour = status_marker.get(status, ("s", style.PALETTE["orange"]))
             # An undated article is drawn at its earliest possible date, hollow.
             ax.plot(
-                [_day(low)],
+                [_x(date.fromisoformat(low))],
                 [y],
                 marker,
                 color=colour,
                 ms=6,
                 markerfacecolor=colour if dated else "none",
             )
-        if r.done_date:
-            ax.plot([_day(r.done_date)], [y], "*", color=style.PALETTE["green"], ms=10)
+        done = _day(r.text("done_date"))
+        if done:
+            ax.plot([_x(done)], [y], "*", color=style.PALETTE["green"], ms=10)
     ax.set_yticks(range(len(rows)), [str(label) for label in rows.label])
     ax.invert_yaxis()
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+    ax.xaxis.set_major_formatter(_month_ticks())
     ax.set_xlabel("Date (year-month)")
     handles = [
         ax.plot([], [], "o", color=style.PALETTE["blue"], label="announced")[0],

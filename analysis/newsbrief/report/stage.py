@@ -111,7 +111,8 @@ def write_figures(paths: Paths, inputs: ReportInputs) -> dict[str, str]:
         "timeline": figure_markdown(
             timeline,
             f"When the articles were published. Points are stated dates; bars are "
-            f"ranges inferred for {n_inferred} undated article(s). Source: build/data/articles.csv.",
+            f"ranges inferred for {n_inferred} undated article(s). "
+            "Source: build/data/articles.csv.",
             f"Timeline of {len(order)} articles by publication date; {n_inferred} shown as "
             "inferred date ranges rather than points.",
             paths,

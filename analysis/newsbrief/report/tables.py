@@ -1,17 +1,21 @@
-"""The brief's generated parts: Markdown includes, bibliography and metadata under report/_generated/.
+"""The brief's generated parts: Markdown includes, bibliography, metadata (report/_generated/).
 
-Every data-dependent sentence of the brief is written here from the artifacts, so new articles update it.
+Every data-dependent sentence of the brief is written here from the artifacts, so new articles
+update it.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date
+from typing import Any, SupportsFloat
 
 import pandas as pd
 
 from newsbrief.core.events import event_label
+from newsbrief.core.schema import Row, records
 from newsbrief.report.cite import csl_entry
 from newsbrief.report.escape import cite, md_quote, md_table, md_text
 from newsbrief.themes.coding import Theme
@@ -45,14 +49,13 @@ def _d(value: str) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def when_text(row: pd.Series) -> str:
+def when_text(row: Row) -> str:
     """An article's date as the brief prints it: inferred dates always marked as such."""
-    if row.date and row.date_basis != "inferred":
-        return row.date
-    if row.date_min or row.date_max:
-        return (
-            f"between {row.date_min or 'an unknown date'} and {row.date_max or 'today'} (inferred)"
-        )
+    if row.text("date") and row.text("date_basis") != "inferred":
+        return row.text("date")
+    low, high = row.text("date_min"), row.text("date_max")
+    if low or high:
+        return f"between {low or 'an unknown date'} and {high or 'today'} (inferred)"
     return "date unknown"
 
 
@@ -60,7 +63,9 @@ def corpus_span(articles: pd.DataFrame) -> tuple[str, str, bool]:
     """Earliest and latest publication, undated articles at their earliest possible date;
     True when an undated article lies at either end, so the span is partly inferred."""
     lows = sorted(
-        (r.date or r.date_min, r.date_basis) for r in articles.itertuples() if r.date or r.date_min
+        (r.text("date") or r.text("date_min"), r.text("date_basis"))
+        for r in records(articles)
+        if r.text("date") or r.text("date_min")
     )
     if not lows:
         return "", "", True
@@ -84,19 +89,19 @@ def metadata(articles: pd.DataFrame, built: date, title: str) -> dict[str, str]:
     }
 
 
-def references(articles: pd.DataFrame) -> list[dict]:
+def references(articles: pd.DataFrame) -> list[dict[str, Any]]:
     return [
         csl_entry(
-            r.citekey,
-            r.title,
-            r.outlet,
-            r.url,
-            _d(r.date) if r.date_basis != "inferred" else None,
-            _d(r.date_min),
-            _d(r.date_max),
-            r.date_basis,
+            r.text("citekey"),
+            r.text("title"),
+            r.text("outlet"),
+            r.text("url"),
+            _d(r.text("date")) if r.text("date_basis") != "inferred" else None,
+            _d(r.text("date_min")),
+            _d(r.text("date_max")),
+            r.text("date_basis"),
         )
-        for r in articles.sort_values("citekey").itertuples()
+        for r in records(articles.sort_values("citekey"))
     ]
 
 
@@ -105,7 +110,7 @@ def references_json(articles: pd.DataFrame) -> str:
 
 
 def citekeys(articles: pd.DataFrame) -> dict[str, str]:
-    return dict(zip(articles.article_id, articles.citekey))
+    return dict(zip(articles.article_id, articles.citekey, strict=True))
 
 
 def scope(articles: pd.DataFrame, topic: str) -> str:
@@ -145,7 +150,10 @@ def _evidence(evidence: list[list[str]], keys: dict[str, str], limit: int = 2) -
 def key_findings(findings: pd.DataFrame, keys: dict[str, str], limit: int = 6) -> str:
     """Three to six bullets, most consequential first, each with its citations."""
     if findings.empty:
-        return "No cross-article findings: the articles neither contradict each other nor show a lapsed commitment.\n"
+        return (
+            "No cross-article findings: the articles neither contradict each other nor show "
+            "a lapsed commitment.\n"
+        )
     rank = {check: i for i, check in enumerate(CHECK_ORDER)}
     ordered = findings.assign(
         _rank=findings.check.map(lambda c: rank.get(c, len(rank))),
@@ -156,25 +164,29 @@ def key_findings(findings: pd.DataFrame, keys: dict[str, str], limit: int = 6) -
     picked = ordered.groupby("check", sort=False).head(2)
     picked = picked.sort_values(["_rank", "_days", "finding_id"], ascending=[True, False, True])
     lines = []
-    for r in picked.head(limit).itertuples():
-        articles = [a for a in str(r.article_ids).split(";") if a]
+    for r in records(picked.head(limit)):
+        articles = [a for a in r.text("article_ids").split(";") if a]
         lines.append(
-            f"- **{CHECK_LABEL.get(r.check, r.check)}.** {md_text(r.summary)} "
+            f"- **{_check_label(r.text('check'))}.** {md_text(r.text('summary'))} "
             f"{cite(*(keys.get(a, '') for a in articles))}"
         )
     return "\n".join(lines) + "\n"
+
+
+def _check_label(check: str) -> str:
+    return CHECK_LABEL.get(check, check)
 
 
 def findings_table(findings: pd.DataFrame, keys: dict[str, str]) -> str:
     if findings.empty:
         return "No findings.\n"
     rows = []
-    for r in findings.head(TOP_ROWS).itertuples():
-        articles = [a for a in str(r.article_ids).split(";") if a]
+    for r in records(findings.head(TOP_ROWS)):
+        articles = [a for a in r.text("article_ids").split(";") if a]
         rows.append(
             [
-                md_text(CHECK_LABEL.get(r.check, r.check)),
-                md_text(r.summary),
+                md_text(_check_label(r.text("check"))),
+                md_text(r.text("summary")),
                 cite(*(keys.get(a, "") for a in articles)),
             ]
         )
@@ -188,7 +200,12 @@ def findings_table(findings: pd.DataFrame, keys: dict[str, str]) -> str:
 
 def parse_mentions(cell: str) -> list[tuple[str, str, str, str]]:
     """tracker.csv's mentions: `article|status|low|high` items joined by `;`."""
-    return [tuple((item.split("|") + ["", "", ""])[:4]) for item in str(cell).split(";") if item]
+    mentions = []
+    for item in str(cell).split(";"):
+        if item:
+            article, status, low, high = [*item.split("|"), "", "", ""][:4]
+            mentions.append((article, status, low, high))
+    return mentions
 
 
 def _mention_when(low: str, high: str) -> str:
@@ -202,30 +219,30 @@ def tracker_table(promises: pd.DataFrame, keys: dict[str, str]) -> str:
     rated = promises[promises.verdict != "Not Yet Rated"]
     unrated = promises[promises.verdict == "Not Yet Rated"]
     rows = []
-    for r in rated.head(TOP_ROWS).itertuples():
+    for r in records(rated.head(TOP_ROWS)):
         mentions = [
             f"{md_text(_mention_when(low, high))} {md_text(status.replace('_', ' '))} "
             f"{cite(keys.get(article, ''))}"
-            for article, status, low, high in parse_mentions(r.mentions)
+            for article, status, low, high in parse_mentions(r.text("mentions"))
         ]
         if len(mentions) > MENTIONS_SHOWN:
             # The first later reports and the latest; the rest are counted (all are in tracker.csv).
             hidden = len(mentions) - MENTIONS_SHOWN
-            mentions = (
-                mentions[: MENTIONS_SHOWN - 2]
-                + [f"… {hidden} more in `build/data/tracker.csv` …"]
-                + mentions[-2:]
-            )
-        target = r.target_text or "no date given"
-        if r.target_start:
-            target = f"{r.target_text} ({r.target_start} to {r.target_end})"
+            mentions = [
+                *mentions[: MENTIONS_SHOWN - 2],
+                f"… {hidden} more in `build/data/tracker.csv` …",
+                *mentions[-2:],
+            ]
+        target = r.text("target_text") or "no date given"
+        if r.text("target_start"):
+            target = f"{r.text('target_text')} ({r.text('target_start')} to {r.text('target_end')})"
         rows.append(
             [
-                md_text(r.label),
-                f"{md_text(r.first_when)} {cite(keys.get(r.first_article, ''))}",
+                md_text(r.text("label")),
+                f"{md_text(r.text('first_when'))} {cite(keys.get(r.text('first_article'), ''))}",
                 md_text(target),
                 "; ".join(mentions) or "none",
-                f"**{md_text(r.verdict)}**",
+                f"**{md_text(r.text('verdict'))}**",
             ]
         )
     out = (
@@ -239,9 +256,9 @@ def tracker_table(promises: pd.DataFrame, keys: dict[str, str]) -> str:
         )
     if not unrated.empty:
         items = [
-            f"{md_text(r.label)} ({md_text(r.target_text or 'no date')}) "
-            f"{cite(keys.get(r.first_article, ''))}"
-            for r in unrated.head(TOP_ROWS).itertuples()
+            f"{md_text(r.text('label'))} ({md_text(r.text('target_text') or 'no date')}) "
+            f"{cite(keys.get(r.text('first_article'), ''))}"
+            for r in records(unrated.head(TOP_ROWS))
         ]
         # Not Yet Rated includes targets that passed unremarked (tracker.py): silence is no verdict.
         more = len(unrated) - TOP_ROWS
@@ -290,17 +307,21 @@ def theme_prose(
     for theme, count in per_theme.head(top).items():
         rows = codes[codes.theme == theme].drop_duplicates("article_id").head(2)
         examples = [
-            f"{md_quote(text[(r.article_id, r.paragraph, r.sentence)])} "
-            f"{cite(keys.get(r.article_id, ''))}"
-            for r in rows.itertuples()
+            f"{md_quote(str(text[_sentence_key(r)]))} {cite(keys.get(r.text('article_id'), ''))}"
+            for r in records(rows)
         ]
         n_articles = codes[codes.theme == theme].article_id.nunique()
         out.append(
-            f"**{md_text(labels[theme])}** ({count} of {total} sentences, in {n_articles} "
+            f"**{md_text(labels[str(theme)])}** ({count} of {total} sentences, in {n_articles} "
             f"of {len(articles)} articles). For example: {'; '.join(examples)}."
         )
     out.append(theme_shift(codes, sentences, articles, labels))
     return "\n\n".join(out) + "\n"
+
+
+def _sentence_key(row: Row) -> tuple[str, int, int]:
+    """Where a coded sentence is: its article, paragraph and sentence number."""
+    return row.text("article_id"), row.number("paragraph"), row.number("sentence")
 
 
 def theme_shift(
@@ -326,7 +347,8 @@ def theme_shift(
         f"**Over time.** In the earlier {len(early)} dated article(s) (to "
         f"{md_text(dated._key.iloc[half - 1])}) the leading themes are "
         f"{md_text(', '.join(leaders(early)) or 'none')}; in the later {len(late)} (from "
-        f"{md_text(dated._key.iloc[half])}) they are {md_text(', '.join(leaders(late)) or 'none')}. "
+        f"{md_text(dated._key.iloc[half])}) they are "
+        f"{md_text(', '.join(leaders(late)) or 'none')}. "
         "Dates marked as inferred place an article by its earliest possible date."
     )
 
@@ -334,13 +356,13 @@ def theme_shift(
 def articles_table(articles: pd.DataFrame) -> str:
     rows = [
         [
-            cite(r.citekey),
-            md_text(r.outlet or "not stated"),
+            cite(r.text("citekey")),
+            md_text(r.text("outlet") or "not stated"),
             md_text(when_text(r)),
-            md_text(r.date_basis),
-            md_text(r.date_evidence),
+            md_text(r.text("date_basis")),
+            md_text(r.text("date_evidence")),
         ]
-        for r in articles.head(LISTED).itertuples()
+        for r in records(articles.head(LISTED))
     ]
     return md_table(["Article", "Outlet", "Date", "Basis", "How the date is known"], rows) + _more(
         len(articles), "articles, with their dates and evidence,", "build/data/articles.csv"
@@ -352,22 +374,14 @@ def validation_table(validation: pd.DataFrame, labels: dict[str, str]) -> str:
         return "–" if value in ("", "nan") else f"{float(value):.2f}"
 
     rows = []
-    for r in validation[validation.split == "heldout"].itertuples():
+    for r in records(validation[validation.split == "heldout"]):
+        theme = r.text("theme")
         name = labels.get(
-            r.theme, r.theme.replace("micro", "Micro average").replace("macro", "Macro average")
+            theme, theme.replace("micro", "Micro average").replace("macro", "Macro average")
         )
-        rows.append(
-            [
-                md_text(name),
-                str(r.tp),
-                str(r.fp),
-                str(r.fn),
-                fmt(r.precision),
-                fmt(r.recall),
-                fmt(r.f1),
-                fmt(r.alpha),
-            ]
-        )
+        counts = [r.text(n) for n in ("tp", "fp", "fn")]
+        figures = [fmt(r.text(n)) for n in ("precision", "recall", "f1", "alpha")]
+        rows.append([md_text(name), *counts, *figures])
     return md_table(
         ["Theme (held-out articles)", "TP", "FP", "FN", "Precision", "Recall", "F1", "α"],
         rows,
@@ -380,12 +394,12 @@ def evidence_table(claims: pd.DataFrame, keys: dict[str, str]) -> str:
         return "No claims were extracted.\n"
     rows = [
         [
-            md_text(event_label(r.event)),
-            md_text(r.status.replace("_", " ")),
-            md_text(r.target_text or ""),
-            f"{md_quote(r.quote)} {cite(keys.get(r.article_id, ''))}",
+            md_text(event_label(r.text("event"))),
+            md_text(r.text("status").replace("_", " ")),
+            md_text(r.text("target_text")),
+            f"{md_quote(r.text('quote'))} {cite(keys.get(r.text('article_id'), ''))}",
         ]
-        for r in claims.head(TOP_ROWS * 4).itertuples()
+        for r in records(claims.head(TOP_ROWS * 4))
     ]
     more = (
         f"\n*{len(claims) - TOP_ROWS * 4} more claims are in `build/data/claims.csv`.*\n"
@@ -396,7 +410,9 @@ def evidence_table(claims: pd.DataFrame, keys: dict[str, str]) -> str:
 
 
 def hashes_table(articles: pd.DataFrame) -> str:
-    rows = [[md_text(r.path), f"`{r.sha256}`"] for r in articles.head(LISTED).itertuples()]
+    rows = [
+        [md_text(r.text("path")), f"`{r.text('sha256')}`"] for r in records(articles.head(LISTED))
+    ]
     more = _more(len(articles), "files' hashes (column sha256)", "build/data/articles.csv")
     if more:
         # On a corpus this large the references list only the articles the brief cites.
@@ -444,12 +460,13 @@ def _finding_bullets(findings: pd.DataFrame, keys: dict[str, str], none: str) ->
     if findings.empty:
         return [none]
     out = [
-        f"- {md_text(r.summary)} {cite(*(keys.get(a, '') for a in str(r.article_ids).split(';')))}"
-        for r in findings.head(TOP_ROWS).itertuples()
+        f"- {md_text(r.text('summary'))} "
+        f"{cite(*(keys.get(a, '') for a in r.text('article_ids').split(';')))}"
+        for r in records(findings.head(TOP_ROWS))
     ]
     if len(findings) > TOP_ROWS:
         out.append(f"- … and {len(findings) - TOP_ROWS} more in `build/data/findings.csv`.")
-    return out + [""]
+    return [*out, ""]
 
 
 def source_notes(
@@ -459,7 +476,7 @@ def source_notes(
     variants: pd.DataFrame,
     notes: pd.DataFrame,
     keys: dict[str, str],
-    uncoded: list[str] = (),
+    uncoded: Sequence[str] = (),
 ) -> str:
     out = ["### Articles and how each is dated\n", articles_table(articles)]
     out.append("\n### Undated articles\n")
@@ -486,8 +503,10 @@ def source_notes(
     out.append("\n")
     if not notes.empty or uncoded:
         out.append("\n### Input problems handled\n")
-        by_key = dict(zip(articles.article_id, articles.citekey))
-        out += _grouped_notes([((r.article_id or ""), r.note) for r in notes.itertuples()], by_key)
+        by_key = citekeys(articles)
+        out += _grouped_notes(
+            [(r.text("article_id"), r.text("note")) for r in records(notes)], by_key
+        )
         out += _grouped_notes(
             [
                 (a, "— no sentence matches the codebook, so it adds nothing to the theme figures")
@@ -513,19 +532,19 @@ def methods_corpus(articles: pd.DataFrame, sentences: pd.DataFrame, claims: pd.D
 
 
 def _coder(validation: pd.DataFrame, reference: str) -> str:
-    """How coders.yml describes a coder, as the validation table carries it ('' when it does not)."""
-    rows = (
-        validation[validation.reference == reference]
-        if "who" in validation
-        else validation.iloc[0:0]
-    )
-    return str(rows.iloc[0].who) if not rows.empty and isinstance(rows.iloc[0].who, str) else ""
+    """How coders.yml describes a coder, as the validation table carries it ('' if it does not)."""
+    if "who" not in validation:
+        return ""
+    rows = records(validation[validation.reference == reference].head(1))
+    return rows[0].optional("who") if rows else ""
 
 
 def _figure(value: object) -> str:
     """A validation figure to two places, or "n/a" where it is undefined (no positives at all)."""
+    if not isinstance(value, (str, SupportsFloat)):
+        return "n/a"
     try:
-        number = float(value)  # type: ignore[arg-type]
+        number = float(value)
     except (TypeError, ValueError):
         return "n/a"
     return "n/a" if number != number else f"{number:.2f}"
@@ -544,7 +563,10 @@ def validation_summary(
     if validation.empty:
         return UNVALIDATED + "\n"
     if heldout.empty:
-        return "None of the held-out hand-coded articles is in this corpus, so there are no held-out figures.\n"
+        return (
+            "None of the held-out hand-coded articles is in this corpus, so there are no "
+            "held-out figures.\n"
+        )
     r = heldout.iloc[0]
     reference = str(r.reference)
     who = _coder(validation, reference)
@@ -607,55 +629,64 @@ def limitations(
             f"- **Copied text.** {copies} near-copy finding(s): copied passages are one "
             "source, not corroboration."
         )
-    heldout = validation[(validation.split == "heldout") & (validation.theme == "micro")]
-    if not heldout.empty and heldout.iloc[0].get("blind", "") == "yes":
-        caveat = heldout.iloc[0].get("caveat", "")
-        out.append(
-            f"- **Dictionary coding.** Theme codes match words, not meaning. Held-out "
-            f"micro-F1 is {_figure(heldout.iloc[0].f1)} on only {heldout.iloc[0].units} "
-            "paragraphs, against a coder who did not see the codebook, so small themes carry "
-            "wide uncertainty."
-            + (f" {md_text(caveat)}" if isinstance(caveat, str) and caveat else "")
-        )
-    elif not heldout.empty:
-        out.append(
-            f"- **Dictionary coding.** Theme codes match words, not meaning. Held-out "
-            f"micro-F1 is {_figure(heldout.iloc[0].f1)} on {heldout.iloc[0].units} "
-            "paragraphs hand-coded by the codebook's own author, not by an independent coder, "
-            "so the figure is likely optimistic and small themes carry wide uncertainty; a "
-            "second, independent coder is the next step (analysis/validation/CODING\\_GUIDE.md)."
-        )
-    if heldout.empty:
-        out.append(
-            "- **Dictionary coding, unvalidated here.** Theme codes match words, not meaning, "
-            "and no hand-coded held-out paragraph is in this corpus, so how often they are right "
-            "on these articles is not measured."
-        )
+    out.append(_coding_limitation(validation))
     out.append(
         "- **Rule-based claims.** Commitments are read by wording rules "
         "(analysis/claim\\_rules.yml); a promise phrased in a way the rules do not know is "
         "missed, and the evidence table shows exactly what was read."
     )
-    open_items = (
-        []
-        if tracker is None
-        else list(tracker[tracker.verdict.isin(["Stalled", "In the Works"])].label)
-    )
-    if open_items:
-        shown = ", ".join(open_items[:5]) + (
-            f" and {len(open_items) - 5} more" if len(open_items) > 5 else ""
-        )
-        out.append(
-            f"- **Next steps.** Primary sources (official readouts of both governments, "
-            f"civil aviation and trade authorities, later reporting) would settle what became "
-            f"of {md_text(shown)}."
-        )
+    if tracker is not None:
+        out += _next_steps(list(tracker[tracker.verdict.isin(["Stalled", "In the Works"])].label))
     if undated:
         out.append(
             "- **Dates.** Dated copies of the undated articles (the outlet's page, an archive "
             "capture) would replace inferred ranges with dates and firm up the order of events."
         )
     return "\n".join(out) + "\n"
+
+
+def _coding_limitation(validation: pd.DataFrame) -> str:
+    """How far the theme codes can be trusted: blind or author-coded held-out figures, or none."""
+    heldout = records(
+        validation[(validation.split == "heldout") & (validation.theme == "micro")].head(1)
+    )
+    if not heldout:
+        return (
+            "- **Dictionary coding, unvalidated here.** Theme codes match words, not meaning, "
+            "and no hand-coded held-out paragraph is in this corpus, so how often they are right "
+            "on these articles is not measured."
+        )
+    micro = heldout[0]
+    f1, units = _figure(micro.cells["f1"]), micro.text("units")
+    if micro.optional("blind") == "yes":
+        caveat = micro.optional("caveat")
+        return (
+            f"- **Dictionary coding.** Theme codes match words, not meaning. Held-out "
+            f"micro-F1 is {f1} on only {units} "
+            "paragraphs, against a coder who did not see the codebook, so small themes carry "
+            "wide uncertainty." + (f" {md_text(caveat)}" if caveat else "")
+        )
+    return (
+        f"- **Dictionary coding.** Theme codes match words, not meaning. Held-out "
+        f"micro-F1 is {f1} on {units} "
+        "paragraphs hand-coded by the codebook's own author, not by an independent coder, "
+        "so the figure is likely optimistic and small themes carry wide uncertainty; a "
+        "second, independent coder is the next step (analysis/validation/CODING\\_GUIDE.md)."
+    )
+
+
+def _next_steps(open_items: list[str]) -> list[str]:
+    """The bullet naming the still-open commitments that primary sources would settle."""
+    if not open_items:
+        return []
+    shown = ", ".join(open_items[:5]) + (
+        f" and {len(open_items) - 5} more" if len(open_items) > 5 else ""
+    )
+    return [
+        f"- **Next steps.** Primary sources (official readouts of both governments, "
+        f"civil aviation and trade authorities, later reporting) would settle what became "
+        f"of {md_text(shown)}."
+    ]
 
 
 def manifest_note(manifest_digest: str, n_files: int) -> str:
