@@ -251,7 +251,10 @@ def _interrupt_once_the_kernel_runs(command: list[str], cwd: Path) -> subprocess
     time.sleep(0.3)  # into the first cells
     os.killpg(process.pid, signal.SIGINT)
     stdout, stderr = process.communicate(timeout=120)
-    time.sleep(1)
+    # The kernel is shut down as the run ends; on a loaded machine that can take a few seconds.
+    ended = time.monotonic() + 15
+    while [k for k in kernels if _alive(k)] and time.monotonic() < ended:
+        time.sleep(0.1)
     assert not [k for k in kernels if _alive(k)], "the kernel outlived the run"
     return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
 

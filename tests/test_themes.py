@@ -263,6 +263,7 @@ def test_only_hand_coded_articles_present_in_the_corpus_are_validated(tmp_path):
         "article_id": "a",
         "paragraphs": 1,
         "sentences": 1,
+        "dateline_paragraph": 0,
     }
     schema.ARTICLES.write(schema.ARTICLES.frame([row]), paths.data)
     validation, _ = validate_codes(paths, [Code("a", 0, 0, "trade", "trade")], THEMES.keys)
