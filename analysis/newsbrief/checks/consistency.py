@@ -39,6 +39,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from operator import attrgetter
 
+from rapidfuzz.distance import JaroWinkler, Levenshtein
+
 from newsbrief.claims.copies import SHINGLE, CopyPair, shingles
 from newsbrief.claims.copies import kind as copy_kind
 from newsbrief.claims.extract import (
@@ -867,43 +869,6 @@ def duplicate_sources(
 # Name variants ------------------------------------------------------------------------------------
 
 
-def edit_distance(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
-
-
-def jaro_winkler(a: str, b: str) -> float:
-    """Similarity of two spellings, 0 to 1, favouring a shared beginning (as names misspelt keep)."""
-    if a == b:
-        return 1.0
-    reach = max(max(len(a), len(b)) // 2 - 1, 0)
-    taken = [False] * len(b)
-    matched_a = []
-    for i, ch in enumerate(a):
-        for j in range(max(0, i - reach), min(len(b), i + reach + 1)):
-            if not taken[j] and b[j] == ch:
-                taken[j] = True
-                matched_a.append(ch)
-                break
-    m = len(matched_a)
-    if m == 0:
-        return 0.0
-    matched_b = [b[j] for j in range(len(b)) if taken[j]]
-    transpositions = sum(x != y for x, y in zip(matched_a, matched_b, strict=True)) / 2
-    jaro = (m / len(a) + m / len(b) + (m - transpositions) / m) / 3
-    prefix = 0
-    for x, y in zip(a[:4], b[:4], strict=False):
-        if x != y:
-            break
-        prefix += 1
-    return jaro + prefix * 0.1 * (1 - jaro)
-
-
 # A capitalised word. The capital comes before the lookbehind (which then checks the character
 # before it): a pattern that opens with a class lets the engine skip to the next capital, while one
 # that opens with a lookbehind is tried at every character (the scan takes twice as long).
@@ -1054,8 +1019,9 @@ def _close_names(
     for word, refers in targets.items():
         if word[0] != token[0] or len(word) < min_length or abs(len(word) - len(token)) > max_edits:
             continue
-        score = jaro_winkler(token, word)
-        if score >= rules.min_similarity and edit_distance(token, word) <= max_edits:
+        # Standard Jaro-Winkler (the prefix bonus above a Jaro of 0.7) and Levenshtein edits.
+        score = JaroWinkler.similarity(token, word)
+        if score >= rules.min_similarity and Levenshtein.distance(token, word) <= max_edits:
             yield score, word, refers
 
 
