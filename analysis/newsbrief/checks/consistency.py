@@ -51,7 +51,7 @@ from newsbrief.claims.extract import (
     VariantRules,
     load_claim_rules,
 )
-from newsbrief.core.events import event_label
+from newsbrief.core.events import CHECKS, event_label
 from newsbrief.core.parallel import map_chunks
 from newsbrief.core.paths import CLAIM_RULES
 from newsbrief.core.patterns import fold, may_match
@@ -59,16 +59,7 @@ from newsbrief.core.records import Article, PublicationDate
 from newsbrief.dating.context import Context, person_index, strip_possessive
 from newsbrief.dating.publication import deciding_facts, fact_cues, listed_facts
 
-ORDER = (
-    "slippage",
-    "conflict",
-    "downgraded",
-    "no_follow_up",
-    "fulfilled_late",
-    "duplicate_source",
-    "undated_source",
-    "name_variant",
-)
+ORDER = CHECKS
 OCCASION_DAYS = (
     60  # counts given without a target date, by articles this close, describe one occasion
 )

@@ -17,3 +17,16 @@ def event_label(event: str, labels: dict[str, str] | None = None) -> str:
         origin = who.replace("-", " ").title().replace(" Of ", " of ")
         return f"{name}: {origin} to {where.replace('-', ' ').title()}"
     return f"{name} {'–'.join(p.title() for p in key.split('-'))}" if key else name
+
+
+# The checks' names, most consequential first: the order of findings.csv and of the brief.
+CHECKS = (
+    "slippage",
+    "conflict",
+    "downgraded",
+    "no_follow_up",
+    "fulfilled_late",
+    "duplicate_source",
+    "undated_source",
+    "name_variant",
+)

@@ -14,22 +14,13 @@ from typing import Any, SupportsFloat
 
 import pandas as pd
 
-from newsbrief.core.events import event_label
+from newsbrief.core.events import CHECKS, event_label
 from newsbrief.core.schema import Row, records
 from newsbrief.report.cite import csl_entry
 from newsbrief.report.escape import cite, md_quote, md_table, md_text
 from newsbrief.themes.coding import Theme
 
-CHECK_ORDER = (
-    "slippage",
-    "conflict",
-    "downgraded",
-    "no_follow_up",
-    "fulfilled_late",
-    "duplicate_source",
-    "undated_source",
-    "name_variant",
-)
+CHECK_ORDER = CHECKS
 CHECK_LABEL = {
     "slippage": "Slipped commitment",
     "conflict": "Sources disagree",
