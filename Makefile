@@ -90,6 +90,9 @@ lint: $(ENV) ## ruff (lint and format) and mypy --strict on the package
 	$(VENV)/bin/ruff format --check --quiet analysis tests benchmarks
 	$(VENV)/bin/mypy
 
+fetch: $(ENV) ## Download the pages of catalog entries that have a url and no file yet, into seeds/
+	$(PYTHON) -m newsbrief fetch
+
 verify: $(OUTPUTS) ## Rebuild in a scratch copy; compare data, includes, HTML and PDF byte for byte
 	$(PYTHON) -m newsbrief verify
 

@@ -304,3 +304,35 @@ def test_fetch_names_an_unresolvable_host(tmp_path):
     )
     assert results[0].outcome == "failed" and "DNS" in results[0].detail
     assert not any(Path(tmp_path).iterdir())
+
+
+def test_make_fetch_saves_each_catalogued_page_not_yet_in_seeds(
+    server, tmp_path, monkeypatch, capsys
+):
+    from newsbrief.__main__ import main
+
+    monkeypatch.setattr("newsbrief.ingest.fetch.PAUSE_S", 0.0)
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "kept.txt").write_text("An article already here.\n", encoding="utf-8")
+    entries = [
+        ("story.html", f"{server}/story.html"),
+        ("gone.txt", f"{server}/gone.html"),
+        ("kept.txt", f"{server}/story.html"),
+    ]
+    (seeds / "catalog.yml").write_text(
+        "articles:\n"
+        + "".join(
+            f"  - file: {f}\n    citekey: key{n}\n    url: {u}\n"
+            for n, (f, u) in enumerate(entries)
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["fetch"]) == 1  # one page failed
+    said = capsys.readouterr().out
+    assert (seeds / "story.html").read_bytes() == page().encode()
+    assert not (seeds / "gone.html").exists()
+    assert (
+        "[fetch] 1 of 2" in said and "HTTP 404" in said and "1 fetched, 0 skipped, 1 failed" in said
+    )

@@ -1,4 +1,5 @@
-"""Command line for the Makefile: run a notebook, render the brief, write the manifest, verify.
+"""Command line for the Makefile: run a notebook, render the brief, write the manifest, verify,
+fetch the catalog's pages.
 
 Bad input ends with one readable message and exit status 2, never a traceback (DEBUG=1 shows it);
 Ctrl-C prints `interrupted` and exits 130, the previous outputs left in place (writes are atomic).
@@ -11,12 +12,88 @@ import os
 import sys
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 from newsbrief.core.errors import InputError
 
 
-def main(argv: list[str] | None = None) -> int:
+def _elapsed(started: float) -> str:
+    return f"({time.perf_counter() - started:.1f} s)"
+
+
+def _run(args: argparse.Namespace, root: Path, started: float) -> int:
+    from newsbrief.notebooks import NotebookFailed, execute_notebook, stage_log
+
+    target = root / "build" / "notebooks" / args.notebook.name
+    try:
+        execute_notebook(args.notebook, target, cwd=root)
+    except NotebookFailed as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    for line in stage_log(target):
+        print(line)
+    print(f"[notebook] {args.notebook.name} -> {target.relative_to(root)} {_elapsed(started)}")
+    return 0
+
+
+def _render(args: argparse.Namespace, root: Path, started: float) -> int:
+    from newsbrief.render import render as render_brief
+
+    result = render_brief(root / "report", engine=args.engine)
+    print(
+        f"[render] {result.engine}: {result.html.relative_to(root)} "
+        f"({result.html.stat().st_size // 1024} KB), {result.pdf.relative_to(root)} "
+        f"({result.pdf.stat().st_size // 1024} KB) {_elapsed(started)}"
+    )
+    return 0
+
+
+def _manifest(args: argparse.Namespace, root: Path, started: float) -> int:
+    from newsbrief.core import provenance, store
+
+    data = provenance.manifest(root, provenance.software_versions())
+    store.write_json(data, root / "build" / "manifest.json")
+    print(
+        f"[manifest] {len(data['files'])} input files hashed -> build/manifest.json "
+        f"(digest {provenance.digest(data)[:12]}) {_elapsed(started)}"
+    )
+    return 0
+
+
+def _verify(args: argparse.Namespace, root: Path, started: float) -> int:
+    from newsbrief.core.provenance import verify
+
+    differences = verify(root)
+    if differences:
+        print("verify: the rebuild differs from the current build:", file=sys.stderr)
+        for line in differences:
+            print(f"  {line}", file=sys.stderr)
+        return 1
+    print(
+        "[verify] a fresh rebuild matches build/data, report/_generated, brief.html and "
+        f"brief.pdf byte for byte {_elapsed(started)}"
+    )
+    return 0
+
+
+def _fetch(args: argparse.Namespace, root: Path, started: float) -> int:
+    from newsbrief.ingest.fetch import fetch_catalog
+
+    failed = [r for r in fetch_catalog(root / "seeds") if r.outcome == "failed"]
+    return 1 if failed else 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Path, float], int]] = {
+    "run": _run,
+    "render": _render,
+    "manifest": _manifest,
+    "verify": _verify,
+    "fetch": _fetch,
+}
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m newsbrief")
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="execute a numbered notebook into build/notebooks/")
@@ -25,56 +102,14 @@ def main(argv: list[str] | None = None) -> int:
     render.add_argument("--engine", choices=["auto", "quarto", "offline"], default="auto")
     commands.add_parser("manifest", help="write build/manifest.json (input hashes, tool versions)")
     commands.add_parser("verify", help="rebuild in a temporary copy and compare byte for byte")
-    args = parser.parse_args(argv)
-    root = Path.cwd()
-    started = time.perf_counter()
+    commands.add_parser("fetch", help="download the catalog's pages that are not in seeds/ yet")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
     try:
-        if args.command == "run":
-            from newsbrief.notebooks import NotebookFailed, execute_notebook, stage_log
-
-            target = root / "build" / "notebooks" / args.notebook.name
-            try:
-                execute_notebook(args.notebook, target, cwd=root)
-            except NotebookFailed as err:
-                print(f"error: {err}", file=sys.stderr)
-                return 2
-            for line in stage_log(target):
-                print(line)
-            print(
-                f"[notebook] {args.notebook.name} -> {target.relative_to(root)} "
-                f"({time.perf_counter() - started:.1f} s)"
-            )
-        elif args.command == "render":
-            from newsbrief.render import render as render_brief
-
-            result = render_brief(root / "report", engine=args.engine)
-            print(
-                f"[render] {result.engine}: {result.html.relative_to(root)} "
-                f"({result.html.stat().st_size // 1024} KB), {result.pdf.relative_to(root)} "
-                f"({result.pdf.stat().st_size // 1024} KB) ({time.perf_counter() - started:.1f} s)"
-            )
-        elif args.command == "manifest":
-            from newsbrief.core import provenance, store
-
-            data = provenance.manifest(root, provenance.software_versions())
-            store.write_json(data, root / "build" / "manifest.json")
-            print(
-                f"[manifest] {len(data['files'])} input files hashed -> build/manifest.json "
-                f"(digest {provenance.digest(data)[:12]}) ({time.perf_counter() - started:.1f} s)"
-            )
-        elif args.command == "verify":
-            from newsbrief.core.provenance import verify
-
-            differences = verify(root)
-            if differences:
-                print("verify: the rebuild differs from the current build:", file=sys.stderr)
-                for line in differences:
-                    print(f"  {line}", file=sys.stderr)
-                return 1
-            print(
-                "[verify] a fresh rebuild matches build/data, report/_generated, brief.html and "
-                f"brief.pdf byte for byte ({time.perf_counter() - started:.1f} s)"
-            )
+        return COMMANDS[args.command](args, Path.cwd(), time.perf_counter())
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130  # 128 + SIGINT, as a shell reports a process Ctrl-C stopped
@@ -90,7 +125,6 @@ def main(argv: list[str] | None = None) -> int:
                 file=sys.stderr,
             )
         return 1
-    return 0
 
 
 if __name__ == "__main__":

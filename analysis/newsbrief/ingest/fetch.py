@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from newsbrief.ingest.catalog import CatalogEntry, read_catalog
+
 USER_AGENT = "newsbrief/0.1 (policy-brief builder; fetches only the pages its catalog lists)"
 TIMEOUT_S = 20.0
 PAUSE_S = 1.0  # between two requests to one host, unless its robots.txt asks for more
@@ -154,3 +156,26 @@ def summary(results: list[Fetched]) -> str:
         kind: sum(r.outcome == kind for r in results) for kind in ("fetched", "skipped", "failed")
     }
     return ", ".join(f"{n} {kind}" for kind, n in counts.items())
+
+
+def wanted_pages(entries: list[CatalogEntry], seeds: Path) -> list[Wanted]:
+    """The catalog entries with a URL whose file is not in seeds/ yet, each as a page to save:
+    under its catalog name when that is a page's (.html/.htm), else as <stem>.html."""
+    wanted = []
+    for entry in entries:
+        if not entry.url or (seeds / entry.file).exists():
+            continue
+        name = (
+            entry.file
+            if Path(entry.file).suffix.casefold() in (".html", ".htm")
+            else (f"{Path(entry.file).stem}.html")
+        )
+        wanted.append(Wanted(name, entry.url))
+    return wanted
+
+
+def fetch_catalog(seeds: Path, say: Callable[[str], None] = print) -> list[Fetched]:
+    """`make fetch`: every catalogued page not yet in seeds/, fetched politely, then a summary."""
+    results = fetch_pages(wanted_pages(read_catalog(seeds / "catalog.yml"), seeds), seeds, say=say)
+    say(f"[fetch] {summary(results)}")
+    return results
