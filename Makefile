@@ -57,7 +57,7 @@ env: $(ENV) ## Create the virtual environment (.venv) from requirements.txt
 $(VENV)/.installed: requirements.txt
 	@echo "[env] creating $(VENV) from requirements.txt"
 	python3 -m venv $(VENV)
-	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	@touch $@
 
 $(NB)/01_corpus.ipynb: analysis/01_corpus.ipynb $(SEEDS) analysis/ingest.yml analysis/timex.yml $(CONTEXT) $(CORPUS_CODE) $(CORE) | $(ENV)
