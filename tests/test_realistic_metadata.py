@@ -56,5 +56,4 @@ def test_held_out_headlines_are_recovered(scored):
 
 
 def test_held_out_outlets_named_by_the_text_or_its_url_are_found(scored):
-    # Measured 13 of 16 (0.81) when this was written; the target is 0.95, not yet met.
-    assert scored["outlet"] >= 0.80
+    assert scored["outlet"] >= 0.95

@@ -171,6 +171,24 @@ def test_a_dated_photo_caption_is_read_as_a_caption():
     assert [s.day for _, s in front.captions] == [date(2026, 2, 4)]
 
 
+def test_a_year_less_stamp_with_a_clock_time_is_page_furniture():
+    front = read_front(
+        [
+            "Trade forum opens in the south",
+            "Oct 29, 14:05",
+            "ALMATY, Kazakhstan (AKIpress) — Traders from both countries met on Tuesday.",
+        ]
+    )
+    assert [(s.paragraph, s.day, s.found.month, s.found.day_of_month) for s in front.stamps] == [
+        (1, None, 10, 29)
+    ]
+
+
+def test_a_year_less_date_inside_a_sentence_is_not_a_stamp():
+    line = "Talks resume on June 10 in the capital."
+    assert read_front(["Talks to resume", line, line + " More later."]).stamps == []
+
+
 def test_a_dateline_without_a_year_gives_its_month_and_day():
     stamp = find_stamp("BAKU, Azerbaijan, June 10.", year_optional=True)
     assert stamp is not None and not stamp.has_year and stamp.in_year(2023) == date(2023, 6, 10)
@@ -217,6 +235,27 @@ def test_a_url_domain_gives_the_outlet(url, name):
 def test_an_outlet_named_in_the_text(line, name):
     found = OUTLETS.named_in([line])
     assert found is not None and found.outlet.name == name
+
+
+def test_a_syndicated_feed_is_credited_to_its_publisher_not_the_wire():
+    lines = [
+        "Ministers sign transit pact",
+        "PTI",
+        "Islamabad, Mar 3 (PTI) The two ministers signed a transit pact on Tuesday.",
+        "This report is auto-published from an agency feed and was not edited by ThePrint staff.",
+    ]
+    found = OUTLETS.named_in(lines)
+    assert found is not None and found.outlet.name == "ThePrint"
+
+
+def test_a_follow_us_line_names_the_outlet():
+    found = OUTLETS.named_in(["Follow ProPakistani on Google News for more updates."])
+    assert found is not None and found.outlet.name == "ProPakistani"
+
+
+def test_a_wire_line_alone_still_names_the_wire():
+    found = OUTLETS.named_in(["PTI", "Islamabad, Mar 3 (PTI) The ministers met."])
+    assert found is not None and found.outlet.name == "Press Trust of India"
 
 
 def test_a_common_word_is_not_an_outlet():

@@ -16,6 +16,10 @@ FRONT_LINES = 8  # stamps and bylines sit within the first lines; later dates ar
 _HEADLINE_WORDS = 25
 _HEADLINE_CHARS = 200
 _STAMP_WORDS = 10  # words besides the date: more than this is a sentence that mentions a date
+# A stamp without a year ("Oct 29, 14:05", "Updated Feb 4") is only a stamp when it is this short
+# or carries a clock time: a longer line with "on June 10" is the story's own date.
+_BARE_STAMP_WORDS = 2
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _BYLINE = re.compile(
     r"^(?:by\s+\S.{0,60}|(?:staff|our|special)\s+(?:reporter|correspondent)s?"
     r"|(?:from\s+)?(?:our|a)\s+correspondent|web\s+desk|news\s+desk|monitoring\s+desk)$",
@@ -74,14 +78,23 @@ def _stamp_kind(line: str) -> str:
 
 
 def date_stamp(line: str, paragraph: int) -> DateStamp | None:
-    """`line` as a date stamp (a date and few other words), or None if it is prose."""
-    found = find_stamp(line)
+    """`line` as a date stamp (a date and few other words), or None if it is prose. A stamp
+    without a year has its day None: dating looks for the year."""
+    found = find_stamp(line) or find_stamp(line, year_optional=True)
     if found is None:
         return None
     rest = (line[: found.start] + " " + line[found.end :]).split()
     if len(rest) > _STAMP_WORDS or (line.rstrip().endswith((".", "?", "!")) and len(rest) > 4):
         return None
+    if found.day is None and not _is_bare_stamp(line, rest):
+        return None
     return DateStamp(found.day, _stamp_kind(line), paragraph, line.strip(), found)
+
+
+def _is_bare_stamp(line: str, rest: list[str]) -> bool:
+    words = [w for w in rest if any(c.isalpha() for c in w)]
+    named = _STAMP_KIND.search(line) is not None
+    return len(words) <= _BARE_STAMP_WORDS + named or bool(_CLOCK.search(line))
 
 
 def is_byline(line: str) -> bool:

@@ -61,10 +61,16 @@ class Outlets:
         name = rf"(?P<name>{self._names})"
         # "© 2023 Dunya News", "Published in Dawn, ...", "Copyright of materials of ... X".
         credit = r"(?i:©|\(c\)|copyright|published\s+in)[^.\n]{0,40}?(?<![\w])"
+        # The publisher of a syndicated feed: "... has not been edited by ThePrint staff", and a
+        # site's own sign-off: "Follow ProPakistani on Google News".
+        staff = r"\b(?i:edited\s+by|produced\s+by)\s+"
+        follow = r"^\W*(?i:follow)\s+"
         reports = r"(?:\s+(?i:news\s+agency))?\s+(?i:reports|reported|has\s+learn[et]d?|learnt)\b"
         cites = r"\b(?i:told|citing|according\s+to|speaking\s+to(?:\s+the)?|in\s+an\s+interview\s+with)\s+"
         return (
             ("credit", re.compile(rf"{credit}{name}\b")),
+            ("credit", re.compile(rf"{staff}{name}\s+(?i:staff|team|desk)\b")),
+            ("credit", re.compile(rf"{follow}{name}\s+(?i:on)\b")),
             ("phrase", re.compile(rf"\b{name}{reports}")),
             ("phrase", re.compile(rf"{cites}{name}\b")),
         )
@@ -83,18 +89,34 @@ class Outlets:
         return self.by_tag.get(" ".join(tag.split()).casefold())
 
     def named_in(self, lines: list[str]) -> OutletMention | None:
-        """The outlet the article's own lines name: a credit line, then "X reports", "told X".
-        A line that is only an outlet's name (a site header) counts as its credit too."""
+        """The outlet the article's own lines name: a publisher's credit, then a line that is only
+        an outlet's name (a site header), then "X reports", "told X". Among credits and site
+        lines a wire agency loses to a publisher: ThePrint runs PTI's copy under a "PTI" line."""
+        signed = [*self._credits(lines, "credit"), *self._sites(lines)]
+        publisher = next((m for m in signed if not m.outlet.wire), None)
+        if publisher or signed:
+            return publisher or signed[0]
+        phrases = self._credits(lines, "phrase")
+        return phrases[0] if phrases else None
+
+    def _sites(self, lines: list[str]) -> list[OutletMention]:
+        found = []
         for line in lines:
             alone = self.of_tag(line.strip(" -–—|"))
             if alone is not None and len(line.split()) <= 6:
-                return OutletMention(alone, "site", line.strip())
-        for how, pattern in self.phrases:
+                found.append(OutletMention(alone, "site", line.strip()))
+        return found
+
+    def _credits(self, lines: list[str], how: str) -> list[OutletMention]:
+        found = []
+        for kind, pattern in self.phrases:
+            if kind != how:
+                continue
             for line in lines:
-                found = pattern.search(line)
-                if found and (outlet := self.of_tag(found["name"])) is not None:
-                    return OutletMention(outlet, how, found.group().strip())
-        return None
+                hit = pattern.search(line)
+                if hit and (outlet := self.of_tag(hit["name"])) is not None:
+                    found.append(OutletMention(outlet, how, hit.group().strip()))
+        return found
 
 
 def load_outlets(path: Path = CONTEXT_DIR / "outlets.yml") -> Outlets:
