@@ -57,7 +57,7 @@ from newsbrief.core.paths import CLAIM_RULES
 from newsbrief.core.patterns import fold, may_match
 from newsbrief.core.records import Article, PublicationDate
 from newsbrief.dating.context import Context, person_index, strip_possessive
-from newsbrief.dating.publication import deciding_facts, fact_cues, listed_facts
+from newsbrief.dating.publication import deciding_facts, fact_cues, listed_facts, set_aside_facts
 
 ORDER = CHECKS
 OCCASION_DAYS = (
@@ -1095,7 +1095,10 @@ def _undated_evidence(article: Article, facts: list[str], deciding: list[str]) -
 def _undated_summary(
     article_id: str, d: PublicationDate, facts: list[str], deciding: list[str]
 ) -> str:
+    aside = set_aside_facts(d)
     if d.basis == "unknown" or (d.date_min is None and d.date_max is None):
+        if aside:
+            return f"{article_id} states no date, and the facts that would date it contradict each other: {aside}."
         return f"{article_id} states no date, and nothing in it bounds its date."
     if not deciding:  # the bounds contradict each other; the evidence says how
         return f"{article_id} states no date, and its text cannot date it: {d.evidence}"
@@ -1110,7 +1113,8 @@ def _undated_summary(
         if len(facts) > len(deciding)
         else ""
     )
-    return f"{article_id} states no date; {where}: {'; '.join(deciding)}{rest}."
+    conflict = f" Set aside as contradicted by the other facts: {aside}." if aside else ""
+    return f"{article_id} states no date; {where}: {'; '.join(deciding)}{rest}.{conflict}"
 
 
 def undated_sources(articles: list[Article], dates: dict[str, PublicationDate]) -> list[Finding]:

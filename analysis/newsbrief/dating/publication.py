@@ -16,14 +16,17 @@ from newsbrief.core.patterns import fold, may_match, trie
 from newsbrief.core.records import PublicationDate
 from newsbrief.dating.context import Context, PlaceName, Tenure, person_index, strip_possessive
 from newsbrief.dating.timex import find_timexes, governing_cue, tense_at
+from newsbrief.ingest.stamps import Stamp
 
 TITLE_REACH = 60  # characters between an office title and a name for the title to be the name's
 TITLE_AFTER_REACH = 40  # "Name, the <title>": characters between the comma and the title
 LISTED = 8  # facts spelled out in the evidence; further ones are counted
 
-# Words that make a title or a name historical: "former prime minister", "then-ambassador".
+# Words that make a title or a name historical: "former prime minister", "then-ambassador",
+# "the first President" (of a state: the founder, not whoever holds the post now).
 _FORMER = re.compile(
-    r"\b(?:former|formerly|ex|then|late|erstwhile|previous|retired|one-?time|past)\W*$",
+    r"\b(?:former|formerly|ex|then|late|erstwhile|previous|retired|one-?time|past|first|founding)"
+    r"\W*$",
     re.IGNORECASE,
 )
 # What may stand between a title and the name it belongs to: names of places and offices,
@@ -263,17 +266,26 @@ def _era_name_is_current(text: str, start: int, end: int, era: PlaceName) -> boo
     return True
 
 
+def _person_spans(text: str, context: Context) -> list[tuple[int, int]]:
+    pattern, _ = person_index(context)
+    return [m.span() for m in pattern.finditer(text)] if may_match(pattern, fold(text)) else []
+
+
 def place_name_bounds(texts: list[str], context: Context) -> list[Bound]:
     """A place name used for the place as it is at the time of writing (e.g. Nur-Sultan) bounds
-    the article to the era of that name."""
+    the article to the era of that name. Inside a person's name ("Nursultan Nazarbayev") it is
+    no place at all."""
     pattern, by_alias = _era_index(context)
     used: dict[str, tuple[PlaceName, str]] = {}
     for text in texts:
         if not may_match(pattern, fold(text)):
             continue
+        people = _person_spans(text, context)
         for match in pattern.finditer(text):
             era = by_alias.get(match.group().casefold())
             if era is None or era.name in used:
+                continue
+            if any(a < match.end() and match.start() < b for a, b in people):
                 continue
             if _era_name_is_current(text, match.start(), match.end(), era):
                 used[era.name] = (era, match.group())
@@ -305,6 +317,44 @@ def infer_bounds(sentences: list[str], context: Context, place: str = "") -> lis
     bounds = context_bounds(sentences, context, place)
     bounds += [b for s in sentences for b in event_bounds(s)]
     return list(dict.fromkeys(bounds))
+
+
+@dataclass(frozen=True)
+class DateHints:
+    """What the page says of its date short of stating it: bounds from a dated URL month or a
+    dated photo caption, and a stamp or dateline that gives month and day without the year."""
+
+    bounds: tuple[Bound, ...] = ()
+    month_day: Stamp | None = None
+    month_day_basis: str = ""  # header | dateline: where the year-less date stands
+
+
+SET_ASIDE = "Set aside, as the other facts contradict them: "
+
+
+def _disjoint(a: Bound, b: Bound) -> bool:
+    return bool((a.low and b.high and a.low > b.high) or (b.low and a.high and b.low > a.high))
+
+
+def settle(bounds: list[Bound]) -> tuple[list[Bound], list[Bound]]:
+    """(kept, set aside): while the bounds contradict each other, set aside the facts that
+    contradict the most others. One fact against several goes; facts that contradict each other
+    equally all go, since nothing decides between them."""
+    kept, set_aside = list(bounds), list[Bound]()
+    while True:
+        low, high = combine(kept)
+        if not (low and high and low > high):
+            return kept, set_aside
+        against = [sum(_disjoint(b, other) for other in kept) for b in kept]
+        worst = max(against)
+        set_aside += [b for b, n in zip(kept, against, strict=True) if n == worst]
+        kept = [b for b, n in zip(kept, against, strict=True) if n != worst]
+
+
+def set_aside_facts(d: PublicationDate) -> str:
+    """The facts an inferred date set aside as contradicted, as its evidence words them."""
+    _, _, facts = d.evidence.partition(SET_ASIDE)
+    return facts.rstrip(".")
 
 
 def combine(bounds: list[Bound]) -> tuple[date | None, date | None]:
@@ -382,7 +432,7 @@ def listed_facts(evidence: str) -> list[str]:
     at those inside a fact's parentheses (its tenure and source) or inside a quoted phrase."""
     if not evidence.startswith("Inferred: "):
         return []  # a stated date, an unknown one, or contradictory bounds: no list of facts
-    text = evidence[len("Inferred: ") :].rstrip(".")
+    text = evidence[len("Inferred: ") :].partition(" " + SET_ASIDE)[0].rstrip(".")
     found, depth, quoted, start = [], 0, False, 0
     for i, char in enumerate(text):
         if char in "“”":
@@ -442,9 +492,12 @@ def publication_date(
     sentences: list[str],
     context: Context,
     place: str = "",
+    hints: DateHints | None = None,
+    today: date | None = None,
 ) -> PublicationDate:
     """The article's date and how it is known: catalog, then header or dateline, then bounds
-    inferred from the text and context facts, else unknown. `place` is the dateline's place name."""
+    inferred from the text, its page's hints and context facts, else unknown. `place` is the
+    dateline's place name; `today` (the build date) closes the bounds for a year-less stamp."""
     stated = catalog_date or header_date
     if stated is not None:
         basis = "catalog" if catalog_date is not None else (header_basis or "header")
@@ -453,7 +506,8 @@ def publication_date(
         # weak to question a catalog entry or a dateline.
         evidence += _doubt(stated, context_bounds(sentences, context, place))
         return PublicationDate(stated, stated, stated, basis, evidence)
-    bounds = infer_bounds(sentences, context, place)
+    hints = hints or DateHints()
+    bounds = list(dict.fromkeys([*hints.bounds, *infer_bounds(sentences, context, place)]))
     if not bounds:
         return PublicationDate(
             None,
@@ -463,9 +517,37 @@ def publication_date(
             "No date is stated, and the text names no dated event, officeholder "
             "or era place name that would bound it.",
         )
-    low, high = combine(bounds)
+    kept, set_aside = settle(bounds)
+    aside = f" {SET_ASIDE}{'; '.join(_fact(b) for b in _ordered(set_aside))}." if set_aside else ""
+    low, high = combine(kept)
+    completed = _complete_year(hints, kept, low, high, today)
+    if completed is not None:
+        return completed
     point = low if low is not None and low == high else None
-    return PublicationDate(point, low, high, "inferred", explain(bounds))
+    evidence = explain(kept) if kept else "The facts that would bound it contradict each other."
+    return PublicationDate(point, low, high, "inferred", evidence + aside)
+
+
+def _complete_year(
+    hints: DateHints, kept: list[Bound], low: date | None, high: date | None, today: date | None
+) -> PublicationDate | None:
+    """A year-less stamp or dateline dated by the one year that puts it within the bounds."""
+    stamp, last = hints.month_day, high or today
+    if stamp is None or low is None or last is None:
+        return None
+    fits = [
+        day
+        for year in range(low.year, last.year + 1)
+        if (day := stamp.in_year(year)) is not None and low <= day <= last
+    ]
+    if len(fits) != 1:
+        return None
+    day = fits[0]
+    evidence = (
+        f"Dated {day} from “{stamp.text}”, which has no year: {day.year} is the only year that "
+        f"puts it between {low} and {last}, as the text bounds it ({_listing(kept, [])})."
+    )
+    return PublicationDate(day, day, day, hints.month_day_basis or "header", evidence)
 
 
 def _stated_evidence(

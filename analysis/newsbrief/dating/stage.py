@@ -16,7 +16,8 @@ from newsbrief.core.paths import Paths
 from newsbrief.core.provenance import build_date
 from newsbrief.core.records import Article, PublicationDate
 from newsbrief.dating.context import Context
-from newsbrief.dating.publication import publication_date
+from newsbrief.dating.hints import date_hints
+from newsbrief.dating.publication import DateHints, publication_date, set_aside_facts
 from newsbrief.dating.timex import find_timexes
 from newsbrief.ingest.files import Corpus
 
@@ -41,7 +42,7 @@ def run(paths: Paths, corpus: Corpus, context: Context, today: date | None = Non
 
 # What crosses to a worker per article: the fields dating reads, not the whole Article (its
 # sentence records cost more to pickle than dating them: benchmarks/results.md).
-_DatingInput = tuple[str, date | None, date | None, str, str, list[str], str]
+_DatingInput = tuple[str, date | None, date | None, str, str, list[str], str, DateHints]
 SentenceKey = tuple[str, int, int]
 _TimexInput = tuple[PublicationDate, list[tuple[SentenceKey, str]]]
 
@@ -50,11 +51,16 @@ def date_articles(
     corpus: Corpus, context: Context, today: date | None = None
 ) -> dict[str, PublicationDate]:
     """Publication dates; an article dated after `today` (the build date) gets a note."""
-    inputs = [_dating_input(a) for a in corpus.articles]
-    dates = {k: v for chunk in map_chunks(_dated, inputs, context) for k, v in chunk.items()}
     today = today or build_date(os.environ.get("SOURCE_DATE_EPOCH"))
+    inputs = [_dating_input(a) for a in corpus.articles]
+    dates = {k: v for chunk in map_chunks(_dated, inputs, context, today) for k, v in chunk.items()}
     for article in corpus.articles:
         when = dates[article.article_id]
+        if aside := set_aside_facts(when):
+            article.notes.append(
+                "has date evidence that contradicts itself; the bounds follow the facts that "
+                f"agree, and these were set aside: {aside}"
+            )
         if when.date_min and when.date_min > today:
             article.notes.append(
                 f"is dated {when.date or when.date_min}, after the build date "
@@ -73,15 +79,25 @@ def _dating_input(a: Article) -> _DatingInput:
         a.header_evidence,
         body,
         a.place,
+        date_hints(a),
     )
 
 
-def _dated(inputs: list[_DatingInput], context: Context) -> dict[str, PublicationDate]:
+def _dated(inputs: list[_DatingInput], context: Context, today: date) -> dict[str, PublicationDate]:
     return {
         article_id: publication_date(
-            article_id, catalog_date, header_date, basis, evidence, body, context, place
+            article_id,
+            catalog_date,
+            header_date,
+            basis,
+            evidence,
+            body,
+            context,
+            place,
+            hints=hints,
+            today=today,
         )
-        for article_id, catalog_date, header_date, basis, evidence, body, place in inputs
+        for article_id, catalog_date, header_date, basis, evidence, body, place, hints in inputs
     }
 
 
