@@ -93,6 +93,9 @@ lint: $(ENV) ## ruff (lint and format) and mypy --strict on the package
 fetch: $(ENV) ## Download the pages of catalog entries that have a url and no file yet, into seeds/
 	$(PYTHON) -m newsbrief fetch
 
+catalog: $(ENV) ## Append a draft entry to seeds/catalog.yml for each article file it does not list
+	$(PYTHON) -m newsbrief catalog
+
 verify: $(OUTPUTS) ## Rebuild in a scratch copy; compare data, includes, HTML and PDF byte for byte
 	$(PYTHON) -m newsbrief verify
 

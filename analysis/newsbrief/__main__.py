@@ -1,5 +1,5 @@
 """Command line for the Makefile: run a notebook, render the brief, write the manifest, verify,
-fetch the catalog's pages.
+fetch the catalog's pages, draft catalog entries.
 
 Bad input ends with one readable message and exit status 2, never a traceback (DEBUG=1 shows it);
 Ctrl-C prints `interrupted` and exits 130, the previous outputs left in place (writes are atomic).
@@ -84,12 +84,28 @@ def _fetch(args: argparse.Namespace, root: Path, started: float) -> int:
     return 1 if failed else 0
 
 
+def _catalog(args: argparse.Namespace, root: Path, started: float) -> int:
+    from newsbrief.ingest.draft import draft_catalog
+
+    drafted = draft_catalog(root / "seeds")
+    where = drafted.catalog.relative_to(root)
+    if not drafted.added:
+        print(f"[catalog] every article file has an entry in {where}; nothing to add")
+        return 0
+    print(f"[catalog] {len(drafted.added)} draft entries added to {where}:")
+    for name in drafted.added:
+        print(f"  {name}")
+    print("[catalog] review them (every field says how it is known), then commit the catalog")
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Path, float], int]] = {
     "run": _run,
     "render": _render,
     "manifest": _manifest,
     "verify": _verify,
     "fetch": _fetch,
+    "catalog": _catalog,
 }
 
 
@@ -103,6 +119,7 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("manifest", help="write build/manifest.json (input hashes, tool versions)")
     commands.add_parser("verify", help="rebuild in a temporary copy and compare byte for byte")
     commands.add_parser("fetch", help="download the catalog's pages that are not in seeds/ yet")
+    commands.add_parser("catalog", help="append a draft catalog entry for each unlisted article")
     return parser
 
 

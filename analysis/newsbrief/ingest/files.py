@@ -371,6 +371,12 @@ def read_corpus(
 ) -> Corpus:
     """Every article file in `seed_dir` with its catalog entry; never writes into `seed_dir`.
     `built` (the build date) caps the dates a saved page may give."""
+    if not seed_dir.is_dir():
+        raise InputError(
+            seed_dir,
+            "is not a folder of articles",
+            "run from the project's root, where seeds/ holds the article files",
+        )
     catalog_path = seed_dir / "catalog.yml"
     entries = {e.file: e for e in read_catalog(catalog_path)}
     files = seed_files(seed_dir)
