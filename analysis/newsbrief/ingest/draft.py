@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TypedDict
 
 import yaml
 
@@ -60,6 +61,16 @@ _STOP = frozenset(
 )
 
 
+class DraftEntry(TypedDict):
+    file: str
+    citekey: str
+    outlet: str
+    title: str
+    date: str
+    url: str
+    how_known: dict[str, str]
+
+
 @dataclass(frozen=True)
 class Drafted:
     added: list[str]  # the files that got an entry
@@ -94,7 +105,7 @@ def draft_catalog(seed_dir: Path, built: date | None = None) -> Drafted:
 
 def draft_entry(
     article: Article, page_url: str, taken: set[str], outlets: Outlets
-) -> dict[str, object]:
+) -> DraftEntry:
     """One catalog entry from what ingest read, each field with how it is known."""
     how: dict[str, str] = {}
     how["outlet"] = (
@@ -150,6 +161,6 @@ def _page_url(path: Path, built: date | None) -> str:
     return read_page(path.read_bytes(), path, built or date.today()).url
 
 
-def _as_yaml(entries: list[dict[str, object]]) -> str:
+def _as_yaml(entries: list[DraftEntry]) -> str:
     text = yaml.safe_dump(entries, sort_keys=False, allow_unicode=True, width=10_000)
     return "".join(f"  {line}\n" for line in text.splitlines())
