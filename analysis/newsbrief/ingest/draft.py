@@ -103,9 +103,7 @@ def draft_catalog(seed_dir: Path, built: date | None = None) -> Drafted:
     return Drafted([e["file"] for e in entries], catalog)
 
 
-def draft_entry(
-    article: Article, page_url: str, taken: set[str], outlets: Outlets
-) -> DraftEntry:
+def draft_entry(article: Article, page_url: str, taken: set[str], outlets: Outlets) -> DraftEntry:
     """One catalog entry from what ingest read, each field with how it is known."""
     how: dict[str, str] = {}
     how["outlet"] = (
