@@ -60,7 +60,10 @@ $(VENV)/.installed: requirements.txt
 	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	@touch $@
 
-$(NB)/01_corpus.ipynb: analysis/01_corpus.ipynb $(SEEDS) analysis/ingest.yml analysis/timex.yml $(CONTEXT) $(CORPUS_CODE) $(CORE) | $(ENV)
+# The realistic corpus and its gold are scored in the same notebook (metadata_accuracy.csv).
+REALISTIC := $(sort $(wildcard tests/fixtures/realistic/*)) $(wildcard tests/fixtures/gold/metadata_gold.yml tests/fixtures/gold/split.yml)
+
+$(NB)/01_corpus.ipynb: analysis/01_corpus.ipynb $(SEEDS) $(REALISTIC) analysis/ingest.yml analysis/timex.yml $(CONTEXT) $(CORPUS_CODE) $(CORE) | $(ENV)
 	$(PYTHON) -m newsbrief run $<
 
 $(NB)/02_themes.ipynb: analysis/02_themes.ipynb $(NB)/01_corpus.ipynb analysis/codebook.yml $(wildcard analysis/validation/hand_codes*.csv analysis/validation/coders.yml) $(THEMES_CODE) $(CORE) | $(ENV)
@@ -70,7 +73,7 @@ $(NB)/03_claims.ipynb: analysis/03_claims.ipynb $(NB)/01_corpus.ipynb analysis/c
 	$(PYTHON) -m newsbrief run $<
 
 # The manifest hashes every input, so it is redone whenever any of them changes.
-build/manifest.json: $(SEEDS) $(CONTEXT) $(wildcard analysis/*.yml analysis/validation/*.csv analysis/validation/*.yml analysis/*.ipynb) \
+build/manifest.json: $(SEEDS) $(REALISTIC) $(CONTEXT) $(wildcard analysis/*.yml analysis/validation/*.csv analysis/validation/*.yml analysis/*.ipynb) \
   $(wildcard $(PKG)/*.py $(PKG)/*/*.py $(PKG)/render/assets/*) report/brief.qmd report/_quarto.yml report/style.css requirements.txt | $(ENV)
 	$(PYTHON) -m newsbrief manifest
 

@@ -39,5 +39,15 @@ class Paths:
         return self.root / "report" / "_generated"
 
     @property
+    def realistic(self) -> Path:
+        """The realistic development corpus: articles in real outlets' formats (tests/fixtures)."""
+        return self.root / "tests" / "fixtures" / "realistic"
+
+    @property
+    def gold(self) -> Path:
+        """An independent coder's gold labels for the realistic corpus, and their guides."""
+        return self.root / "tests" / "fixtures" / "gold"
+
+    @property
     def validation(self) -> Path:
         return self.root / "analysis" / "validation" / "hand_codes.csv"

@@ -29,6 +29,8 @@ INPUT_GLOBS = (
     "analysis/context/*.yml",
     "analysis/validation/*.csv",
     "analysis/validation/*.yml",
+    "tests/fixtures/realistic/*",  # scored for the brief's metadata accuracy
+    "tests/fixtures/gold/*.yml",
     "analysis/newsbrief/**/*.py",
     "analysis/newsbrief/render/assets/*",
     "analysis/*.ipynb",
@@ -37,7 +39,15 @@ INPUT_GLOBS = (
     "report/style.css",
     "requirements.txt",
 )
-PROJECT_FILES = ("Makefile", "requirements.txt", "pyproject.toml", "seeds", "analysis", "report")
+PROJECT_FILES = (
+    "Makefile",
+    "requirements.txt",
+    "pyproject.toml",
+    "seeds",
+    "analysis",
+    "report",
+    "tests/fixtures",  # the realistic corpus and gold that the brief's accuracy figures come from
+)
 COMPARED = ("build/data", "report/_generated")
 
 

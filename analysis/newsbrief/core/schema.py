@@ -206,6 +206,18 @@ VALIDATION = Schema(
         ("caveat", S),
     ),
 )
+METADATA_ACCURACY = Schema(
+    "metadata_accuracy",
+    (
+        ("half", S),  # development | heldout
+        ("measure", S),  # date | headline | outlet | contradiction_noted
+        ("right", N),
+        ("total", N),
+        ("share", "float"),
+        ("target", "float"),
+        ("misses", S),  # the files it got wrong, for whoever tunes next (development only)
+    ),
+)
 INTERCODER = Schema(
     "intercoder", (("theme", S), ("units", N), ("agreement", "float"), ("alpha", "float"))
 )

@@ -42,6 +42,7 @@ class ReportInputs:
     tracker: pd.DataFrame
     notes: pd.DataFrame
     intercoder: pd.DataFrame
+    metadata_accuracy: pd.DataFrame
 
     @property
     def keys(self) -> dict[str, str]:
@@ -60,6 +61,7 @@ def load_report_inputs(paths: Paths) -> ReportInputs:
         tracker=schema.TRACKER.read(data),
         notes=schema.NOTES.read(data),
         intercoder=schema.INTERCODER.read(data),
+        metadata_accuracy=schema.METADATA_ACCURACY.read(data),
     )
 
 
@@ -198,6 +200,7 @@ def includes(
             sorted(set(articles.article_id) - set(inputs.codes.article_id)),
         ),
         "methods_corpus.md": report.methods_corpus(articles, inputs.sentences, inputs.claims),
+        "metadata_accuracy.md": report.metadata_accuracy(inputs.metadata_accuracy),
         "validation.md": report.validation_summary(heldout, inputs.validation, inputs.intercoder)
         + "\n"
         + report.validation_table(validation, labels),
