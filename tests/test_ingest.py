@@ -114,6 +114,34 @@ def test_dateline_is_metadata_not_text_for_coding():
     assert article.header_date == date(2023, 3, 23)
 
 
+def test_the_dateline_is_found_after_a_subheadline_share_buttons_and_key_points():
+    text = (
+        "Ministers agree on a rail study\n\n"
+        "Feasibility work to start next year, officials say\n\nShare:\n\nKey Points\n\n"
+        "• A study of the line\n\n• Funding to follow\n\n"
+        "ISLAMABAD: The ministers agreed on Monday to fund a joint study of the rail line that "
+        "would link the two countries through the mountain passes.\n"
+    )
+    article = build_article("a2", "seeds/a2.txt", text.encode(), None, RULES, PLACES)
+    assert article.place == "ISLAMABAD"
+    assert not any(s.text.startswith("ISLAMABAD") for s in article.sentences)
+
+
+def test_a_dateline_after_the_story_has_begun_is_none():
+    body = (
+        "The ministers agreed on Monday to fund a joint study of the rail line that would link "
+        "the two countries through the mountain passes, officials said afterwards."
+    )
+    text = f"Ministers agree on a rail study\n\n{body}\n\nISLAMABAD: More talks follow.\n"
+    article = build_article("a3", "seeds/a3.txt", text.encode(), None, RULES, PLACES)
+    assert article.place == ""
+
+
+def test_a_line_that_is_only_a_known_place_is_the_dateline_and_an_agency_alone_is_not():
+    assert find_dateline("Islamabad", PLACES).place == "Islamabad"
+    assert find_dateline("APP", PLACES) is None
+
+
 # Sentences
 
 

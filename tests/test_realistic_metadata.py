@@ -45,6 +45,10 @@ def test_held_out_outlets_named_by_the_text_or_its_url_are_found(heldout):
     assert _share(heldout["outlet"]) >= 0.95
 
 
+def test_held_out_datelines_give_the_place_the_story_is_filed_from(heldout):
+    assert _share(heldout["place"]) >= 0.90
+
+
 def test_no_held_out_article_is_bounded_by_contradictory_facts_without_a_note(heldout):
     right, total = heldout["contradiction_noted"]
     assert right == total

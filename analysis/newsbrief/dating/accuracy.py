@@ -18,7 +18,7 @@ import yaml
 from newsbrief.core import schema
 from newsbrief.core.paths import Paths
 from newsbrief.core.provenance import build_date
-from newsbrief.core.records import PublicationDate
+from newsbrief.core.records import Article, PublicationDate
 from newsbrief.dating.context import Context
 from newsbrief.dating.publication import set_aside_facts
 from newsbrief.dating.stage import date_articles
@@ -27,7 +27,7 @@ from newsbrief.ingest.outlets import Outlets, load_outlets
 from newsbrief.ingest.rules import load_ingest_rules
 
 TARGET = 0.95  # the share the issue asks of dates, headlines and outlets
-MEASURES = ("date", "headline", "outlet", "contradiction_noted")
+MEASURES = ("date", "headline", "outlet", "place", "contradiction_noted")
 
 
 @dataclass(frozen=True)
@@ -69,35 +69,29 @@ def score_corpus(
     for article in corpus.articles:
         name = Path(article.path).name
         if name in gold and name in half_of:
-            results = _score(
-                article.title,
-                article.outlet,
-                article.notes,
-                dates[article.article_id],
-                gold[name],
-                outlets,
-            )
+            results = _score(article, dates[article.article_id], gold[name], outlets)
             scored.append(Scored(name, half_of[name], results))
     return scored
 
 
 def _score(
-    title: str,
-    outlet: str,
-    notes: list[str],
-    when: PublicationDate,
-    gold: dict[str, Any],
-    outlets: Outlets,
+    article: Article, when: PublicationDate, gold: dict[str, Any], outlets: Outlets
 ) -> dict[str, bool]:
     results = {}
     if gold.get("date"):
         results["date"] = when.date == gold["date"]
     if gold.get("headline"):
-        results["headline"] = title == gold["headline"]
+        results["headline"] = article.title == gold["headline"]
     if gold.get("outlet"):
-        results["outlet"] = _canonical(outlet, outlets) == _canonical(str(gold["outlet"]), outlets)
+        found, wanted = (
+            _canonical(article.outlet, outlets),
+            _canonical(str(gold["outlet"]), outlets),
+        )
+        results["outlet"] = found == wanted
+    if gold.get("place"):
+        results["place"] = article.place.casefold() == str(gold["place"]).casefold()
     if when.basis == "inferred" and set_aside_facts(when):
-        results["contradiction_noted"] = any("set aside" in n for n in notes)
+        results["contradiction_noted"] = any("set aside" in n for n in article.notes)
     if when.date_min and when.date_max and when.date_min > when.date_max:
         results["contradiction_noted"] = False  # contradictory bounds are never kept
     return results

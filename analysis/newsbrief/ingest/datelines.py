@@ -40,6 +40,7 @@ _PLAIN = re.compile(
     rf"^\s*(?P<place>{_PLACE})\s+{_DASH}\s+"
 )  # Islamabad – ...  /  NUR-SULTAN - ...
 _COLON = re.compile(r"^\s*(?P<place>[A-Z][A-Z'’]+(?:[ -][A-Z][A-Z'’]+)*):\s+")  # ISLAMABAD: ...
+_ALONE = re.compile(rf"^\s*(?P<place>{_PLACE})\s*$")  # a line that is only the place: "Islamabad"
 
 _FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%Y-%m-%d")
 
@@ -96,6 +97,8 @@ def _tag_of(match: re.Match[str]) -> str:
 
 
 # Each dateline shape, and whether its lead must look like a place (a known one, or capitals).
+# A line that is only a name is a dateline only when the gazetteer knows the place: "APP" alone is
+# an agency's credit, not a city in capitals.
 _SHAPES: tuple[tuple[re.Pattern[str], bool], ...] = (
     (_TAGGED, False),
     (_WIRE, True),
@@ -125,4 +128,8 @@ def find_dateline(first_paragraph: str, known_places: frozenset[str]) -> Datelin
         return Dateline(
             found.end(), "dateline", when, found["place"].strip(), _tag_of(found), text, month_day
         )
+    alone = _ALONE.match(first_paragraph)
+    if alone and alone["place"].strip().casefold() in known_places:
+        place = alone["place"].strip()
+        return Dateline(alone.end(), "dateline", None, place, "", place)
     return None

@@ -16,6 +16,8 @@ from newsbrief.ingest.outlets import Outlets
 from newsbrief.ingest.stamps import Stamp, full_dates
 from newsbrief.ingest.urls import url_date
 
+_DATELINE_LINES = 12  # key-point bullets and share buttons can push the dateline this far down
+_SHORT_LINE_WORDS = 25  # a subheadline or page furniture; a longer paragraph is the story
 _CREDIT_LINES = 8  # copyright and "Published in X" credits sit at an article's foot, before links
 
 
@@ -36,15 +38,23 @@ class Stated:
 def _dateline(
     paragraphs: list[str], front: FrontMatter, places: frozenset[str]
 ) -> tuple[int, Dateline | None]:
-    """The dateline opens the first paragraph of the story, after headline, stamps and captions."""
+    """The dateline opens the first paragraph of the story, after headline, stamps and captions,
+    and after the short lines a page puts between them (a subheadline, "Share:", a byline it does
+    not recognise). The first long paragraph is the story: a dateline after it is none."""
     skip = front.metadata_paragraphs | {n for n, _ in front.captions}
     if front.headline_paragraph is not None:
         skip.add(front.headline_paragraph)
-    for number, paragraph in enumerate(paragraphs[:FRONT_LINES]):
+    first: int | None = None
+    for number, paragraph in enumerate(paragraphs[:_DATELINE_LINES]):
         if number in skip:
             continue
-        return number, find_dateline(paragraph, places)
-    return 0, None
+        first = number if first is None else first
+        found = find_dateline(paragraph, places)
+        if found is not None:
+            return number, found
+        if len(paragraph.split()) > _SHORT_LINE_WORDS:
+            break
+    return first or 0, None
 
 
 def _outlet_of_page(page: Page | None, url: str, outlets: Outlets) -> tuple[str, str]:

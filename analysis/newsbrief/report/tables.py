@@ -580,11 +580,12 @@ def validation_summary(
     return text + " Per theme:\n"
 
 
-_READ = {"date": "dates", "headline": "headlines", "outlet": "outlets"}
+_READ = {"date": "dates", "headline": "headlines", "outlet": "outlets", "place": "dateline places"}
 _OF = {
     "date": "articles that state their date",
     "headline": "articles that have a headline",
     "outlet": "articles that name their outlet or carry its URL",
+    "place": "articles with a dateline",
 }
 
 
