@@ -74,13 +74,13 @@ $(NB)/03_claims.ipynb: analysis/03_claims.ipynb $(NB)/01_corpus.ipynb analysis/c
 
 # The manifest hashes every input, so it is redone whenever any of them changes.
 build/manifest.json: $(SEEDS) $(REALISTIC) $(CONTEXT) $(wildcard analysis/*.yml analysis/validation/*.csv analysis/validation/*.yml analysis/*.ipynb) \
-  $(wildcard $(PKG)/*.py $(PKG)/*/*.py $(PKG)/render/assets/*) report/brief.qmd report/_quarto.yml report/style.css requirements.txt | $(ENV)
+  $(wildcard $(PKG)/*.py $(PKG)/*/*.py $(PKG)/render/assets/*) report/brief.qmd report/_quarto.yml report/style.css $(wildcard report/*.lua) requirements.txt | $(ENV)
 	$(PYTHON) -m newsbrief manifest
 
 $(NB)/04_report.ipynb: analysis/04_report.ipynb $(NB)/02_themes.ipynb $(NB)/03_claims.ipynb build/manifest.json analysis/codebook.yml analysis/scope.yml $(REPORT_CODE) $(CORE) | $(ENV)
 	$(PYTHON) -m newsbrief run $<
 
-$(OUTPUTS) &: report/brief.qmd report/_quarto.yml report/style.css $(NB)/04_report.ipynb $(RENDER_CODE) | $(ENV)
+$(OUTPUTS) &: report/brief.qmd report/_quarto.yml report/style.css $(wildcard report/*.lua) $(NB)/04_report.ipynb $(RENDER_CODE) | $(ENV)
 	$(PYTHON) -m newsbrief render
 
 test: lint ## Run the checks and the test suite, including one full build from the real seeds

@@ -37,6 +37,7 @@ INPUT_GLOBS = (
     "report/brief.qmd",
     "report/_quarto.yml",
     "report/style.css",
+    "report/*.lua",
     "requirements.txt",
 )
 PROJECT_FILES = (

@@ -143,7 +143,7 @@ def render_offline(report_dir: Path, output_dir: Path) -> RenderResult:
                 {
                     k: v
                     for k, v in fmt_meta.items()
-                    if k not in ("toc", "css", "embed-resources", "include-in-header")
+                    if k not in ("toc", "css", "embed-resources", "include-in-header", "filters")
                 },
                 allow_unicode=True,
                 sort_keys=True,
@@ -156,6 +156,12 @@ def render_offline(report_dir: Path, output_dir: Path) -> RenderResult:
             "--citeproc",
             f"--metadata-file={meta_file}",
             f"--lua-filter={LUA_FILTER}",
+            # The format's own filters, after citeproc as Quarto runs them after "quarto".
+            *(
+                f"--lua-filter={report_dir / f}"
+                for f in fmt_meta.get("filters", [])
+                if f != "quarto"
+            ),
             f"--resource-path={report_dir}",
             *_header_files(fmt_meta, work, fmt),
         ]

@@ -19,15 +19,21 @@ def csl_entry(
     date_max: date | None,
     basis: str,
 ) -> dict[str, Any]:
-    """One CSL-JSON item; undated articles carry their inferred bounds in a note, not as a date."""
-    entry: dict[str, Any] = {"id": citekey, "type": "article-newspaper", "title": title}
+    """One CSL-JSON item; undated articles carry their inferred bounds in a note, not as a date.
+    Titles are kept as the outlet wrote them: the style's title case would change quoted text
+    ("said" to "Said"), so each title is marked `nocase` for citeproc."""
+    entry: dict[str, Any] = {
+        "id": citekey,
+        "type": "article-newspaper",
+        "title": _as_written(title),
+    }
     if outlet:
         entry["container-title"] = outlet
         # Chicago cites an unsigned news article by its outlet in place of an author.
         entry["author"] = [{"literal": outlet}]
     else:
         words = title.strip("[]").split()
-        entry["title-short"] = (
+        entry["title-short"] = _as_written(
             ("[" if title.startswith("[") else "")
             + " ".join(words[:4])
             + ("…]" if title.startswith("[") else "…")
@@ -47,3 +53,9 @@ def csl_entry(
     if basis == "inferred" and published is None:
         entry.setdefault("note", "Undated")
     return entry
+
+
+def _as_written(title: str) -> str:
+    # citeproc reads a title as CSL rich text: <span class="nocase"> keeps its case; anything else
+    # in it, "<script>" included, stays literal text that each writer escapes.
+    return f'<span class="nocase">{title}</span>'
