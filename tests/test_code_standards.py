@@ -25,3 +25,14 @@ def test_no_function_of_the_package_is_above_complexity_15():
         if block.complexity > MOST
     ]
     assert too_complex == []
+
+
+def test_every_notebook_validates_without_warnings():
+    import warnings
+
+    import nbformat
+
+    for path in sorted((Path(__file__).parents[1] / "analysis").glob("*.ipynb")):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # e.g. a cell without an id, which nbformat warns of
+            nbformat.validate(nbformat.read(path, as_version=4))
