@@ -1,0 +1,88 @@
+// The brief's evidence tables made searchable, sortable and filterable with DataTables, from the
+// bundle itables ships, read from the page itself: nothing is fetched. The tables are plain HTML
+// first; without scripts they read as they are.
+(() => {
+  "use strict";
+  const source = document.getElementById("datatables-bundle");
+  const tables = Array.from(document.querySelectorAll("div.searchable-table table"));
+  if (!source || tables.length === 0) return;
+
+  // A column whose cells take few distinct values (a check, a status, a verdict, an outlet)
+  // gets a list of those values to tick; any other column a text search.
+  const FEW = 12;
+  const PAGE = 25;
+
+  function distinct(table, column) {
+    const values = new Set();
+    for (const row of table.tBodies[0] ? table.tBodies[0].rows : []) {
+      const cell = row.cells[column];
+      if (cell) values.add(cell.textContent.trim());
+    }
+    return values.size;
+  }
+
+  function columnFilters(table) {
+    const rows = table.tBodies[0] ? table.tBodies[0].rows.length : 0;
+    const header = table.tHead ? table.tHead.rows[0].cells.length : 0;
+    const defs = [];
+    for (let column = 0; column < header; column += 1) {
+      const values = distinct(table, column);
+      const list = values > 1 && values <= FEW && values < rows;
+      defs.push({
+        targets: column,
+        columnControl: [
+          "order",
+          { extend: "dropdown", text: "Filter", content: [list ? "searchList" : "search"] },
+        ],
+      });
+    }
+    return defs;
+  }
+
+  function options(table) {
+    const rows = table.tBodies[0] ? table.tBodies[0].rows.length : 0;
+    return {
+      order: [], // the brief's own order (most consequential first) until a reader sorts
+      autoWidth: false,
+      paging: rows > PAGE,
+      pageLength: PAGE,
+      lengthMenu: [10, PAGE, 50, { label: "All", value: -1 }],
+      columnDefs: columnFilters(table),
+      ordering: { indicators: false, handler: false },
+      language: { search: "Search this table:" },
+    };
+  }
+
+  // Printing shows every row of every table and every folded section.
+  function forPrint(instances) {
+    window.addEventListener("beforeprint", () => {
+      document.querySelectorAll("details:not([open])").forEach((d) => {
+        d.setAttribute("open", "");
+        d.dataset.openedForPrint = "yes";
+      });
+      instances.forEach((dt) => dt.search("").columns().search("").page.len(-1).draw());
+    });
+    window.addEventListener("afterprint", () => {
+      document.querySelectorAll("details[data-opened-for-print]").forEach((d) => {
+        d.removeAttribute("open");
+        delete d.dataset.openedForPrint;
+      });
+      instances.forEach((dt) => dt.page.len(PAGE).draw());
+    });
+  }
+
+  async function enhance() {
+    const url = URL.createObjectURL(new Blob([source.textContent], { type: "text/javascript" }));
+    try {
+      const { default: DataTable } = await import(url);
+      DataTable.ext.errMode = "throw"; // an error goes to the console, not to an alert box
+      const instances = tables.map((table) => new DataTable(table, options(table)));
+      document.documentElement.dataset.tables = "ready";
+      forPrint(instances);
+    } finally {
+      URL.revokeObjectURL(url);
+    }
+  }
+
+  enhance();
+})();
