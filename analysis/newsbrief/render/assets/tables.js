@@ -5,20 +5,26 @@
   "use strict";
   const source = document.getElementById("datatables-bundle");
   const tables = Array.from(document.querySelectorAll("div.searchable-table table"));
-  if (!source || tables.length === 0) return;
+  if (!source || tables.length === 0) {
+    document.documentElement.dataset.tables = "ready";
+    return;
+  }
 
-  // A column whose cells take few distinct values (a check, a status, a verdict, an outlet)
-  // gets a list of those values to tick; any other column a text search.
+  // A column of few, short distinct values (a check, a status, a verdict, an outlet) gets a
+  // list of those values to tick; any other column a text search.
   const FEW = 12;
+  const SHORT = 40;
   const PAGE = 25;
 
-  function distinct(table, column) {
+  function isCategory(table, column, rows) {
     const values = new Set();
     for (const row of table.tBodies[0] ? table.tBodies[0].rows : []) {
       const cell = row.cells[column];
-      if (cell) values.add(cell.textContent.trim());
+      const text = cell ? cell.textContent.trim() : "";
+      if (text.length > SHORT) return false;
+      values.add(text);
     }
-    return values.size;
+    return values.size > 1 && values.size <= FEW && values.size < rows;
   }
 
   function columnFilters(table) {
@@ -26,8 +32,7 @@
     const header = table.tHead ? table.tHead.rows[0].cells.length : 0;
     const defs = [];
     for (let column = 0; column < header; column += 1) {
-      const values = distinct(table, column);
-      const list = values > 1 && values <= FEW && values < rows;
+      const list = isCategory(table, column, rows);
       defs.push({
         targets: column,
         columnControl: [
