@@ -4,8 +4,12 @@ nothing logs an error, and a phone does not scroll sideways."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -215,3 +219,40 @@ def test_without_scripts_every_table_reads_whole(chromium, built_project, brief)
     with visit(chromium, built_project / BRIEF, scripts=False) as plain:
         assert [len(rows(c)) for c in searchable(plain.page).all()] == totals
         assert plain.page.locator("details.fold").count() >= 3
+
+
+def run_browser_test(env: dict[str, str]) -> subprocess.CompletedProcess:
+    """One browser test in a child pytest, with `env` on top of this environment."""
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            f"{Path(__file__)}::test_a_request_that_would_leave_the_file_is_caught",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=300,
+    )
+
+
+def test_without_chromium_the_browser_tests_fail_and_say_how_to_install_it(tmp_path):
+    result = run_browser_test(
+        {"NEWSBRIEF_CHROMIUM": str(tmp_path / "chromium"), "NEWSBRIEF_SKIP_BROWSER_TESTS": ""}
+    )
+    assert result.returncode != 0
+    assert "apt-get install chromium" in result.stdout
+    assert "Traceback" not in result.stdout
+
+
+def test_the_browser_tests_are_skipped_only_when_asked(tmp_path):
+    result = run_browser_test(
+        {"NEWSBRIEF_CHROMIUM": str(tmp_path / "chromium"), "NEWSBRIEF_SKIP_BROWSER_TESTS": "1"}
+    )
+    assert result.returncode == 0
+    assert "1 skipped" in result.stdout

@@ -109,10 +109,11 @@ def _pandoc_metadata(meta: dict[str, Any], fmt: str, report_dir: Path) -> dict[s
     return merged
 
 
+# Quarto's include options, each with the name of the file a `text:` item is written to.
 INCLUDE_KEYS = {
-    "include-in-header": "--include-in-header",
-    "include-before-body": "--include-before-body",
-    "include-after-body": "--include-after-body",
+    "include-in-header": "header",
+    "include-before-body": "before-body",
+    "include-after-body": "after-body",
 }
 
 
@@ -120,17 +121,17 @@ def _include_args(fmt_meta: dict[str, Any], work: Path, report_dir: Path, fmt: s
     """Quarto's include-in-header, -before-body and -after-body (a file path, `file:` or `text:`
     items) as Pandoc's options of the same names."""
     args = []
-    for key, option in INCLUDE_KEYS.items():
+    for key, stem in INCLUDE_KEYS.items():
         items = fmt_meta.get(key) or []
         for n, item in enumerate([items] if isinstance(items, str) else items):
             if isinstance(item, dict) and "text" in item:
-                path = work / f"{key}.{fmt}.{n}"
+                path = work / f"{stem}.{fmt}.{n}"
                 path.write_text(item["text"], encoding="utf-8")
             else:
                 path = report_dir / (item["file"] if isinstance(item, dict) else item)
                 if not path.is_file():
                     raise InputError(path, f"is in brief.qmd's {key} but does not exist", _RUN_MAKE)
-            args.append(f"{option}={path}")
+            args.append(f"--{key}={path}")
     return args
 
 
