@@ -58,21 +58,24 @@
     };
   }
 
-  // Printing shows every row of every table and every folded section.
+  // Printing opens every folded section and prints every row a table's search leaves, not only
+  // the page of rows on screen; afterwards the page is as it was.
   function forPrint(instances) {
+    let lengths = [];
     window.addEventListener("beforeprint", () => {
       document.querySelectorAll("details:not([open])").forEach((d) => {
         d.setAttribute("open", "");
         d.dataset.openedForPrint = "yes";
       });
-      instances.forEach((dt) => dt.search("").columns().search("").page.len(-1).draw());
+      lengths = instances.map((dt) => dt.page.len());
+      instances.forEach((dt) => dt.page.len(-1).draw(false));
     });
     window.addEventListener("afterprint", () => {
       document.querySelectorAll("details[data-opened-for-print]").forEach((d) => {
         d.removeAttribute("open");
         delete d.dataset.openedForPrint;
       });
-      instances.forEach((dt) => dt.page.len(PAGE).draw());
+      instances.forEach((dt, n) => dt.page.len(lengths[n] ?? PAGE).draw(false));
     });
   }
 
