@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import ROOT, copy_project, run_make
+from conftest import ROOT, copy_project, run_make, visit
 from pypdf import PdfReader
 
 HOSTILE = (
@@ -132,6 +132,27 @@ def test_article_text_prints_literally_and_runs_nothing(messy_project):
     assert "javascript:" not in re.sub(r"&[^;]+;", "", "".join(re.findall(r'href="[^"]*"', page)))
     text = " ".join(visible(page).split())
     assert " ".join(HOSTILE.split()) in text
+
+
+def test_article_text_runs_nothing_in_a_browser(messy_project, chromium):
+    # The page's own scripts run (the tables are searchable); the article's never do, even when a
+    # table search puts its row on screen.
+    with visit(chromium, messy_project / "report/_output/brief.html") as seen:
+        page = seen.page
+        page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+        shown = []
+        for table in page.locator("div.searchable-table").all():
+            table.locator(".dt-search input").fill("alert(1)")
+            shown += table.locator("tbody tr").all_inner_texts()
+        assert any("<script>alert(1)</script>" in row for row in shown)
+        assert page.evaluate(
+            "Array.from(document.scripts).every(s => !s.textContent.includes('alert(1)'))"
+        )
+        assert page.evaluate(
+            "Array.from(document.querySelectorAll('*')).every(e => "
+            "Array.from(e.attributes).every(a => !a.name.startsWith('on')))"
+        )
+        assert (seen.dialogs, seen.errors, seen.left_the_file) == ([], [], [])
 
 
 def test_hostile_text_does_not_reach_typst_as_code(messy_project):

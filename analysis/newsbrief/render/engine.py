@@ -20,13 +20,18 @@ from typing import Any
 import yaml
 
 from newsbrief.core.errors import InputError
+from newsbrief.render.interactive import ASSETS, write_include
 
 _INCLUDE = re.compile(r"\{\{<\s*include\s+(?P<path>[^\s>]+)\s*>\}\}")
 # Quarto's pagebreak shortcode: a Typst page break, nothing in HTML (raw blocks of another format
 # are dropped by each writer).
 _PAGEBREAK = re.compile(r"^\{\{<\s*pagebreak\s*>\}\}\s*$", re.MULTILINE)
 _FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?)\n---\n", re.DOTALL)
-LUA_FILTER = Path(__file__).resolve().parent / "assets" / "quarto_compat.lua"
+LUA_FILTER = ASSETS / "quarto_compat.lua"
+# The offline HTML's page theme (type, measure, the table of contents beside the text, print);
+# under Quarto its own theme does this. report/style.css, for both, comes after it.
+THEME = ASSETS / "brief.css"
+_RUN_MAKE = "run `make` so the analysis generates it"
 
 
 @dataclass(frozen=True)
@@ -53,7 +58,7 @@ def expand_includes(text: str, base: Path, root: Path, depth: int = 0) -> str:
             raise InputError(
                 target,
                 "is included by the brief but does not exist",
-                "run `make` so the analysis generates it",
+                _RUN_MAKE,
             )
         return expand_includes(target.read_text(encoding="utf-8"), target.parent, root, depth + 1)
 
@@ -104,14 +109,29 @@ def _pandoc_metadata(meta: dict[str, Any], fmt: str, report_dir: Path) -> dict[s
     return merged
 
 
-def _header_files(fmt_meta: dict[str, Any], work: Path, fmt: str) -> list[str]:
-    """Quarto's include-in-header (`text:` items) as files for Pandoc's --include-in-header."""
+# Quarto's include options, each with the name of the file a `text:` item is written to.
+INCLUDE_KEYS = {
+    "include-in-header": "header",
+    "include-before-body": "before-body",
+    "include-after-body": "after-body",
+}
+
+
+def _include_args(fmt_meta: dict[str, Any], work: Path, report_dir: Path, fmt: str) -> list[str]:
+    """Quarto's include-in-header, -before-body and -after-body (a file path, `file:` or `text:`
+    items) as Pandoc's options of the same names."""
     args = []
-    for n, item in enumerate(fmt_meta.get("include-in-header") or []):
-        if isinstance(item, dict) and "text" in item:
-            path = work / f"header.{fmt}.{n}"
-            path.write_text(item["text"], encoding="utf-8")
-            args.append(f"--include-in-header={path}")
+    for key, stem in INCLUDE_KEYS.items():
+        items = fmt_meta.get(key) or []
+        for n, item in enumerate([items] if isinstance(items, str) else items):
+            if isinstance(item, dict) and "text" in item:
+                path = work / f"{stem}.{fmt}.{n}"
+                path.write_text(item["text"], encoding="utf-8")
+            else:
+                path = report_dir / (item["file"] if isinstance(item, dict) else item)
+                if not path.is_file():
+                    raise InputError(path, f"is in brief.qmd's {key} but does not exist", _RUN_MAKE)
+            args.append(f"--{key}={path}")
     return args
 
 
@@ -131,7 +151,7 @@ def render_offline(report_dir: Path, output_dir: Path) -> RenderResult:
         "```{=typst}\n#pagebreak()\n```", expand_includes(body, report_dir, report_dir)
     )
     work = report_dir / "_generated"
-    work.mkdir(parents=True, exist_ok=True)
+    write_include(work)
     source = work / "brief.offline.md"
     source.write_text(body, encoding="utf-8")
     html_meta = _pandoc_metadata(meta, "html", report_dir)
@@ -143,7 +163,7 @@ def render_offline(report_dir: Path, output_dir: Path) -> RenderResult:
                 {
                     k: v
                     for k, v in fmt_meta.items()
-                    if k not in ("toc", "css", "embed-resources", "include-in-header", "filters")
+                    if k not in ("toc", "css", "embed-resources", "filters", *INCLUDE_KEYS)
                 },
                 allow_unicode=True,
                 sort_keys=True,
@@ -163,7 +183,7 @@ def render_offline(report_dir: Path, output_dir: Path) -> RenderResult:
                 if f != "quarto"
             ),
             f"--resource-path={report_dir}",
-            *_header_files(fmt_meta, work, fmt),
+            *_include_args(fmt_meta, work, report_dir, fmt),
         ]
         if fmt_meta.get("toc"):
             args.append("--toc")
@@ -176,6 +196,7 @@ def render_offline(report_dir: Path, output_dir: Path) -> RenderResult:
         args = pandoc_args(html_meta, work / "meta.html.yml")
         if html_meta.get("embed-resources", True):
             args.append("--embed-resources")
+        args.append(f"--css={THEME}")
         for css in (
             [html_meta["css"]]
             if isinstance(html_meta.get("css"), str)
@@ -219,6 +240,7 @@ def render_offline(report_dir: Path, output_dir: Path) -> RenderResult:
 
 def render_with_quarto(report_dir: Path, output_dir: Path) -> RenderResult:
     """The renderer of record; Quarto writes into the project's output-dir (_output)."""
+    write_include(report_dir / "_generated")
     for fmt in ("html", "typst"):
         subprocess.run(["quarto", "render", str(report_dir / "brief.qmd"), "--to", fmt], check=True)
     return RenderResult(

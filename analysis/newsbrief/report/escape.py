@@ -36,3 +36,13 @@ def md_table(header: list[str], rows: list[list[str]], align: list[str] | None =
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join(rule[a] for a in align) + "|"]
     lines += ["| " + " | ".join(cell.replace("\n", " ") for cell in row) + " |" for row in rows]
     return "\n".join(lines) + "\n"
+
+
+def searchable_table(table: str) -> str:
+    """A Markdown table that the HTML brief makes searchable, sortable and filterable (the
+    wrapper is raw HTML, so the PDF prints the plain table; render/assets/tables.js does the rest)."""
+    return (
+        '```{=html}\n<div class="searchable-table">\n```\n\n'
+        + table
+        + "\n```{=html}\n</div>\n```\n"
+    )

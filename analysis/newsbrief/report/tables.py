@@ -17,7 +17,7 @@ import pandas as pd
 from newsbrief.core.events import CHECKS, event_label
 from newsbrief.core.schema import Row, records
 from newsbrief.report.cite import csl_entry
-from newsbrief.report.escape import cite, md_quote, md_table, md_text
+from newsbrief.report.escape import cite, md_quote, md_table, md_text, searchable_table
 from newsbrief.themes.coding import Theme
 
 CHECK_ORDER = CHECKS
@@ -186,7 +186,7 @@ def findings_table(findings: pd.DataFrame, keys: dict[str, str]) -> str:
         if len(findings) > TOP_ROWS
         else ""
     )
-    return md_table(["Check", "Finding", "Sources"], rows) + more
+    return searchable_table(md_table(["Check", "Finding", "Sources"], rows)) + more
 
 
 def parse_mentions(cell: str) -> list[tuple[str, str, str, str]]:
@@ -237,7 +237,9 @@ def tracker_table(promises: pd.DataFrame, keys: dict[str, str]) -> str:
             ]
         )
     out = (
-        md_table(["Commitment", "First announced", "Target", "Later mentions", "Verdict"], rows)
+        searchable_table(
+            md_table(["Commitment", "First announced", "Target", "Later mentions", "Verdict"], rows)
+        )
         if rows
         else "No commitment has been followed up or has lapsed.\n"
     )
@@ -355,7 +357,8 @@ def articles_table(articles: pd.DataFrame) -> str:
         ]
         for r in records(articles.head(LISTED))
     ]
-    return md_table(["Article", "Outlet", "Date", "Basis", "How the date is known"], rows) + _more(
+    header = ["Article", "Outlet", "Date", "Basis", "How the date is known"]
+    return searchable_table(md_table(header, rows)) + _more(
         len(articles), "articles, with their dates and evidence,", "build/data/articles.csv"
     )
 
@@ -397,7 +400,7 @@ def evidence_table(claims: pd.DataFrame, keys: dict[str, str]) -> str:
         if len(claims) > TOP_ROWS * 4
         else ""
     )
-    return md_table(["Event", "Status", "When", "Quote"], rows) + more
+    return searchable_table(md_table(["Event", "Status", "When", "Quote"], rows)) + more
 
 
 def hashes_table(articles: pd.DataFrame) -> str:
