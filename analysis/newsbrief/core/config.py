@@ -457,6 +457,10 @@ class ScopeConfig(Strict):
         description="what the articles are about, e.g. Kazakhstan–Pakistan relations"
     )
     title: Name = Field(description="the brief's title")
+    high_level_offices: list[Name] = Field(
+        default=[],
+        description="offices whose commitments lead the key findings, e.g. [president, prime minister]",
+    )
 
     @field_validator("focus_countries")
     @classmethod

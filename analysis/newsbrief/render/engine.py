@@ -248,9 +248,40 @@ def render_with_quarto(report_dir: Path, output_dir: Path) -> RenderResult:
     )
 
 
+def _version(command: list[str]) -> str:
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    except OSError:
+        return "unknown"
+    return done.stdout.strip() or "unknown"
+
+
+def renderer_note(engine: str) -> str:
+    """The sentence of the brief's methods that says which renderer made it (Markdown)."""
+    if engine == "quarto":
+        return (
+            f"This brief was rendered by Quarto {_version(['quarto', '--version'])} "
+            "(`quarto render`), to HTML and to PDF through Typst.\n"
+        )
+    from importlib.metadata import version
+
+    import pypandoc
+
+    return (
+        "This brief was rendered by the package's offline renderer, because Quarto was not on "
+        f"the PATH: Pandoc {pypandoc.get_pandoc_version()} (pypandoc-binary) for the HTML, and "
+        f"Pandoc's Typst writer with typst {version('typst')} for the PDF.\n"
+    )
+
+
 def render(report_dir: Path, *, engine: str = "auto") -> RenderResult:
-    """Render with Quarto if it is on PATH (or asked for), else offline."""
+    """Render with Quarto if it is on PATH (or asked for), else offline; the brief's methods
+    name the renderer (report/_generated/renderer.md)."""
     output_dir = report_dir / "_output"
-    if engine == "quarto" or (engine == "auto" and shutil.which("quarto")):
+    use_quarto = engine == "quarto" or (engine == "auto" and shutil.which("quarto") is not None)
+    note = renderer_note("quarto" if use_quarto else "pandoc+typst")
+    (report_dir / "_generated").mkdir(parents=True, exist_ok=True)
+    (report_dir / "_generated" / "renderer.md").write_text(note, encoding="utf-8")
+    if use_quarto:
         return render_with_quarto(report_dir, output_dir)
     return render_offline(report_dir, output_dir)

@@ -29,11 +29,24 @@ def cite(*citekeys: str) -> str:
     return "[" + "; ".join(f"@{k}" for k in keys) + "]" if keys else ""
 
 
-def md_table(header: list[str], rows: list[list[str]], align: list[str] | None = None) -> str:
-    """A pipe table from cells that are already Markdown (escape text cells with md_text)."""
+def md_table(
+    header: list[str],
+    rows: list[list[str]],
+    align: list[str] | None = None,
+    widths: list[int] | None = None,
+) -> str:
+    """A pipe table from cells that are already Markdown (escape text cells with md_text).
+    `widths` are the columns' relative widths: Pandoc reads them from the dashes of the rule under
+    the header when a row is longer than a line, and otherwise gives every column the same."""
     align = align or ["l"] * len(header)
-    rule = {"l": ":--", "r": "--:", "c": ":-:"}
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(rule[a] for a in align) + "|"]
+    dashes = widths or [1] * len(header)
+    rule = {"l": ":{}", "r": "{}:", "c": ":{}:"}
+    lines = [
+        "| " + " | ".join(header) + " |",
+        "|"
+        + "|".join(rule[a].format("-" * max(2, d)) for a, d in zip(align, dashes, strict=True))
+        + "|",
+    ]
     lines += ["| " + " | ".join(cell.replace("\n", " ") for cell in row) + " |" for row in rows]
     return "\n".join(lines) + "\n"
 

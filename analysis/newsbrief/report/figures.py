@@ -16,9 +16,10 @@ import pandas as pd
 
 from newsbrief.core.schema import records
 from newsbrief.report import style
-from newsbrief.report.tables import parse_mentions
+from newsbrief.report.commitments import Commitment
 
 MAX_ROWS = 40  # beyond this many articles or promises, figures aggregate or show the top items
+ROW_PER_ARTICLE = 12  # up to this many articles the timeline gives each its own row
 
 
 def _day(value: str) -> date | None:
@@ -56,8 +57,11 @@ def timeline(articles: pd.DataFrame, path: Path, source: str) -> Path:
     """Publication dates as points, inferred dates as ranges (open ends as arrows)."""
     style.apply()
     ordered = article_order(articles)
-    if len(ordered) > MAX_ROWS:
+    undated = int((ordered.date == "").sum() + (ordered.date_basis == "inferred").sum())
+    if len(ordered) > MAX_ROWS or undated > ROW_PER_ARTICLE:
         return _timeline_histogram(ordered, path, source)
+    if len(ordered) > ROW_PER_ARTICLE:
+        return _timeline_dots(ordered, path, source)
     rows = records(ordered)
     days = [
         d
@@ -111,6 +115,63 @@ def timeline(articles: pd.DataFrame, path: Path, source: str) -> Path:
     return style.save(fig, path)
 
 
+def _timeline_dots(articles: pd.DataFrame, path: Path, source: str) -> Path:
+    """Dated articles as dots stacked per month (top); each undated one as its own row with the
+    range its text allows (below)."""
+    rows = records(articles)
+    dated = [r for r in rows if r.text("date") and r.text("date_basis") != "inferred"]
+    ranges = [r for r in rows if r not in dated]
+    days = [d for r in rows for d in (_day(r.text("date_min")), _day(r.text("date_max"))) if d]
+    low, high = min(days) - timedelta(days=45), max(days) + timedelta(days=120)
+    shape = {"height_ratios": [1.3, 0.28 * len(ranges)]} if ranges else None
+    fig, axes = plt.subplots(
+        2 if ranges else 1,
+        1,
+        sharex=True,
+        figsize=(style.WIDTH_IN, 1.5 + 0.28 * len(ranges)),
+        gridspec_kw=shape,
+        squeeze=False,
+    )
+    top = axes[0][0]
+    stacked: dict[str, int] = {}
+    for r in dated:
+        month = r.text("date")[:7]
+        stacked[month] = stacked.get(month, 0) + 1
+        top.plot(
+            [_x(date.fromisoformat(month + "-15"))],
+            [stacked[month]],
+            "o",
+            ms=5,
+            color=style.PALETTE["blue"],
+        )
+    top.set_ylim(0.3, max(stacked.values(), default=1) + 0.7)
+    top.set_yticks(range(1, max(stacked.values(), default=1) + 1))
+    top.set_ylabel("dated\n(per month)")
+    bottom = axes[-1][0]
+    for y, r in enumerate(ranges):
+        start = _day(r.text("date_min")) or low
+        end = _day(r.text("date_max")) or high
+        bottom.plot(
+            [_x(start), _x(end)],
+            [y, y],
+            "-",
+            color=style.PALETTE["orange"],
+            lw=5,
+            alpha=0.8,
+            solid_capstyle="butt",
+        )
+    if ranges:
+        bottom.set_yticks(range(len(ranges)), [r.text("citekey") for r in ranges], fontsize=7)
+        bottom.set_ylim(len(ranges) - 0.5, -0.5)
+    bottom.set_xlim(_x(low), _x(high))
+    bottom.xaxis.set_major_formatter(_month_ticks())
+    bottom.set_xlabel(
+        "Publication date (year-month); undated articles as the range their text allows"
+    )
+    style.source_line(bottom, source)
+    return style.save(fig, path)
+
+
 def _timeline_histogram(articles: pd.DataFrame, path: Path, source: str) -> Path:
     months = (
         pd.to_datetime(articles.date.where(articles.date != "", articles.date_min), errors="coerce")
@@ -132,17 +193,29 @@ def _timeline_histogram(articles: pd.DataFrame, path: Path, source: str) -> Path
 
 
 def theme_heatmap(
-    shares: pd.DataFrame, labels: list[str], theme_labels: dict[str, str], path: Path, source: str
+    shares: pd.DataFrame,
+    labels: list[str],
+    theme_labels: dict[str, str],
+    path: Path,
+    source: str,
+    xlabel: str = "Articles in order of publication (inferred dates as ranges)",
 ) -> Path:
     """Themes × articles (or months): share of an article's sentences carrying each theme. The
     themes are `theme_labels`' keys, in the codebook's order."""
     style.apply()
     themes = list(theme_labels)
     values = shares.reindex(index=themes).fillna(0.0).to_numpy() * 100
-    fig, ax = plt.subplots(figsize=(style.WIDTH_IN, 3.4 + 0.1 * len(labels)))
+    fig, ax = plt.subplots(figsize=(style.WIDTH_IN, min(3.4 + 0.1 * len(labels), 4.2)))
     image = ax.imshow(values, aspect="auto", cmap="cividis", vmin=0, vmax=max(50.0, values.max()))
     ax.set_yticks(range(len(themes)), [theme_labels[t] for t in themes])
-    ax.set_xticks(range(len(labels)), labels, rotation=45, ha="right", fontsize=7)
+    short = all(len(label) <= 8 for label in labels)  # years and months read level
+    ax.set_xticks(
+        range(len(labels)),
+        labels,
+        rotation=0 if short else 45,
+        ha="center" if short else "right",
+        fontsize=7,
+    )
     for (i, j), value in np.ndenumerate(values):
         if len(labels) <= 12:
             ax.text(
@@ -156,73 +229,106 @@ def theme_heatmap(
             )
     bar = fig.colorbar(image, ax=ax, fraction=0.03, pad=0.02)
     bar.set_label("Sentences coded with the theme (% of the article's sentences)")
-    ax.set_xlabel("Articles in order of publication (inferred dates as ranges)")
+    ax.set_xlabel(xlabel)
     ax.spines[:].set_visible(False)
     style.source_line(ax, source)
     return style.save(fig, path)
 
 
-def promise_timeline(promises: pd.DataFrame, path: Path, source: str) -> Path:
-    """Per commitment: when it was announced, the target it was given, later mentions, and done."""
-    style.apply()
-    rated = promises[promises.verdict != "Not Yet Rated"]
-    rows = (rated if not rated.empty else promises).head(MAX_ROWS)
-    fig, ax = plt.subplots(figsize=(style.WIDTH_IN, 0.55 * max(len(rows), 1) + 1.4))
-    status_marker = {
-        "happened": ("*", style.PALETTE["green"]),
-        "postponed": ("x", style.PALETTE["vermillion"]),
-        "cancelled": ("X", style.PALETTE["vermillion"]),
-    }
-    for y, r in enumerate(records(rows)):
-        announced = _day(r.text("first_date"))
-        target_start, target_end = _day(r.text("target_start")), _day(r.text("target_end"))
-        if target_start and target_end:
-            ax.plot(
-                [_x(target_start), _x(target_end)],
-                [y, y],
-                "-",
-                lw=6,
-                color=style.PALETTE["sky"],
-                solid_capstyle="butt",
-            )
-        if announced:
-            ax.plot([_x(announced)], [y], "o", color=style.PALETTE["blue"], ms=6)
-        mentions = parse_mentions(r.text("mentions"))
-        # Many mentions share a marker: each distinct one is drawn once, by month when there are
-        # more mentions than a row can show apart (a large corpus), so the figure stays small.
-        by_month = len(mentions) > MAX_ROWS
-        points = sorted(
-            {
-                (low[:7] + "-01" if by_month else low, status, low == high)
-                for _, status, low, high in mentions
-                if low
-            }
+# How each status is drawn among a commitment's reports: marker and colour (Okabe–Ito).
+STATUS_MARKERS = {
+    "happened": ("*", "green"),
+    "postponed": ("x", "vermillion"),
+    "cancelled": ("X", "vermillion"),
+    "planned": ("s", "orange"),
+    "proposed": ("D", "purple"),
+    "under_discussion": ("o", "sky"),
+}
+STATUS_NAMES = {
+    "happened": "reported done",
+    "postponed": "postponed",
+    "cancelled": "cancelled",
+    "planned": "planned",
+    "proposed": "proposed",
+    "under_discussion": "under discussion",
+}
+
+
+def _span_of(commitment: Commitment) -> tuple[date, date]:
+    """The axis: every report's (earliest) publication date, every promised date, the delivery."""
+    done = commitment.delivery()
+    days = [
+        d
+        for d in (
+            *(_day(m.low) for m in commitment.mentions),
+            *(_day(t) for m in commitment.promised_dates() for t in m.target()),
+            *((_day(done.target()[0]) or _day(done.low),) if done else ()),
         )
-        for low, status, dated in points:
-            marker, colour = status_marker.get(status, ("s", style.PALETTE["orange"]))
-            # An undated article is drawn at its earliest possible date, hollow.
-            ax.plot(
-                [_x(date.fromisoformat(low))],
-                [y],
-                marker,
-                color=colour,
-                ms=6,
-                markerfacecolor=colour if dated else "none",
-            )
-        done = _day(r.text("done_date"))
-        if done:
-            ax.plot([_x(done)], [y], "*", color=style.PALETTE["green"], ms=10)
-    ax.set_yticks(range(len(rows)), [str(label) for label in rows.label])
-    ax.invert_yaxis()
-    ax.xaxis.set_major_formatter(_month_ticks())
-    ax.set_xlabel("Date (year-month)")
-    handles = [
-        ax.plot([], [], "o", color=style.PALETTE["blue"], label="announced")[0],
-        ax.plot([], [], "-", lw=6, color=style.PALETTE["sky"], label="announced target")[0],
-        ax.plot([], [], "s", color=style.PALETTE["orange"], label="later mention, not done")[0],
-        ax.plot([], [], "*", color=style.PALETTE["green"], ms=10, label="reported done")[0],
+        if d
     ]
-    ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=4, frameon=False)
-    fig.autofmt_xdate()
+    if not days:
+        return date(2000, 1, 1), date(2001, 1, 1)
+    low, high = min(days), max(days)
+    pad = max(timedelta(days=30), (high - low) / 25)
+    return low - pad, high + pad
+
+
+def commitment_timeline(commitment: Commitment, path: Path, source: str) -> Path:
+    """One commitment on one time axis: each promised date as a bar (top row), each report at
+    its publication date by status (bottom row; undated reports hollow, with their range), and
+    the delivery as a star."""
+    style.apply()
+    low, high = _span_of(commitment)
+    fig, ax = plt.subplots(figsize=(style.WIDTH_IN, 1.3))
+    for m in commitment.promised_dates():
+        start, end = (_day(t) for t in m.target())
+        if start:
+            width = max(((end or start) - start).days, 4)
+            ax.barh(1, width, left=_x(start), height=0.36, color=style.PALETTE["sky"])
+            announced = _day(m.low)
+            if announced:
+                ax.plot([_x(announced), _x(start)], [0, 1], ":", lw=0.8, color="#666666")
+    drawn: set[str] = set()
+    for m in commitment.mentions:
+        marker, colour = STATUS_MARKERS.get(m.status, ("s", "grey"))
+        at, until = _day(m.low), _day(m.high)
+        if at is None:
+            continue
+        dated = until == at
+        if not dated:
+            ax.plot(
+                [_x(at), _x(until or high)],
+                [0, 0],
+                "-",
+                lw=2,
+                color=style.PALETTE[colour],
+                alpha=0.35,
+            )
+        label = STATUS_NAMES.get(m.status, m.status) if m.status not in drawn else None
+        drawn.add(m.status)
+        ax.plot(
+            [_x(at)],
+            [0],
+            marker,
+            ms=7,
+            color=style.PALETTE[colour],
+            markerfacecolor=style.PALETTE[colour] if dated else "none",
+            label=label,
+        )
+    done = commitment.delivery()
+    if done is not None:
+        when = _day(done.target()[0]) or _day(done.low)
+        if when:
+            ax.plot([_x(when)], [1], "*", ms=13, color=style.PALETTE["green"], label="delivery")
+    ax.set_ylim(-0.6, 1.6)
+    ax.set_yticks([0, 1], ["reports", "promised"])
+    ax.set_xlim(_x(low), _x(high))
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)  # type: ignore[no-untyped-call]
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+    ax.plot([], [], "-", lw=6, color=style.PALETTE["sky"], label="promised date")
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=6, frameon=False, fontsize=7)
+    ax.spines["left"].set_visible(False)
+    ax.tick_params(axis="y", length=0)
     style.source_line(ax, source)
     return style.save(fig, path)

@@ -14,13 +14,12 @@ from typing import Any, SupportsFloat
 
 import pandas as pd
 
-from newsbrief.core.events import CHECKS, event_label
+from newsbrief.core.events import event_label
 from newsbrief.core.schema import Row, records
 from newsbrief.report.cite import csl_entry
 from newsbrief.report.escape import cite, md_quote, md_table, md_text, searchable_table
 from newsbrief.themes.coding import Theme
 
-CHECK_ORDER = CHECKS
 CHECK_LABEL = {
     "slippage": "Slipped commitment",
     "conflict": "Sources disagree",
@@ -31,23 +30,14 @@ CHECK_LABEL = {
     "undated_source": "Undated source",
     "name_variant": "Name variant",
 }
-TOP_ROWS = 25  # tables show at most this many rows; the full tables are the CSVs beside the brief
-MENTIONS_SHOWN = 6  # later mentions listed per tracker row
-LISTED = TOP_ROWS * 4  # rows of the per-article tables (dating, hashes) before they are cut
+LISTED = 100  # rows of the per-article tables (hashes) before they are cut
+# The HTML's evidence and findings tables list every row up to this many (searchable, so a long
+# table stays usable); beyond it they say where the rest are. The PDF prints neither.
+EVIDENCE_ROWS = 5000
 
 
 def _d(value: str) -> date | None:
     return date.fromisoformat(value) if value else None
-
-
-def when_text(row: Row) -> str:
-    """An article's date as the brief prints it: inferred dates always marked as such."""
-    if row.text("date") and row.text("date_basis") != "inferred":
-        return row.text("date")
-    low, high = row.text("date_min"), row.text("date_max")
-    if low or high:
-        return f"between {low or 'an unknown date'} and {high or 'today'} (inferred)"
-    return "date unknown"
 
 
 def corpus_span(articles: pd.DataFrame) -> tuple[str, str, bool]:
@@ -131,39 +121,6 @@ def scope(articles: pd.DataFrame, topic: str) -> str:
     return sentence + " It says only what these articles say, and where they disagree.\n"
 
 
-def _evidence(evidence: list[list[str]], keys: dict[str, str], limit: int = 2) -> str:
-    quotes = [
-        f"{md_quote(quote)} {cite(keys.get(article, ''))}" for article, quote in evidence[:limit]
-    ]
-    return "; ".join(quotes)
-
-
-def key_findings(findings: pd.DataFrame, keys: dict[str, str], limit: int = 6) -> str:
-    """Three to six bullets, most consequential first, each with its citations."""
-    if findings.empty:
-        return (
-            "No cross-article findings: the articles neither contradict each other nor show "
-            "a lapsed commitment.\n"
-        )
-    rank = {check: i for i, check in enumerate(CHECK_ORDER)}
-    ordered = findings.assign(
-        _rank=findings.check.map(lambda c: rank.get(c, len(rank))),
-        _days=pd.to_numeric(findings.days, errors="coerce").fillna(-1),
-    )
-    ordered = ordered.sort_values(["_rank", "_days", "finding_id"], ascending=[True, False, True])
-    # At most two bullets of a kind, so a brief with many slippages still shows its conflicts.
-    picked = ordered.groupby("check", sort=False).head(2)
-    picked = picked.sort_values(["_rank", "_days", "finding_id"], ascending=[True, False, True])
-    lines = []
-    for r in records(picked.head(limit)):
-        articles = [a for a in r.text("article_ids").split(";") if a]
-        lines.append(
-            f"- **{_check_label(r.text('check'))}.** {md_text(r.text('summary'))} "
-            f"{cite(*(keys.get(a, '') for a in articles))}"
-        )
-    return "\n".join(lines) + "\n"
-
-
 def _check_label(check: str) -> str:
     return CHECK_LABEL.get(check, check)
 
@@ -172,7 +129,7 @@ def findings_table(findings: pd.DataFrame, keys: dict[str, str]) -> str:
     if findings.empty:
         return "No findings.\n"
     rows = []
-    for r in records(findings.head(TOP_ROWS)):
+    for r in records(findings.head(EVIDENCE_ROWS)):
         articles = [a for a in r.text("article_ids").split(";") if a]
         rows.append(
             [
@@ -182,87 +139,11 @@ def findings_table(findings: pd.DataFrame, keys: dict[str, str]) -> str:
             ]
         )
     more = (
-        f"\n*{len(findings) - TOP_ROWS} more findings are in `build/data/findings.csv`.*\n"
-        if len(findings) > TOP_ROWS
+        f"\n*{len(findings) - EVIDENCE_ROWS} more findings are in `build/data/findings.csv`.*\n"
+        if len(findings) > EVIDENCE_ROWS
         else ""
     )
     return searchable_table(md_table(["Check", "Finding", "Sources"], rows)) + more
-
-
-def parse_mentions(cell: str) -> list[tuple[str, str, str, str]]:
-    """tracker.csv's mentions: `article|status|low|high` items joined by `;`."""
-    mentions = []
-    for item in str(cell).split(";"):
-        if item:
-            article, status, low, high = [*item.split("|"), "", "", ""][:4]
-            mentions.append((article, status, low, high))
-    return mentions
-
-
-def _mention_when(low: str, high: str) -> str:
-    return low if low and low == high else f"undated ({low or '?'} to {high or 'now'})"
-
-
-def tracker_table(promises: pd.DataFrame, keys: dict[str, str]) -> str:
-    """One row per followed-up or lapsed commitment; the rest listed compactly beneath."""
-    if promises.empty:
-        return "The articles state no commitment the tracker recognises.\n"
-    rated = promises[promises.verdict != "Not Yet Rated"]
-    unrated = promises[promises.verdict == "Not Yet Rated"]
-    rows = []
-    for r in records(rated.head(TOP_ROWS)):
-        mentions = [
-            f"{md_text(_mention_when(low, high))} {md_text(status.replace('_', ' '))} "
-            f"{cite(keys.get(article, ''))}"
-            for article, status, low, high in parse_mentions(r.text("mentions"))
-        ]
-        if len(mentions) > MENTIONS_SHOWN:
-            # The first later reports and the latest; the rest are counted (all are in tracker.csv).
-            hidden = len(mentions) - MENTIONS_SHOWN
-            mentions = [
-                *mentions[: MENTIONS_SHOWN - 2],
-                f"… {hidden} more in `build/data/tracker.csv` …",
-                *mentions[-2:],
-            ]
-        target = r.text("target_text") or "no date given"
-        if r.text("target_start"):
-            target = f"{r.text('target_text')} ({r.text('target_start')} to {r.text('target_end')})"
-        rows.append(
-            [
-                md_text(r.text("label")),
-                f"{md_text(r.text('first_when'))} {cite(keys.get(r.text('first_article'), ''))}",
-                md_text(target),
-                "; ".join(mentions) or "none",
-                f"**{md_text(r.text('verdict'))}**",
-            ]
-        )
-    out = (
-        searchable_table(
-            md_table(["Commitment", "First announced", "Target", "Later mentions", "Verdict"], rows)
-        )
-        if rows
-        else "No commitment has been followed up or has lapsed.\n"
-    )
-    if len(rated) > TOP_ROWS:
-        out += (
-            f"\n*{len(rated) - TOP_ROWS} more rated commitments are in `build/data/tracker.csv`.*\n"
-        )
-    if not unrated.empty:
-        items = [
-            f"{md_text(r.text('label'))} ({md_text(r.text('target_text') or 'no date')}) "
-            f"{cite(keys.get(r.text('first_article'), ''))}"
-            for r in records(unrated.head(TOP_ROWS))
-        ]
-        # Not Yet Rated includes targets that passed unremarked (tracker.py): silence is no verdict.
-        more = len(unrated) - TOP_ROWS
-        out += (
-            "\n**Not Yet Rated** (no later article says whether they happened or are still coming, "
-            "whether or not their target has passed): "
-            + "; ".join(items)
-            + (f"; and {more} more in `build/data/tracker.csv`" if more > 0 else "")
-            + ".\n"
-        )
-    return out
 
 
 def theme_shares(
@@ -346,23 +227,6 @@ def theme_shift(
     )
 
 
-def articles_table(articles: pd.DataFrame) -> str:
-    rows = [
-        [
-            cite(r.text("citekey")),
-            md_text(r.text("outlet") or "not stated"),
-            md_text(when_text(r)),
-            md_text(r.text("date_basis")),
-            md_text(r.text("date_evidence")),
-        ]
-        for r in records(articles.head(LISTED))
-    ]
-    header = ["Article", "Outlet", "Date", "Basis", "How the date is known"]
-    return searchable_table(md_table(header, rows)) + _more(
-        len(articles), "articles, with their dates and evidence,", "build/data/articles.csv"
-    )
-
-
 def validation_table(validation: pd.DataFrame, labels: dict[str, str]) -> str:
     def fmt(value: str) -> str:
         return "–" if value in ("", "nan") else f"{float(value):.2f}"
@@ -393,11 +257,11 @@ def evidence_table(claims: pd.DataFrame, keys: dict[str, str]) -> str:
             md_text(r.text("target_text")),
             f"{md_quote(r.text('quote'))} {cite(keys.get(r.text('article_id'), ''))}",
         ]
-        for r in records(claims.head(TOP_ROWS * 4))
+        for r in records(claims.head(EVIDENCE_ROWS))
     ]
     more = (
-        f"\n*{len(claims) - TOP_ROWS * 4} more claims are in `build/data/claims.csv`.*\n"
-        if len(claims) > TOP_ROWS * 4
+        f"\n*{len(claims) - EVIDENCE_ROWS} more claims are in `build/data/claims.csv`.*\n"
+        if len(claims) > EVIDENCE_ROWS
         else ""
     )
     return searchable_table(md_table(["Event", "Status", "When", "Quote"], rows)) + more
@@ -449,67 +313,47 @@ def _grouped_notes(
     return out
 
 
-def _finding_bullets(findings: pd.DataFrame, keys: dict[str, str], none: str) -> list[str]:
-    """Findings of one kind as cited bullets, the first TOP_ROWS of them and a count of the rest."""
-    if findings.empty:
-        return [none]
-    out = [
-        f"- {md_text(r.text('summary'))} "
-        f"{cite(*(keys.get(a, '') for a in r.text('article_ids').split(';')))}"
-        for r in records(findings.head(TOP_ROWS))
-    ]
-    if len(findings) > TOP_ROWS:
-        out.append(f"- … and {len(findings) - TOP_ROWS} more in `build/data/findings.csv`.")
-    return [*out, ""]
-
-
-def source_notes(
-    articles: pd.DataFrame,
-    undated: pd.DataFrame,
-    copies: pd.DataFrame,
-    variants: pd.DataFrame,
-    notes: pd.DataFrame,
-    keys: dict[str, str],
-    uncoded: Sequence[str] = (),
-) -> str:
-    out = ["### Articles and how each is dated\n", articles_table(articles)]
-    out.append("\n### Undated articles\n")
-    out += _finding_bullets(undated, keys, "Every article states its date.\n")
-    out.append("\n### Copied passages\n")
-    if not copies.empty:
-        out.append(
-            "Copied passages, verbatim or reworded, are counted once: a copied claim is not "
-            "independent corroboration.\n"
-        )
-    out += _finding_bullets(
-        copies, keys, "No passage of one article is a near copy of another's.\n"
-    )
-    out.append("\n### Name variants\n")
-    out += _finding_bullets(variants, keys, "No entity is spelled in more than one way.\n")
-    out.append("\n### Outlets and catalog\n")
+def outlets_line(articles: pd.DataFrame) -> str:
+    """How many articles each outlet has, and how many the catalog lacks."""
     outlets = Counter(o or "not stated" for o in articles.outlet)
-    out.append("; ".join(f"{md_text(o)}: {n}" for o, n in sorted(outlets.items())) + ".")
+    line = (
+        "\n### Outlets and catalog\n\n"
+        + "; ".join(f"{md_text(o)}: {n}" for o, n in sorted(outlets.items()))
+        + "."
+    )
     uncatalogued = int((articles.catalogued == "no").sum())
     if uncatalogued:
-        out.append(
-            f" {uncatalogued} article(s) are not in the catalog; their metadata was inferred."
-        )
-    out.append("\n")
-    if not notes.empty or uncoded:
-        out.append("\n### Input problems handled\n")
-        by_key = citekeys(articles)
-        out += _grouped_notes(
-            [(r.text("article_id"), r.text("note")) for r in records(notes)], by_key
-        )
-        out += _grouped_notes(
-            [
-                (a, "— no sentence matches the codebook, so it adds nothing to the theme figures")
-                for a in uncoded
-            ],
-            by_key,
-        )
-        out.append("")
+        line += f" {uncatalogued} article(s) are not in the catalog; their metadata was inferred."
+    return line + "\n"
+
+
+def input_problems(articles: pd.DataFrame, notes: pd.DataFrame, uncoded: Sequence[str]) -> str:
+    """What ingest noted about the files, one line per note (a note many share, counted)."""
+    if notes.empty and not uncoded:
+        return ""
+    by_key = citekeys(articles)
+    out = ["\n### Input problems handled\n"]
+    out += _grouped_notes([(r.text("article_id"), r.text("note")) for r in records(notes)], by_key)
+    out += _grouped_notes(
+        [
+            (a, "— no sentence matches the codebook, so it adds nothing to the theme figures")
+            for a in uncoded
+        ],
+        by_key,
+    )
     return "\n".join(out) + "\n"
+
+
+def evidence_where(claims: pd.DataFrame, findings: pd.DataFrame) -> str:
+    """Where the PDF's reader finds what it leaves out: every claim and every finding."""
+    return (
+        f"This PDF tells the findings; it does not list the evidence. All {len(findings)} "
+        f"findings of the consistency checks and all {len(claims)} claims read from the "
+        "articles, each with its verbatim quote and its source, are in the HTML brief "
+        "(`report/_output/brief.html`, appendix *The full evidence*, searchable and "
+        "sortable) and in `build/data/findings.csv` and `build/data/claims.csv`; "
+        "every report of every commitment is in `build/data/tracker.csv`.\n"
+    )
 
 
 def methods_corpus(articles: pd.DataFrame, sentences: pd.DataFrame, claims: pd.DataFrame) -> str:
