@@ -7,6 +7,7 @@ Every table row and sentence is built from a Commitment (commitments.py) and its
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date, timedelta
 
 from newsbrief.core.schema import Row
 from newsbrief.report.commitments import Commitment, Corpus, Mention
@@ -26,6 +27,7 @@ PDF_SUBSECTIONS = 5  # commitments told in full in the PDF; the HTML tells them 
 HTML_SUBSECTIONS = 30  # beyond this the HTML lists them in the table (all are in tracker.csv)
 PDF_MENTIONS = 6  # reports per commitment in the PDF's table; the HTML lists every one
 QUOTE_CHARS = 300  # a longer quote is cut to a verbatim window of about this length
+FIGURES_WITHIN = 7  # days around a figure dispute in which other reports' figures are listed too
 WHERE_ALL = "the HTML brief (`report/_output/brief.html`) and `build/data/tracker.csv`"
 
 
@@ -218,10 +220,14 @@ def commitment_sections(
 
 def _figure_claims(c: Commitment, corpus: Corpus) -> list[Row]:
     """The reports a figure dispute rests on, and every other report of the event with a figure
-    published within the same days."""
+    published within FIGURES_WITHIN days of them (other outlets' accounts of the same day)."""
     disputed = [claim for d in c.figure_conflicts() for claim in d.claims]
-    days = sorted(corpus.when(r.text("article_id"))[0] for r in disputed)
-    low, high = (days[0], days[-1]) if days else ("", "")
+    days = sorted(d for r in disputed if (d := corpus.when(r.text("article_id"))[0]))
+    if not days:
+        return disputed
+    reach = timedelta(days=FIGURES_WITHIN)
+    low = (date.fromisoformat(days[0]) - reach).isoformat()
+    high = (date.fromisoformat(days[-1]) + reach).isoformat()
     others = [
         r
         for rows in corpus.by_article.values()
@@ -263,7 +269,8 @@ def disputes_section(told: list[Commitment], corpus: Corpus, keys: dict[str, str
         )
     return (
         "Where reports of one occasion give different figures, each figure is listed with the "
-        "sources that gave it. Disagreements on whether or when something happened are told "
+        "sources that gave it, and with every other report of the same event that gives a figure "
+        f"within {FIGURES_WITHIN} days of them. Disagreements on whether or when something happened are told "
         "under each commitment above.\n\n" + "\n".join(out)
     )
 
