@@ -38,6 +38,19 @@ def run_make(
     )
 
 
+def printed_part(page: str) -> str:
+    """The HTML brief without what only the HTML carries (elements of class `html-only`: the full
+    evidence, every report of every commitment) nor its scripts: the part the PDF prints too."""
+    import lxml.html
+
+    document = lxml.html.fromstring(page)
+    for element in document.xpath(
+        '//*[contains(concat(" ", @class, " "), " html-only ")] | //script'
+    ):
+        element.drop_tree()
+    return str(lxml.html.tostring(document, encoding="unicode"))
+
+
 @pytest.fixture(scope="session")
 def built_project(tmp_path_factory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("build") / "project")

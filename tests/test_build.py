@@ -6,7 +6,7 @@ import html
 import re
 
 import pandas as pd
-from conftest import run_make
+from conftest import printed_part, run_make
 from pypdf import PdfReader
 
 CONTRACT = {
@@ -137,7 +137,8 @@ def test_every_citation_resolves_to_a_reference(built_project):
 
 
 def test_the_pdf_carries_the_same_quotes(built_project):
-    page = (built_project / "report/_output/brief.html").read_text(encoding="utf-8")
+    # Every quote the HTML prints outside its HTML-only parts (the full evidence).
+    page = printed_part((built_project / "report/_output/brief.html").read_text(encoding="utf-8"))
     reader = PdfReader(built_project / "report/_output/brief.pdf")
     text = letters(" ".join(p.extract_text() or "" for p in reader.pages))
     for quote, _ in quoted_passages(page):
@@ -156,3 +157,59 @@ def test_heldout_micro_f1_of_the_codebook_is_at_least_080(built_project):
     table = table[table.reference == table.reference.max()]
     heldout = table[(table.split == "heldout") & (table.theme == "micro")].iloc[0]
     assert heldout.f1 >= 0.80, heldout.to_dict()
+
+
+def _section(page: str, start: str, end: str) -> str:
+    begin = page.index(f'id="{start}"')
+    return page[begin : page.index(f'id="{end}"', begin)]
+
+
+def _cited(fragment: str) -> set[str]:
+    return {k for keys in re.findall(r'data-cites="([^"]+)"', fragment) for k in keys.split()}
+
+
+def test_every_finding_of_the_seeds_is_told_in_the_brief(built_project):
+    """Wording and grouping change with the brief's shape; no finding is dropped: a commitment's
+    finding is told in its subsection, citing every article it rests on; copies are a cluster
+    line, undated articles a row of the sources table, name variants a line of their own."""
+    page = (built_project / "report/_output/brief.html").read_text(encoding="utf-8")
+    data = built_project / "build/data"
+    findings = pd.read_csv(data / "findings.csv", dtype=str, keep_default_na=False)
+    labels = dict(
+        pd.read_csv(data / "tracker.csv", dtype=str, keep_default_na=False)[
+            ["event", "label"]
+        ].values
+    )
+    table = articles(built_project)
+    keys = dict(zip(table.article_id, table.citekey, strict=True))
+    told = _section(page, "what-became-of-each-commitment", "sources-disagree")
+    subsections = {
+        " ".join(html.unescape(re.sub(r"<[^>]+>", "", h)).split()): body
+        for h, body in re.findall(r"<h3[^>]*>(.*?)</h3>(.*?)(?=<h3|$)", told, flags=re.S)
+    }
+    sources = _section(page, "sources", "coverage-by-theme-and-over-time")
+    copies = _section(sources, "copied-reports", "name-variants")
+    for f in findings.itertuples():
+        cited = {keys[a] for a in f.article_ids.split(";") if a}
+        if f.check in ("slippage", "fulfilled_late", "no_follow_up", "downgraded", "conflict"):
+            assert cited <= _cited(subsections[labels[f.event]]), f.finding_id
+        elif f.check == "duplicate_source":
+            assert any(cited <= _cited(line) for line in re.findall(r"<li>.*?</li>", copies, re.S))
+        elif f.check == "undated_source":
+            (row,) = [r for r in re.findall(r"<tr.*?</tr>", sources, re.S) if cited <= _cited(r)]
+            assert "undated" in row, f.finding_id
+        else:
+            variant = re.findall(r"“([^”]+)”", f.summary)[0]
+            assert variant in _section(sources, "name-variants", "outlets-and-catalog")
+    key_findings = _section(page, "key-findings", "what-became-of-each-commitment")
+    assert (
+        len(re.findall(r"<li>", key_findings))
+        == len(
+            {
+                f.event
+                for f in findings.itertuples()
+                if f.check not in ("undated_source", "name_variant", "duplicate_source")
+            }
+        )
+        + 1
+    )  # one bullet per commitment with a finding, and the copied report

@@ -126,6 +126,16 @@ def test_messy_articles_are_processed_and_reported(messy_project):
         assert expected in notes, expected
 
 
+def test_the_methods_name_the_renderer_that_made_the_brief(messy_project):
+    text = " ".join(
+        visible((messy_project / "report/_output/brief.html").read_text(encoding="utf-8")).split()
+    ).replace("’", "'")
+    if RENDER_ENV[messy_project]:
+        assert "This brief was rendered by Quarto 1.10.0" in text
+    else:
+        assert "This brief was rendered by the package's offline renderer" in text
+
+
 def test_article_text_prints_literally_and_runs_nothing(messy_project):
     page = (messy_project / "report/_output/brief.html").read_text(encoding="utf-8")
     assert "<script>alert(1)</script>" not in page

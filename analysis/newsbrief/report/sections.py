@@ -32,7 +32,13 @@ WHERE_ALL = "the HTML brief (`report/_output/brief.html`) and `build/data/tracke
 
 
 def html_only(markdown: str) -> str:
-    return '::: {.content-visible when-format="html"}\n\n' + markdown + "\n:::\n"
+    """Content for the HTML alone; its div's class `html-only` lets a reader of the HTML (and
+    the tests) tell what the PDF leaves out."""
+    return (
+        '::: {.content-visible when-format="html"}\n\n::: {.html-only}\n\n'
+        + markdown
+        + "\n:::\n\n:::\n"
+    )
 
 
 def pdf_only(markdown: str) -> str:
