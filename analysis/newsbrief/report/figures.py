@@ -279,7 +279,7 @@ def commitment_timeline(commitment: Commitment, path: Path, source: str) -> Path
     the delivery as a star."""
     style.apply()
     low, high = _span_of(commitment)
-    fig, ax = plt.subplots(figsize=(style.WIDTH_IN, 1.3))
+    fig, ax = plt.subplots(figsize=(style.WIDTH_IN, 1.2))
     for m in commitment.promised_dates():
         start, end = (_day(t) for t in m.target())
         if start:

@@ -19,13 +19,14 @@ from newsbrief.report.wording import (
     count_text,
     period_text,
     published_text,
+    source_text,
     target_phrase,
 )
 
 KEY_FINDINGS = 7  # bullets at most: what a reader takes in at a glance
 PDF_SUBSECTIONS = 5  # commitments told in full in the PDF; the HTML tells them all
 HTML_SUBSECTIONS = 30  # beyond this the HTML lists them in the table (all are in tracker.csv)
-PDF_MENTIONS = 6  # reports per commitment in the PDF's table; the HTML lists every one
+PDF_MENTIONS = 5  # reports per commitment in the PDF's table; the HTML lists every one
 QUOTE_CHARS = 300  # a longer quote is cut to a verbatim window of about this length
 FIGURES_WITHIN = 7  # days around a figure dispute in which other reports' figures are listed too
 WHERE_ALL = "the HTML brief (`report/_output/brief.html`) and `build/data/tracker.csv`"
@@ -164,14 +165,12 @@ def _verdict_line(verdict: Story, keys: dict[str, str]) -> str:
     return f"**Verdict: {md_text(head)}.** {md_text(reason[:1].upper() + reason[1:])}"
 
 
-def _other_row(promise: Row, corpus: Corpus, keys: dict[str, str]) -> list[str]:
-    first = promise.text("first_article")
-    low, high = corpus.when(first)
+def _other_row(promise: Row, corpus: Corpus) -> list[str]:
     target = period_text(promise.text("target_start"), promise.text("target_end"))
     later = promise.text("mentions").count("|") // 3
     return [
         md_text(promise.text("label")),
-        f"{md_text(published_text(low, high))} {cite(keys.get(first, ''))}",
+        md_text(source_text(corpus.article(promise.text("first_article")))),
         md_text(target or promise.text("target_text") or "no date"),
         str(later),
         md_text(promise.text("verdict")),
@@ -181,7 +180,8 @@ def _other_row(promise: Row, corpus: Corpus, keys: dict[str, str]) -> list[str]:
 def _others_table(promises: list[Row], corpus: Corpus, keys: dict[str, str]) -> str:
     if not promises:
         return "Every commitment the articles state is told above.\n"
-    rows = [_other_row(p, corpus, keys) for p in promises]
+    del keys  # each row names its first report by outlet and date; all are in the references
+    rows = [_other_row(p, corpus) for p in promises]
     header = ["Commitment", "First reported", "Promised for", "Later reports", "Verdict"]
     return searchable_table(md_table(header, rows, widths=[30, 28, 18, 9, 15]))
 

@@ -102,12 +102,13 @@ def date_known(article: Row) -> str:
     return "no date found in the text"
 
 
-def articles_table(articles: pd.DataFrame, keys: dict[str, str]) -> str:
-    """Every article: outlet, headline (cited), date or bounds, and how the date is known."""
+def articles_table(articles: pd.DataFrame) -> str:
+    """Every article: outlet, headline, date or bounds, and how the date is known. The row is
+    the article's reference; the reference list holds every article (brief.qmd's `nocite`)."""
     rows = [
         [
             md_text(r.text("outlet") or "not stated"),
-            f"{md_text(r.text('title'))} {cite(keys.get(r.text('article_id'), ''))}",
+            md_text(r.text("title")),
             md_text(published_text(*article_when(r))),
             md_text(date_known(r)),
         ]

@@ -226,7 +226,7 @@ def sources_section(inputs: ReportInputs) -> str:
     by_id = inputs.corpus.articles
     out = [
         "### Articles\n",
-        sources.articles_table(articles, keys),
+        sources.articles_table(articles),
         "\n### Copied reports\n",
         sources.clusters_markdown(inputs.clusters(), by_id, keys),
         "\n### Name variants\n",

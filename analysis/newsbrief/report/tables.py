@@ -165,8 +165,9 @@ def theme_prose(
     labels: dict[str, str],
     keys: dict[str, str],
     top: int = 4,
+    quoted: int = 1,
 ) -> str:
-    """A paragraph per dominant theme with cited examples, then how emphasis shifts over time."""
+    """A paragraph per dominant theme with a cited example, then how emphasis shifts over time."""
     if codes.empty:
         return "No sentence matched the codebook.\n"
     per_theme = (
@@ -179,7 +180,7 @@ def theme_prose(
     total = int((sentences.boilerplate == "no").sum())
     out = []
     for theme, count in per_theme.head(top).items():
-        rows = codes[codes.theme == theme].drop_duplicates("article_id").head(2)
+        rows = codes[codes.theme == theme].drop_duplicates("article_id").head(quoted)
         examples = [
             f"{md_quote(str(text[_sentence_key(r)]))} {cite(keys.get(r.text('article_id'), ''))}"
             for r in records(rows)
