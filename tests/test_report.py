@@ -236,7 +236,7 @@ def test_periods_read_as_a_reader_writes_them():
 
 
 def test_an_undated_article_is_a_row_with_its_bounds_and_why():
-    table = sources.articles_table(articles(("u", "", "")), {"u": "key-u"})
+    table = sources.articles_table(articles(("u", "", "")))
     assert "undated\\, after 5 Apr 2024" in table
     assert "not before 5 Apr 2024\\: Dana Sample is named as Minister of Tests" in table
     assert "source" not in table  # the reason's source and tenure stay in articles.csv
