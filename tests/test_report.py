@@ -231,6 +231,8 @@ def test_periods_read_as_a_reader_writes_them():
     assert period_text("2021-09-01", "2021-11-30") == "September–November 2021"
     assert period_text("2023-02-24", "2023-12-31") == "the end of 2023"
     assert at_period("2026-02-02", "2026-02-08") == "between 2 and 8 February 2026"
+    assert at_period("2022-09-01", "2024-11-30") == "between September 2022 and November 2024"
+    assert at_period("2023-07-01", "2023-07-31") == "in July 2023"
     assert published_text("2021-06-14", "2021-11-30") == "undated, 14 Jun–30 Nov 2021"
     assert published_text("2024-04-05", "") == "undated, after 5 Apr 2024"
 
@@ -347,3 +349,17 @@ def test_the_hash_table_of_a_large_corpus_is_cut_and_points_to_all_hashes():
 def test_a_small_corpus_is_listed_whole():
     articles = pd.DataFrame({"path": ["seeds/a.txt"], "sha256": ["0" * 64]})
     assert "shown" not in report.hashes_table(articles)
+
+
+def test_a_date_restated_less_precisely_is_not_a_move():
+    case = dict(LATE)
+    case["claims"] = claims(
+        claim(1, "a", "planned", "2023-04-21"),
+        claim(1, "b", "planned", "2023-04-01", "2023-04-30"),  # "in April": the same promise
+        claim(1, "c", "planned", "2023-07-08"),
+    )
+    case["tracker"] = case["tracker"].assign(
+        mentions="b|planned|2023-07-05|2023-07-05;c|planned|2024-01-12|2024-01-12"
+    )
+    (c,), _ = told(case)
+    assert [m.article_id for m in c.promised_dates()] == ["a", "c"] and c.moves() == 1

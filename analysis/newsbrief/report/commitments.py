@@ -38,6 +38,11 @@ class Mention:
         return self.claim.text("target_start"), self.claim.text("target_end")
 
 
+def _overlap(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Whether two periods (ISO start, end; an empty end is the start) share a day."""
+    return a[0] <= (b[1] or b[0]) and b[0] <= (a[1] or a[0])
+
+
 @dataclass(frozen=True)
 class Dispute:
     """A conflict finding and the two reports it sets against each other, by what they disagree
@@ -75,18 +80,19 @@ class Commitment:
 
     def promised_dates(self) -> list[Mention]:
         """Each report that gave the commitment a new date, in date order, up to the report of
-        its delivery (a date repeated by the next report is the same promise, not a move; a date
-        promised after the delivery is for another occasion)."""
+        its delivery. A date that overlaps the one before ("April 2023" after "21 April 2023")
+        restates it, not a move; a date promised after the delivery is for another occasion."""
         done = self.delivery()
         until = done.low if done is not None else ""
         out: list[Mention] = []
         for m in self.mentions:
             if until and m.low > until:
                 break
+            start, end = m.target()
             if (
                 m.status in PROMISING
-                and m.target()[0]
-                and (not out or out[-1].target() != m.target())
+                and start
+                and (not out or not _overlap(out[-1].target(), (start, end)))
             ):
                 out.append(m)
         return out

@@ -17,7 +17,6 @@ from newsbrief.report.wording import (
     lateness_text,
     period_text,
     reader_list,
-    short_day,
     source_subject,
     source_text,
     target_phrase,
@@ -114,9 +113,9 @@ def _moves_clause(c: Commitment) -> str:
 
 def _delivered_clause(c: Commitment, done: Mention, w: _Writer) -> str:
     start, end = done.target()
-    when = at_period(start, end) if start else f"by {short_day(done.low)}"
+    when = f" {at_period(start, end)}" if start else ""
     late = c.days("fulfilled_late")
-    return f"it was reported done {when} ({w.of(done)})" + (
+    return f"it was reported done{when} ({w.of(done)})" + (
         f", {lateness_text(late)} late" if late else ""
     )
 

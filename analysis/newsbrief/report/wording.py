@@ -83,6 +83,8 @@ def at_period(start: str, end: str) -> str:
     if not _whole_months(low, high):
         same_month = (low.year, low.month) == (high.year, high.month)
         return f"between {low.day if same_month else day_text(start)} and {day_text(end)}"
+    if " to " in noun:  # whole months of different years
+        return "between " + noun.replace(" to ", " and ")
     return f"in {noun}"
 
 
