@@ -13,8 +13,9 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 
-from newsbrief.core.schema import records
+from newsbrief.core.schema import Row, records
 from newsbrief.report import style
 from newsbrief.report.commitments import Commitment
 
@@ -54,7 +55,8 @@ def article_label(row: pd.Series) -> str:
 
 
 def timeline(articles: pd.DataFrame, path: Path, source: str) -> Path:
-    """Publication dates as points, inferred dates as ranges (open ends as arrows)."""
+    """When the articles appeared: a row per article for a few, stacked dots per month and a row
+    per undated article for more, a histogram by month for many."""
     style.apply()
     ordered = article_order(articles)
     undated = int((ordered.date == "").sum() + (ordered.date_basis == "inferred").sum())
@@ -62,46 +64,51 @@ def timeline(articles: pd.DataFrame, path: Path, source: str) -> Path:
         return _timeline_histogram(ordered, path, source)
     if len(ordered) > ROW_PER_ARTICLE:
         return _timeline_dots(ordered, path, source)
+    return _timeline_rows(ordered, path, source)
+
+
+def _range_bar(ax: Axes, y: int, start: date, end: date) -> None:
+    ax.plot(
+        [_x(start), _x(end)],
+        [y, y],
+        "-",
+        color=style.PALETTE["orange"],
+        lw=5,
+        alpha=0.8,
+        solid_capstyle="butt",
+    )
+
+
+def _article_row(ax: Axes, y: int, article: Row, low: date, high: date) -> None:
+    """One article: its stated date as a point, else its inferred range (an open end marked)."""
+    stated, date_min, date_max = (_day(article.text(n)) for n in ("date", "date_min", "date_max"))
+    if stated:
+        ax.plot([_x(stated)], [y], "o", color=style.PALETTE["blue"], ms=6)
+    elif date_min or date_max:
+        _range_bar(ax, y, date_min or low, date_max or high)
+        if not date_max:
+            ax.annotate(
+                "no upper bound →",
+                xy=(date_min or low, y),
+                xytext=(0, 7),
+                textcoords="offset points",
+                fontsize=7,
+                color="#444444",
+            )
+    else:
+        ax.text(_x(low), y, "  date unknown", va="center", fontsize=8, color=style.PALETTE["grey"])
+
+
+def _timeline_rows(ordered: pd.DataFrame, path: Path, source: str) -> Path:
+    """Publication dates as points, inferred dates as ranges (open ends as arrows)."""
     rows = records(ordered)
-    days = [
-        d
-        for r in rows
-        for d in (_day(r.text("date")), _day(r.text("date_min")), _day(r.text("date_max")))
-        if d
-    ]
+    days = [d for r in rows for n in ("date", "date_min", "date_max") if (d := _day(r.text(n)))]
     low = min(days) - timedelta(days=60) if days else date(2000, 1, 1)
     # Room on the right, so an open-ended range (no upper bound) shows as an arrow, not a stub.
     high = max(days) + timedelta(days=240) if days else date(2001, 1, 1)
     fig, ax = plt.subplots(figsize=(style.WIDTH_IN, 0.45 * len(ordered) + 1.2))
     for y, r in enumerate(rows):
-        stated, date_min, date_max = _day(r.text("date")), r.text("date_min"), r.text("date_max")
-        if stated:
-            ax.plot([_x(stated)], [y], "o", color=style.PALETTE["blue"], ms=6)
-        elif date_min or date_max:
-            start = _day(date_min) or low
-            end = _day(date_max) or high
-            ax.plot(
-                [_x(start), _x(end)],
-                [y, y],
-                "-",
-                color=style.PALETTE["orange"],
-                lw=5,
-                alpha=0.8,
-                solid_capstyle="butt",
-            )
-            if not date_max:
-                ax.annotate(
-                    "no upper bound →",
-                    xy=(start, y),
-                    xytext=(0, 7),
-                    textcoords="offset points",
-                    fontsize=7,
-                    color="#444444",
-                )
-        else:
-            ax.text(
-                _x(low), y, "  date unknown", va="center", fontsize=8, color=style.PALETTE["grey"]
-            )
+        _article_row(ax, y, r, low, high)
     ax.set_yticks(range(len(ordered)), [r.text("citekey") for r in rows])
     ax.invert_yaxis()
     ax.set_xlim(_x(low), _x(high))
@@ -115,51 +122,45 @@ def timeline(articles: pd.DataFrame, path: Path, source: str) -> Path:
     return style.save(fig, path)
 
 
-def _timeline_dots(articles: pd.DataFrame, path: Path, source: str) -> Path:
-    """Dated articles as dots stacked per month (top); each undated one as its own row with the
-    range its text allows (below)."""
-    rows = records(articles)
-    dated = [r for r in rows if r.text("date") and r.text("date_basis") != "inferred"]
-    ranges = [r for r in rows if r not in dated]
-    days = [d for r in rows for d in (_day(r.text("date_min")), _day(r.text("date_max"))) if d]
-    low, high = min(days) - timedelta(days=45), max(days) + timedelta(days=120)
-    shape = {"height_ratios": [1.3, 0.28 * len(ranges)]} if ranges else None
-    fig, axes = plt.subplots(
-        2 if ranges else 1,
-        1,
-        sharex=True,
-        figsize=(style.WIDTH_IN, 1.5 + 0.28 * len(ranges)),
-        gridspec_kw=shape,
-        squeeze=False,
-    )
-    top = axes[0][0]
+def _stacked_dots(ax: Axes, dated: list[Row]) -> None:
+    """Dated articles as dots, stacked in the middle of their month."""
     stacked: dict[str, int] = {}
     for r in dated:
         month = r.text("date")[:7]
         stacked[month] = stacked.get(month, 0) + 1
-        top.plot(
+        ax.plot(
             [_x(date.fromisoformat(month + "-15"))],
             [stacked[month]],
             "o",
             ms=5,
             color=style.PALETTE["blue"],
         )
-    top.set_ylim(0.3, max(stacked.values(), default=1) + 0.7)
-    top.set_yticks(range(1, max(stacked.values(), default=1) + 1))
-    top.set_ylabel("dated\n(per month)")
+    most = max(stacked.values(), default=1)
+    ax.set_ylim(0.3, most + 0.7)
+    ax.set_yticks(range(1, most + 1))
+    ax.set_ylabel("dated\n(per month)")
+
+
+def _timeline_dots(articles: pd.DataFrame, path: Path, source: str) -> Path:
+    """Dated articles as dots stacked per month (top); each undated one as its own row with the
+    range its text allows (below)."""
+    rows = records(articles)
+    dated = [r for r in rows if r.text("date") and r.text("date_basis") != "inferred"]
+    ranges = [r for r in rows if r not in dated]
+    days = [d for r in rows for n in ("date_min", "date_max") if (d := _day(r.text(n)))]
+    low, high = min(days) - timedelta(days=45), max(days) + timedelta(days=120)
+    fig, axes = plt.subplots(
+        2 if ranges else 1,
+        1,
+        sharex=True,
+        figsize=(style.WIDTH_IN, 1.5 + 0.28 * len(ranges)),
+        gridspec_kw={"height_ratios": [1.3, 0.28 * len(ranges)]} if ranges else None,
+        squeeze=False,
+    )
+    _stacked_dots(axes[0][0], dated)
     bottom = axes[-1][0]
     for y, r in enumerate(ranges):
-        start = _day(r.text("date_min")) or low
-        end = _day(r.text("date_max")) or high
-        bottom.plot(
-            [_x(start), _x(end)],
-            [y, y],
-            "-",
-            color=style.PALETTE["orange"],
-            lw=5,
-            alpha=0.8,
-            solid_capstyle="butt",
-        )
+        _range_bar(bottom, y, _day(r.text("date_min")) or low, _day(r.text("date_max")) or high)
     if ranges:
         bottom.set_yticks(range(len(ranges)), [r.text("citekey") for r in ranges], fontsize=7)
         bottom.set_ylim(len(ranges) - 0.5, -0.5)
