@@ -141,6 +141,14 @@ def _stacked_dots(ax: Axes, dated: list[Row]) -> None:
     ax.set_ylabel("dated\n(per month)")
 
 
+def _range_rows(ax: Axes, ranges: list[Row], low: date, high: date) -> None:
+    """Each undated article on its own row: the range of dates its text allows."""
+    for y, r in enumerate(ranges):
+        _range_bar(ax, y, _day(r.text("date_min")) or low, _day(r.text("date_max")) or high)
+    ax.set_yticks(range(len(ranges)), [r.text("citekey") for r in ranges], fontsize=7)
+    ax.set_ylim(len(ranges) - 0.5, -0.5)
+
+
 def _timeline_dots(articles: pd.DataFrame, path: Path, source: str) -> Path:
     """Dated articles as dots stacked per month (top); each undated one as its own row with the
     range its text allows (below)."""
@@ -159,11 +167,8 @@ def _timeline_dots(articles: pd.DataFrame, path: Path, source: str) -> Path:
     )
     _stacked_dots(axes[0][0], dated)
     bottom = axes[-1][0]
-    for y, r in enumerate(ranges):
-        _range_bar(bottom, y, _day(r.text("date_min")) or low, _day(r.text("date_max")) or high)
     if ranges:
-        bottom.set_yticks(range(len(ranges)), [r.text("citekey") for r in ranges], fontsize=7)
-        bottom.set_ylim(len(ranges) - 0.5, -0.5)
+        _range_rows(bottom, ranges, low, high)
     bottom.set_xlim(_x(low), _x(high))
     bottom.xaxis.set_major_formatter(_month_ticks())
     bottom.set_xlabel(
