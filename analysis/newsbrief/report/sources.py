@@ -53,6 +53,7 @@ def _clauses(evidence: str) -> list[str]:
 def _short_reason(clause: str) -> str:
     """ "because X is named as Y (in post ...; source: ...)" reads "X is named as Y"."""
     reason = clause.partition(" because ")[2] or clause
+    reason = reason.removeprefix("of ")  # "because of the past event ..."
     reason = re.sub(r" \([^()]*(?:\([^()]*\)[^()]*)*\)", "", reason).strip()
     return (
         reason
@@ -81,8 +82,8 @@ def _bound_reason(evidence: str, low: str, high: str) -> list[str]:
 
 def _bound_words(kind: str, first: str, second: str | None) -> str:
     if kind == "between" and second:
-        return f"{short_day(first)} to {short_day(second)}"
-    return short_day(first)
+        return f"between {short_day(first)} and {short_day(second)}"
+    return f"{kind} {short_day(first)}"
 
 
 def date_known(article: Row) -> str:
