@@ -309,6 +309,7 @@ def test_figures_in_dispute_are_one_table_with_each_figure_and_who_gave_it():
     }
     found, corpus = told(case)
     table = sections.disputes_section(found, corpus, {"p": "kp", "q": "kq", "r": "kr"})
+    assert ", reported 4–5 Feb 2026\n" in table
     rows = [line for line in table.splitlines() if line.startswith("| 3")]
     assert rows == [
         "| 37 MoUs | 4 Feb 2026 [@kp]; 5 Feb 2026 [@kr] |",

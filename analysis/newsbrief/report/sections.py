@@ -282,8 +282,9 @@ def disputes_section(told: list[Commitment], corpus: Corpus, keys: dict[str, str
 
 
 def _span(low: str, high: str) -> str:
-    return (
-        published_text(low, low)
-        if low == high
-        else f"{published_text(low, low)} to {published_text(high, high)}"
-    )
+    """ "4 Feb 2026", "4–6 Feb 2026", "28 Jan 2026 to 3 Feb 2026"."""
+    if low == high:
+        return published_text(low, low)
+    if low[:7] == high[:7]:
+        return f"{int(low[8:])}–{published_text(high, high)}"
+    return f"{published_text(low, low)} to {published_text(high, high)}"
