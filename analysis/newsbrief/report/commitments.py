@@ -118,7 +118,7 @@ class Commitment:
         return self.mentions[-1] if self.mentions else None
 
     def consequences(self) -> tuple[bool, bool, bool, bool, bool]:
-        """What makes it matter, in the issue's order: a high-level commitment, delivered late
+        """What makes it matter, weightiest first: a high-level commitment, delivered late
         or not at all, a date that moved, reports that conflict, figures that disagree."""
         checks = self.checks()
         return (

@@ -24,8 +24,8 @@ from newsbrief.report.wording import (
 )
 
 KEY_FINDINGS = 7  # bullets at most: what a reader takes in at a glance
-PDF_SUBSECTIONS = 5  # commitments told in full in the PDF; the HTML tells them all
-HTML_SUBSECTIONS = 30  # beyond this the HTML lists them in the table (all are in tracker.csv)
+PDF_SUBSECTIONS = 5  # commitments told in full in the PDF; the HTML tells up to HTML_SUBSECTIONS
+HTML_SUBSECTIONS = 30  # the rest are rows of the compact table (and all are in tracker.csv)
 PDF_MENTIONS = 5  # reports per commitment in the PDF's table; the HTML lists every one
 QUOTE_CHARS = 300  # a longer quote is cut to a verbatim window of about this length
 FIGURES_WITHIN = 7  # days around a figure dispute in which other reports' figures are listed too
@@ -138,7 +138,7 @@ def _subsection(c: Commitment, corpus: Corpus, keys: dict[str, str], figure: str
     parts = [
         f"### {md_text(c.label)}\n",
         f"{told.markdown(keys)}\n",
-        f"{_verdict_line(verdict, keys)}\n",
+        f"{_verdict_line(verdict)}\n",
         figure,
     ]
     everything = list(c.mentions)
@@ -158,9 +158,8 @@ def _subsection(c: Commitment, corpus: Corpus, keys: dict[str, str], figure: str
     return "\n".join(parts) + "\n"
 
 
-def _verdict_line(verdict: Story, keys: dict[str, str]) -> str:
-    """ "**Verdict: Stalled.** Its date passed ..." with the reports it names cited."""
-    del keys  # the story above cites the reports the reason names
+def _verdict_line(verdict: Story) -> str:
+    """ "**Verdict: Stalled.** Its date passed ..." (the story above cites the reports it names)."""
     head, _, reason = verdict.text.partition(": ")
     return f"**Verdict: {md_text(head)}.** {md_text(reason[:1].upper() + reason[1:])}"
 
@@ -177,10 +176,11 @@ def _other_row(promise: Row, corpus: Corpus) -> list[str]:
     ]
 
 
-def _others_table(promises: list[Row], corpus: Corpus, keys: dict[str, str]) -> str:
+def _others_table(promises: list[Row], corpus: Corpus) -> str:
+    """One short row per commitment; its first report named by outlet and date (every article
+    is in the references)."""
     if not promises:
         return "Every commitment the articles state is told above.\n"
-    del keys  # each row names its first report by outlet and date; all are in the references
     rows = [_other_row(p, corpus) for p in promises]
     header = ["Commitment", "First reported", "Promised for", "Later reports", "Verdict"]
     return searchable_table(md_table(header, rows, widths=[30, 28, 18, 9, 15]))
@@ -217,10 +217,10 @@ def commitment_sections(
     html_rows = [p for p in tracker if p.text("event") not in in_html]
     pdf_rows = [p for p in tracker if p.text("event") not in in_pdf]
     if html_rows == pdf_rows:
-        out.append(_others_table(html_rows, corpus, keys))
+        out.append(_others_table(html_rows, corpus))
     else:
-        out.append(html_only(_others_table(html_rows, corpus, keys)))
-        out.append(pdf_only(_others_table(pdf_rows, corpus, keys)))
+        out.append(html_only(_others_table(html_rows, corpus)))
+        out.append(pdf_only(_others_table(pdf_rows, corpus)))
     return "\n".join(out) + "\n"
 
 
@@ -275,9 +275,9 @@ def disputes_section(told: list[Commitment], corpus: Corpus, keys: dict[str, str
         )
     return (
         "Where reports of one occasion give different figures, each figure is listed with the "
-        "sources that gave it, and with every other report of the same event that gives a figure "
-        f"within {FIGURES_WITHIN} days of them. Disagreements on whether or when something happened are told "
-        "under each commitment above.\n\n" + "\n".join(out)
+        "sources that gave it, and with every other report of the same event that gives a "
+        f"figure within {FIGURES_WITHIN} days of them. Disagreements on whether or when "
+        "something happened are told under each commitment above.\n\n" + "\n".join(out)
     )
 
 
