@@ -1,7 +1,8 @@
 """Stage 4, report: the brief's generated parts from the artifacts of stages 1-3.
 
-Reads build/data/*.csv and build/manifest.json; writes figures, Markdown includes, the CSL-JSON
-bibliography and the metadata into report/_generated/. It reads tables, never the checks' code.
+Reads build/data/*.csv and build/manifest.json (and, to rank commitments, the scope's high-level
+offices and the officeholders); writes figures, Markdown includes, the CSL-JSON bibliography and
+the metadata into report/_generated/. It reads tables, never the checks' code.
 """
 
 from __future__ import annotations
