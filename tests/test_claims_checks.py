@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from newsbrief.checks.consistency import run_checks, undated_sources
+from newsbrief.checks.stage import run_checks
 from newsbrief.checks.tracker import promise_tracker
+from newsbrief.checks.undated import undated_sources
 from newsbrief.claims.copies import STOCK_UNITS, find_copies
 from newsbrief.claims.extract import extract_claims, load_claim_rules
 from newsbrief.core.paths import CLAIM_RULES
@@ -342,7 +343,7 @@ def test_every_finding_quotes_its_articles_verbatim():
 
 
 def test_done_reports_surely_before_an_announcement_are_skipped_and_a_same_day_one_is_not():
-    from newsbrief.checks.consistency import Timeline, When, when_of
+    from newsbrief.checks.timeline import Timeline, When, when_of
 
     days = (date(2023, 1, 10), date(2023, 3, 1), date(2023, 5, 1))
     _articles, dates, claims = corpus(
@@ -363,7 +364,7 @@ def test_done_reports_surely_before_an_announcement_are_skipped_and_a_same_day_o
 def test_a_listed_real_word_is_not_a_name_variant():
     from dataclasses import replace
 
-    from newsbrief.checks.consistency import name_variants
+    from newsbrief.checks.names import name_variants
 
     articles, _, _ = corpus(
         ("Islamabad – Pakistan and Kazakh firms met to boost Pak-Kazik trade.", date(2023, 1, 1)),
@@ -375,7 +376,7 @@ def test_a_listed_real_word_is_not_a_name_variant():
 def test_a_person_named_by_another_spelling_is_a_name_variant_but_a_part_of_the_name_is_not():
     from dataclasses import replace
 
-    from newsbrief.checks.consistency import name_variants
+    from newsbrief.checks.names import name_variants
 
     spelt = replace(CONTEXT.tenures[0], aliases=("Dana Sample", "Sample", "Dana Sampel"))
     context = replace(CONTEXT, tenures=(spelt,))
@@ -447,3 +448,20 @@ def test_the_same_rules_file_is_compiled_once_and_an_edited_one_afresh(tmp_path)
     )  # same meaning, new content: read again
     again = load_claim_rules(rules_file)
     assert again is not first and again == first
+
+
+def test_a_check_no_family_gives_or_two_give_stops_the_checks():
+    import pytest
+
+    from newsbrief.checks.finding import Family
+    from newsbrief.checks.stage import FAMILIES, in_check_order
+    from newsbrief.core.events import CHECKS
+
+    ordered = in_check_order()
+    assert sorted(c for f in ordered for c in f.checks) == sorted(CHECKS)
+    firsts = [min(CHECKS.index(c) for c in f.checks) for f in ordered]
+    assert firsts == sorted(firsts)
+    with pytest.raises(ValueError, match="undated_source"):
+        in_check_order(tuple(f for f in FAMILIES if "undated_source" not in f.checks))
+    with pytest.raises(ValueError, match="two families"):
+        in_check_order((*FAMILIES, Family(("conflict",), lambda corpus: [])))

@@ -25,7 +25,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from newsbrief.checks.consistency import Finding, Timeline, When, when_of
+from newsbrief.checks.finding import Finding
+from newsbrief.checks.timeline import Timeline, When, when_of
 from newsbrief.claims.extract import COMMITTED, Claim
 from newsbrief.core.records import PublicationDate
 
