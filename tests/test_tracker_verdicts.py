@@ -93,6 +93,17 @@ def test_a_promise_without_a_date_or_a_later_word_is_not_yet_rated():
 # The other ways to a verdict that the tracker's rules name.
 
 
+def test_another_route_launched_instead_is_a_compromise():
+    assert (
+        verdict_of(
+            ROUTE,
+            ("Direct flights between Almaty and Lahore will begin in April.", date(2023, 2, 1)),
+            ("Direct flights between Astana and Karachi began in May.", date(2023, 6, 1)),
+        )
+        == "Compromise"
+    )
+
+
 def test_a_postponed_promise_is_stalled():
     assert (
         verdict_of(
