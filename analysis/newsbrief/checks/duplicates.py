@@ -53,18 +53,33 @@ def independent_sources(
     return len({root(a) for a in parent})
 
 
+class _Shingled:
+    """Texts' shingle sets, each made once: a paragraph republished in many articles is one side
+    of as many copies, and its sentences recur word for word in each of them."""
+
+    def __init__(self) -> None:
+        self._word_hash: dict[str, int] = {}  # most words recur across the copies: hash each once
+        self._sets: dict[str, set[int]] = {}
+
+    def __call__(self, text: str) -> set[int]:
+        found = self._sets.get(text)
+        if found is None:
+            found = self._sets[text] = shingles(text, self._word_hash)
+        return found
+
+
 def _copied_sentence(
-    article: Article | None, paragraph: int, other_text: str, word_hash: dict[str, int]
+    article: Article | None, paragraph: int, other_text: str, shingled: _Shingled
 ) -> str:
     """The sentence of the paragraph that shares most word sequences with the other paragraph; on a
-    tie the first, as a reader meets it. `word_hash`: the words' hashes so far (copies.shingles)."""
+    tie the first, as a reader meets it."""
     if article is None:
         return ""
-    other = shingles(other_text, word_hash)
+    other = shingled(other_text)
     sentences = [
         s.text for s in article.sentences if s.paragraph == paragraph and not s.boilerplate
     ]
-    shared = [len(shingles(t, word_hash) & other) for t in sentences]
+    shared = [len(shingled(t) & other) for t in sentences]
     return sentences[shared.index(max(shared))] if sentences else ""
 
 
@@ -76,7 +91,7 @@ def duplicate_sources(
     for c in claims:
         by_paragraph[(c.article_id, c.paragraph)].append(c)
     findings = []
-    word_hash: dict[str, int] = {}  # most words recur across the copies: hash each once
+    shingled = _Shingled()
     for copy in copies:
         a, b = when_in(when, copy.article_a), when_in(when, copy.article_b)
         copied = (
@@ -106,13 +121,13 @@ def duplicate_sources(
                 (
                     copy.article_a,
                     _copied_sentence(
-                        articles.get(copy.article_a), copy.paragraph_a, copy.text_b, word_hash
+                        articles.get(copy.article_a), copy.paragraph_a, copy.text_b, shingled
                     ),
                 ),
                 (
                     copy.article_b,
                     _copied_sentence(
-                        articles.get(copy.article_b), copy.paragraph_b, copy.text_a, word_hash
+                        articles.get(copy.article_b), copy.paragraph_b, copy.text_a, shingled
                     ),
                 ),
             )
