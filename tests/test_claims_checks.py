@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+import random
+from datetime import date, timedelta
 
-from newsbrief.checks.consistency import run_checks, undated_sources
+from newsbrief.checks.stage import run_checks
 from newsbrief.checks.tracker import promise_tracker
+from newsbrief.checks.undated import undated_sources
 from newsbrief.claims.copies import STOCK_UNITS, find_copies
 from newsbrief.claims.extract import extract_claims, load_claim_rules
 from newsbrief.core.paths import CLAIM_RULES
@@ -342,7 +344,7 @@ def test_every_finding_quotes_its_articles_verbatim():
 
 
 def test_done_reports_surely_before_an_announcement_are_skipped_and_a_same_day_one_is_not():
-    from newsbrief.checks.consistency import Timeline, When, when_of
+    from newsbrief.checks.timeline import Timeline, When, when_of
 
     days = (date(2023, 1, 10), date(2023, 3, 1), date(2023, 5, 1))
     _articles, dates, claims = corpus(
@@ -363,7 +365,7 @@ def test_done_reports_surely_before_an_announcement_are_skipped_and_a_same_day_o
 def test_a_listed_real_word_is_not_a_name_variant():
     from dataclasses import replace
 
-    from newsbrief.checks.consistency import name_variants
+    from newsbrief.checks.names import name_variants
 
     articles, _, _ = corpus(
         ("Islamabad – Pakistan and Kazakh firms met to boost Pak-Kazik trade.", date(2023, 1, 1)),
@@ -375,7 +377,7 @@ def test_a_listed_real_word_is_not_a_name_variant():
 def test_a_person_named_by_another_spelling_is_a_name_variant_but_a_part_of_the_name_is_not():
     from dataclasses import replace
 
-    from newsbrief.checks.consistency import name_variants
+    from newsbrief.checks.names import name_variants
 
     spelt = replace(CONTEXT.tenures[0], aliases=("Dana Sample", "Sample", "Dana Sampel"))
     context = replace(CONTEXT, tenures=(spelt,))
@@ -415,12 +417,101 @@ def test_a_whole_clause_repeated_word_for_word_is_a_copy():
     assert len(find_copies(corpus((a, date(2023, 1, 1)), (b, date(2023, 1, 2)))[0])) == 1
 
 
-def test_a_phrase_in_every_article_is_stock_text_not_a_copy():
-    stock = "The two brotherly countries enjoy historic ties rooted in shared faith, culture and common values."
-    texts = [
-        (f"{stock} Report number {n} covers a different topic entirely.", date(2023, 1, 1))
-        for n in range(STOCK_UNITS + 1)
+# Words for paragraphs of an article's own: drawn at random, so no two articles share a run of them.
+OWN_WORDS = [
+    "amber",
+    "basin",
+    "cedar",
+    "delta",
+    "ember",
+    "fjord",
+    "grove",
+    "harbour",
+    "island",
+    "juniper",
+    "kettle",
+    "lagoon",
+    "meadow",
+    "nectar",
+    "orchard",
+    "prairie",
+    "quarry",
+    "ridge",
+    "summit",
+    "tundra",
+    "upland",
+    "valley",
+    "willow",
+    "yarrow",
+    "zephyr",
+    "anchor",
+    "beacon",
+    "canyon",
+    "dune",
+    "estuary",
+    "falcon",
+    "glacier",
+    "heron",
+    "inlet",
+    "jasmine",
+    "kestrel",
+    "lantern",
+    "marsh",
+    "north",
+    "oasis",
+    "pebble",
+    "quill",
+    "river",
+    "saffron",
+    "thistle",
+    "umber",
+    "violet",
+    "walnut",
+    "xylem",
+    "yonder",
+    "zinnia",
+]
+
+
+def own_paragraph(n: int, words: int = 40) -> str:
+    draw = random.Random(f"article {n}")
+    return " ".join(draw.choice(OWN_WORDS) for _ in range(words)).capitalize() + "."
+
+
+REPRINTED = (
+    "Direct flights between Almaty and Lahore will begin soon, the airline said after its board "
+    "met the two ministers in the capital to review the delayed schedule and the leased aircraft."
+)
+
+
+def reprinted_in(n_articles: int):
+    """An announcement, then `n_articles` later articles each reprinting one paragraph after a
+    paragraph of their own."""
+    return [
+        ("Direct flights between Almaty and Lahore will begin in April.", date(2023, 2, 1)),
+        *(
+            (f"{own_paragraph(n)}\n{REPRINTED}", date(2023, 6, 1) + timedelta(days=n))
+            for n in range(n_articles)
+        ),
     ]
+
+
+def test_a_paragraph_reprinted_in_more_articles_than_the_stock_limit_is_one_source():
+    for n_articles in (STOCK_UNITS + 1, 200):
+        articles, dates, claims = corpus(*reprinted_in(n_articles))
+        copies = find_copies(articles)
+        reprints = {f"a{n + 1}" for n in range(n_articles)}
+        assert {a for c in copies for a in (c.article_a, c.article_b)} == reprints
+        assert all(c.similarity == 1.0 and c.paragraph_a == c.paragraph_b == 1 for c in copies)
+        findings = run_checks(claims, articles, dates, copies, CONTEXT)
+        slipped = [f for f in findings if f.check == "slippage"]
+        assert len(slipped) == 1
+        assert f"({n_articles} later articles in all, 1 independent)" in slipped[0].summary
+
+
+def test_a_sign_off_line_in_sixty_paragraphs_does_not_make_them_copies():
+    sign_off = "This report was filed by the wire service desk in Almaty for its subscribers."
+    texts = [(f"{own_paragraph(n, 20)} {sign_off}", date(2023, 1, 1)) for n in range(60)]
     assert find_copies(corpus(*texts)[0]) == []
 
 
@@ -447,3 +538,20 @@ def test_the_same_rules_file_is_compiled_once_and_an_edited_one_afresh(tmp_path)
     )  # same meaning, new content: read again
     again = load_claim_rules(rules_file)
     assert again is not first and again == first
+
+
+def test_a_check_no_family_gives_or_two_give_stops_the_checks():
+    import pytest
+
+    from newsbrief.checks.finding import Family
+    from newsbrief.checks.stage import FAMILIES, in_check_order
+    from newsbrief.core.events import CHECKS
+
+    ordered = in_check_order()
+    assert sorted(c for f in ordered for c in f.checks) == sorted(CHECKS)
+    firsts = [min(CHECKS.index(c) for c in f.checks) for f in ordered]
+    assert firsts == sorted(firsts)
+    with pytest.raises(ValueError, match="undated_source"):
+        in_check_order(tuple(f for f in FAMILIES if "undated_source" not in f.checks))
+    with pytest.raises(ValueError, match="two families"):
+        in_check_order((*FAMILIES, Family(("conflict",), lambda corpus: [])))
