@@ -390,6 +390,57 @@ def test_a_person_named_by_another_spelling_is_a_name_variant_but_a_part_of_the_
     assert "“Dana Sampel” (2 times in 1 article)" in findings[0].summary
 
 
+def _variants(context: Context, *texts: str) -> list[str]:
+    """The words the name-variant check reports (person aliases aside), one article per text."""
+    from newsbrief.checks.names import name_variants
+
+    articles, _, _ = corpus(*((t, date(2023, 1, 1)) for t in texts))
+    found = [f for f in name_variants(articles, context) if f.event.startswith("name:")]
+    return [f.summary.split("”")[0].lstrip("“") for f in found]
+
+
+CHINA = Place("China", "country", "CN", ("China",), ("Chinese",), SRC)
+
+
+def test_an_all_caps_acronym_is_not_a_name_variant_but_a_misspelt_name_beside_it_is():
+    from dataclasses import replace
+
+    context = replace(CONTEXT, places=(*CONTEXT.places, CHINA))
+    text = "Leaders met at the CHNA Summit and praised the Chinna-Pakistan Route."
+    assert _variants(context, text) == ["Chinna"]
+
+
+def test_a_lone_capitalised_word_is_not_a_name_variant():
+    from dataclasses import replace
+
+    context = replace(CONTEXT, places=(*CONTEXT.places, CHINA))
+    assert _variants(context, "The plane landed while the Chief of Staff waited at Lahore.") == []
+    assert _variants(context, "The plane landed while the Chief Staff Officer waited.") == [
+        "Chief"
+    ]  # the same word inside a multiword name is a candidate
+
+
+def test_a_given_name_shared_by_two_people_is_a_variant_only_with_the_whole_name():
+    from dataclasses import replace
+
+    def person(name: str) -> Tenure:
+        return replace(CONTEXT.tenures[0], person=name, aliases=(name,))
+
+    context = replace(CONTEXT, tenures=(person("Muhammad Dana Sample"), person("Ali Rahimov")))
+    assert _variants(context, "Mohammad Ali Rahimov spoke in Almaty.") == []
+    assert _variants(context, "Mohammad Kerimov spoke in Almaty.") == []
+    assert _variants(context, "Mohammad Dana Sample spoke in Almaty.") == ["Mohammad"]
+
+
+def test_a_place_in_the_gazetteer_is_not_a_variant_of_a_nearby_name():
+    from dataclasses import replace
+
+    crossing = Place("Kharlachi", "city", "PK", ("Kharlachi",), (), SRC)
+    text = "Trucks will cross at the Kharlachi Border Post from May."
+    assert _variants(CONTEXT, text) == ["Kharlachi"]  # close to Karachi, and not known
+    assert _variants(replace(CONTEXT, places=(*CONTEXT.places, crossing)), text) == []
+
+
 def test_a_statement_reworded_by_a_second_outlet_is_a_duplicate_source():
     first = (
         "Starting in June, a ferry will run between Aktau and Gwadar, followed by Aktau and Karachi in "

@@ -3,6 +3,11 @@ Reads the articles' sentences and the context facts; checks name_variant.
 
 - name_variant: a word spelled close to, but not as, a known place or person name, or a person named
   by a spelling of their name that is not a part of their full name.
+
+Only names are candidates: a word of a capitalised multiword name ("Pak-Kazik", "Mr Tokaev"); a
+lone capitalised word ("Chief of Army Staff") is an ordinary word as often as a name, and an
+all-caps word (CICA, TAPI) is an acronym, not a spelling. A given name shared by different people
+("Muhammad") is read as one person's only when the rest of the name is that person's too.
 """
 
 from __future__ import annotations
@@ -33,10 +38,12 @@ INFLECTIONS = (
 )  # endings that make a known name plural or a demonym
 
 
-# A capitalised word. The capital comes before the lookbehind (which then checks the character
+# A run of capitalised words, joined by spaces or hyphens (the parts after a hyphen may be
+# lowercase: "Pak-based"). The capital comes before the lookbehind (which then checks the character
 # before it): a pattern that opens with a class lets the engine skip to the next capital, while one
 # that opens with a lookbehind is tried at every character (the scan takes twice as long).
-_TOKEN = re.compile(r"[A-Z](?<![\w’'].)[\w’']*(?:-[\w’']+)*")
+_NAME_RUN = re.compile(r"[A-Z](?<![\w’'].)[\w’']*(?:(?:-|[ ](?=[A-Z]))[\w’']+)*")
+_RUN_SPLIT = re.compile(r"[ \-]")
 _NAME_SPLIT = re.compile(r"[\s\-.]+")
 
 
@@ -45,6 +52,8 @@ class Vocabulary:
     words: frozenset[str]  # every word of every known name: never itself a variant
     places: dict[str, str]  # one-word place names and adjectives -> the place
     people: dict[str, str]  # words of people's names -> the person
+    name_words: dict[str, frozenset[str]]  # a person -> every word of their names
+    surnames: dict[str, str]  # a person -> the last word of their full name
 
 
 def vocabulary(context: Context) -> Vocabulary:
@@ -63,14 +72,26 @@ def vocabulary(context: Context) -> Vocabulary:
             words.update(w.casefold() for w in re.split(r"[\s\-’']+", name) if w)
             if not re.search(r"[\s\-’']", name):
                 places.setdefault(name.casefold(), era.refers_to)
+    people, name_words, surnames = _person_words(context)
+    words.update(people)
+    return Vocabulary(frozenset(words), places, people, name_words, surnames)
+
+
+def _person_words(
+    context: Context,
+) -> tuple[dict[str, str], dict[str, frozenset[str]], dict[str, str]]:
+    """Words of people's names -> the (first) person; each person's name words; their surname."""
     people: dict[str, str] = {}
+    name_words: dict[str, set[str]] = defaultdict(set)
+    surnames: dict[str, str] = {}
     for tenure in context.tenures:
-        for alias in tenure.aliases:
+        for alias in (tenure.person, *tenure.aliases):
             for w in re.split(r"[\s\-’'.]+", alias):
                 if len(w) > 1:
-                    words.add(w.casefold())
                     people.setdefault(w.casefold(), tenure.person)
-    return Vocabulary(frozenset(words), places, people)
+                    name_words[tenure.person].add(w.casefold())
+        surnames[tenure.person] = re.split(r"[\s\-’'.]+", tenure.person)[-1].casefold()
+    return people, {person: frozenset(w) for person, w in name_words.items()}, surnames
 
 
 def name_variants(
@@ -161,10 +182,38 @@ def _variant_mentions(
         for s in article.sentences:
             if s.boilerplate:
                 continue
-            for word in _TOKEN.findall(s.text):
-                for key in read(word):
+            for run in _NAME_RUN.findall(s.text):
+                for key in _run_variants(run, read, known):
                     seen[key].append((article.article_id, s.text))
     return seen
+
+
+def _run_variants(
+    run: str, read: Callable[[str], list[tuple[str, str, str]]], known: Vocabulary
+) -> Iterator[tuple[str, str, str]]:
+    """The variants in one run of capitalised words: none in a lone word or an acronym, and a
+    person's given name only beside the rest of that person's name."""
+    parts = [strip_possessive(p) for p in _RUN_SPLIT.split(run) if p]
+    if len(parts) < 2:
+        return
+    words = {p.casefold() for p in parts}
+    for part in parts:
+        if not part[:1].isupper() or part.isupper():
+            continue
+        for part_read, name, refers in read(part):
+            if _whole_name(part_read.casefold(), name, refers, words, known):
+                yield part_read, name, refers
+
+
+def _whole_name(variant: str, name: str, refers: str, words: set[str], known: Vocabulary) -> bool:
+    """A place's variant stands alone; a person's surname may too ("Mr Tokaev"), but another word
+    of their name ("Mohammad" for "Muhammad") counts only when the run's other words that are
+    words of people's names are all this person's, and one of them is."""
+    person_words = known.name_words.get(refers)
+    if person_words is None or name == known.surnames.get(refers):
+        return True
+    others = {w for w in words if w != variant and w in known.people}
+    return bool(others) and others <= person_words
 
 
 def _known_word(token: str, known: Vocabulary) -> bool:
