@@ -441,6 +441,44 @@ def test_a_place_in_the_gazetteer_is_not_a_variant_of_a_nearby_name():
     assert _variants(replace(CONTEXT, places=(*CONTEXT.places, crossing)), text) == []
 
 
+REPORT = (
+    "Direct flights between Almaty and Lahore will begin on {day} May 2023, the envoy told "
+    "reporters at a briefing held in the capital on Monday afternoon.\n\n"
+    "The envoy said the carrier would first fly twice a week and add a third weekly service "
+    "once enough travellers and traders had booked seats on the new route.\n\n"
+    "He also urged tour operators, universities and business chambers in both cities to "
+    "promote the connection among students, pilgrims and families with relatives abroad."
+)
+
+
+def test_a_republished_article_is_one_duplicate_finding_giving_how_many_paragraphs_it_shares():
+    findings, _, _ = checks(
+        (REPORT.format(day=10), date(2023, 2, 1)), (REPORT.format(day=10), date(2023, 2, 2))
+    )
+    [duplicate] = [f for f in findings if f.check == "duplicate_source"]
+    assert duplicate.article_ids == ("a0", "a1")
+    assert "share 3 paragraphs" in duplicate.summary
+
+
+def test_a_republished_copy_that_changes_a_date_is_a_conflict_citing_both():
+    findings, _, _ = checks(
+        (REPORT.format(day=10), date(2023, 2, 1)), (REPORT.format(day=15), date(2023, 2, 2))
+    )
+    [changed] = [f for f in findings if f.check == "conflict" and "same report" in f.summary]
+    assert "gives “on 10 May” in an article of 2023-02-01 (a0" in changed.summary
+    assert "and “on 15 May” in an article of 2023-02-02 (a1" in changed.summary
+    assert changed.article_ids == ("a0", "a1")
+    assert [a for a, _ in changed.evidence] == ["a0", "a1"]
+    assert "10 May 2023" in changed.evidence[0][1] and "15 May 2023" in changed.evidence[1][1]
+
+
+def test_an_unchanged_republished_copy_is_no_conflict():
+    findings, _, _ = checks(
+        (REPORT.format(day=10), date(2023, 2, 1)), (REPORT.format(day=10), date(2023, 2, 2))
+    )
+    assert not [f for f in findings if f.check == "conflict"]
+
+
 def test_a_statement_reworded_by_a_second_outlet_is_a_duplicate_source():
     first = (
         "Starting in June, a ferry will run between Aktau and Gwadar, followed by Aktau and Karachi in "

@@ -3,7 +3,8 @@ Reads the timeline; checks conflict and downgraded (a plan later reported only a
 
 - conflict: articles disagree about one event at overlapping times: reported done, then not done by an
   article published after that; different target dates given before either came; different counts
-  for one occasion; different single routes named for one launch.
+  for one occasion; different single routes named for one launch; a republished copy that changes
+  a date or a figure of the text it copies.
 - downgraded: an article published after one that reported the event planned reports it only as
   proposed or under discussion.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, timedelta
 
+from newsbrief.checks.duplicates import republished_changes
 from newsbrief.checks.finding import EVIDENCE_LIMIT, Corpus, Family, Finding, claims_finding, plural
 from newsbrief.checks.timeline import Timeline, When, target_text, when_in
 from newsbrief.claims.extract import COMMITTED, Claim
@@ -226,7 +228,9 @@ def downgrades(timeline: Timeline) -> list[Finding]:
 
 
 def find(corpus: Corpus) -> list[Finding]:
-    return conflicts(corpus.timeline) + downgrades(corpus.timeline)
+    articles = {a.article_id: a for a in corpus.articles}
+    republished = republished_changes(corpus.copies, corpus.claims, articles, corpus.timeline)
+    return conflicts(corpus.timeline) + republished + downgrades(corpus.timeline)
 
 
 FAMILY = Family(("conflict", "downgraded"), find)
