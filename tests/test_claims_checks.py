@@ -225,6 +225,55 @@ def test_different_counts_for_the_same_signing_are_a_conflict():
     assert len(conflict) == 1 and "37" in conflict[0].summary and "30" in conflict[0].summary
 
 
+def test_every_count_for_one_signing_is_listed_in_one_conflict_with_its_article():
+    findings, _, _ = checks(
+        *(
+            (
+                f"During the visit, {n} memorandums of understanding will be signed.",
+                date(2023, 1, d),
+            )
+            for n, d in ((37, 1), (36, 2), (30, 3), (27, 4))
+        )
+    )
+    [conflict] = [f for f in findings if f.check == "conflict"]
+    assert conflict.article_ids == ("a0", "a1", "a2", "a3")
+    for n, article in ((37, "a0"), (36, "a1"), (30, "a2"), (27, "a3")):
+        assert f"“{n} memorandums of understanding” (an article of 2023-01-0" in conflict.summary
+        assert f", {article})" in conflict.summary
+
+
+def test_counts_for_signings_on_different_dates_are_not_compared():
+    findings, _, _ = checks(
+        ("On 5 March 2023, 20 agreements were signed in Astana.", date(2023, 3, 6)),
+        ("On 20 March 2023, 12 agreements were signed in Lahore.", date(2023, 3, 21)),
+    )
+    assert "conflict" not in kinds(findings)
+
+
+def test_a_count_over_the_whole_history_of_relations_is_not_compared_with_one_signing():
+    signing = (
+        "During the visit, 37 memorandums of understanding will be signed.",
+        date(2023, 1, 1),
+    )
+    findings, _, _ = checks(
+        signing,
+        (
+            "The two countries have signed 35 memorandums of understanding since the establishment of "
+            "diplomatic relations.",
+            date(2023, 1, 3),
+        ),
+    )
+    assert "conflict" not in kinds(findings)
+    findings, _, _ = checks(
+        signing,
+        (
+            "The two countries have signed 35 memorandums of understanding this week.",
+            date(2023, 1, 3),
+        ),
+    )
+    assert "conflict" in kinds(findings)  # the same count of one occasion is compared
+
+
 def test_different_dates_announced_for_the_same_event_are_a_conflict():
     findings, _, _ = checks(
         ("Direct flights between Almaty and Lahore will begin in April.", date(2023, 1, 1)),

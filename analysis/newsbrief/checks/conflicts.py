@@ -116,28 +116,51 @@ def _occasion(claim: Claim, when: When) -> tuple[date, date] | None:
 
 
 def _different_counts(event: str, timeline: Timeline) -> Finding | None:
-    """Counts that cannot both be right: one occasion (overlapping targets, or articles close in
-    time when no target is given) and no number in common (37 MoUs against 30)."""
+    """Counts that cannot all be right: one occasion (overlapping targets, or articles close in
+    time when no target is given) and two articles with no number in common (37 MoUs against 30).
+    One finding per occasion, listing every count with its article."""
     counted = []
     for c in timeline.by_event.get(event, []):
         if c.counts and (span := _occasion(c, when_in(timeline.when, c.article_id))) is not None:
             counted.append((span, c))
     counted.sort(key=lambda x: (x[0], x[1].claim_id))
-    for i, (span, a) in enumerate(counted):  # a sweep: each claim meets only those overlapping it
-        for other, b in counted[i + 1 :]:
-            if other[0] > span[1]:
-                break
-            if b.article_id != a.article_id and not set(a.counts) & set(b.counts):
-                return claims_finding(
-                    "conflict",
-                    event,
-                    [a, b],
-                    f"Articles disagree on the count for {timeline.label(event)}: "
-                    f"“{'; '.join(a.figures)}” ({when_in(timeline.when, a.article_id).article()}) against "
-                    f"“{'; '.join(b.figures)}” ({when_in(timeline.when, b.article_id).article()}).",
-                    None,
+    for occasion in _occasions(counted):
+        if _disagree(occasion):
+            return claims_finding(
+                "conflict",
+                event,
+                occasion,
+                f"Articles disagree on the count for {timeline.label(event)}: "
+                + "; ".join(
+                    f"“{'; '.join(c.figures)}” ({when_in(timeline.when, c.article_id).article()}, "
+                    f"{c.article_id})"
+                    for c in occasion
                 )
+                + ".",
+                None,
+            )
     return None
+
+
+def _occasions(counted: list[tuple[tuple[date, date], Claim]]) -> list[list[Claim]]:
+    """The claims, sorted by span, in groups whose spans overlap: one occasion each."""
+    groups: list[list[Claim]] = []
+    end: date | None = None
+    for (start, stop), claim in counted:
+        if end is None or start > end:
+            groups.append([])
+            end = stop
+        groups[-1].append(claim)
+        end = max(end, stop)
+    return groups
+
+
+def _disagree(occasion: list[Claim]) -> bool:
+    """Two or more articles of the occasion, and no number that every one of them gives."""
+    by_article: dict[str, set[int]] = defaultdict(set)
+    for c in occasion:
+        by_article[c.article_id].update(c.counts)
+    return len(by_article) > 1 and not set.intersection(*by_article.values())
 
 
 def _different_routes(timeline: Timeline) -> list[Finding]:
