@@ -282,6 +282,30 @@ def test_different_dates_announced_for_the_same_event_are_a_conflict():
     assert "conflict" in kinds(findings)
 
 
+def test_a_route_done_conflicts_with_a_later_country_level_plan_unless_another_route_is_to_come():
+    lahore_done = (
+        "Direct flights between Almaty and Lahore began on 5 March 2023.",
+        date(2023, 3, 6),
+    )
+    country_plan = ("Flights between the two countries will begin shortly.", date(2023, 4, 1))
+    findings, _, _ = checks(lahore_done, country_plan)
+    assert [f.event for f in findings if f.check == "conflict"] == ["direct_flights:almaty-lahore"]
+    karachi_plan = (
+        "Direct flights between Astana and Karachi will begin in June.",
+        date(2023, 1, 2),
+    )
+    findings, _, _ = checks(lahore_done, country_plan, karachi_plan)
+    assert "conflict" not in kinds(findings)
+
+
+def test_a_route_done_never_conflicts_with_another_route_planned():
+    findings, _, _ = checks(
+        ("Direct flights between Almaty and Lahore began on 5 March 2023.", date(2023, 3, 6)),
+        ("Direct flights between Astana and Karachi will begin in June.", date(2023, 4, 1)),
+    )
+    assert "conflict" not in kinds(findings)
+
+
 def test_different_routes_for_the_same_launch_are_a_conflict():
     findings, _, _ = checks(
         ("Direct flights between Almaty and Lahore will begin in April.", date(2023, 1, 1)),

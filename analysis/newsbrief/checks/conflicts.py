@@ -39,7 +39,9 @@ def _done_then_not(event: str, timeline: Timeline) -> Finding | None:
     if cutoff is None:
         return None
     denials = [
-        c for c in timeline.not_done_after(event, cutoff) if c.article_id != report.article_id
+        c
+        for c in timeline.not_done_after(event, cutoff)
+        if c.article_id != report.article_id and not _may_be_a_sibling(event, c, timeline)
     ]
     if not denials:
         return None
@@ -58,6 +60,20 @@ def _done_then_not(event: str, timeline: Timeline) -> Finding | None:
             else "."
         ),
         None,
+    )
+
+
+def _may_be_a_sibling(route: str, denial: Claim, timeline: Timeline) -> bool:
+    """A country-level report of not done ("flights between the two countries will begin
+    shortly") may be about another route between them that is still to come: then it does not
+    contradict this route's being done. A route's own reports never stand for a sibling's."""
+    country = timeline.country.get(route)
+    if country is None or denial.event != country:
+        return False
+    return any(
+        c.status != "happened"
+        for sibling in sorted(timeline.routes.get(country, set()) - {route})
+        for c in timeline.by_event.get(sibling, [])
     )
 
 
