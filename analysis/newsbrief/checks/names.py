@@ -206,9 +206,9 @@ def _run_variants(
 
 
 def _whole_name(variant: str, name: str, refers: str, words: set[str], known: Vocabulary) -> bool:
-    """A place's variant stands alone; a person's surname may too ("Mr Tokaev"), but another word
-    of their name ("Mohammad" for "Muhammad") counts only when the run's other words that are
-    words of people's names are all this person's, and one of them is."""
+    """A place's variant needs nothing beside it; a person's surname neither ("Mr Tokaev"), but
+    another word of their name ("Mohammad" for "Muhammad") counts only when the run's other words
+    that are words of people's names are all this person's, and one of them is."""
     person_words = known.name_words.get(refers)
     if person_words is None or name == known.surnames.get(refers):
         return True
