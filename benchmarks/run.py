@@ -64,7 +64,7 @@ def measure_one(size: int) -> dict:
         os.environ["NEWSBRIEF_SCHEDULER"] = cluster.scheduler_address
     from synth import write_corpus
 
-    from newsbrief.checks.consistency import run_checks
+    from newsbrief.checks.stage import run_checks
     from newsbrief.checks.tracker import promise_tracker
     from newsbrief.claims.copies import find_copies
     from newsbrief.claims.extract import extract_claims, load_claim_rules

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+import random
+from datetime import date, timedelta
 
-from newsbrief.checks.consistency import run_checks, undated_sources
+from newsbrief.checks.stage import run_checks
 from newsbrief.checks.tracker import promise_tracker
+from newsbrief.checks.undated import undated_sources
 from newsbrief.claims.copies import STOCK_UNITS, find_copies
 from newsbrief.claims.extract import extract_claims, load_claim_rules
 from newsbrief.core.paths import CLAIM_RULES
@@ -223,12 +225,85 @@ def test_different_counts_for_the_same_signing_are_a_conflict():
     assert len(conflict) == 1 and "37" in conflict[0].summary and "30" in conflict[0].summary
 
 
+def test_every_count_for_one_signing_is_listed_in_one_conflict_with_its_article():
+    findings, _, _ = checks(
+        *(
+            (
+                f"During the visit, {n} memorandums of understanding will be signed.",
+                date(2023, 1, d),
+            )
+            for n, d in ((37, 1), (36, 2), (30, 3), (27, 4))
+        )
+    )
+    [conflict] = [f for f in findings if f.check == "conflict"]
+    assert conflict.article_ids == ("a0", "a1", "a2", "a3")
+    for n, article in ((37, "a0"), (36, "a1"), (30, "a2"), (27, "a3")):
+        assert f"“{n} memorandums of understanding” (an article of 2023-01-0" in conflict.summary
+        assert f", {article})" in conflict.summary
+
+
+def test_counts_for_signings_on_different_dates_are_not_compared():
+    findings, _, _ = checks(
+        ("On 5 March 2023, 20 agreements were signed in Astana.", date(2023, 3, 6)),
+        ("On 20 March 2023, 12 agreements were signed in Lahore.", date(2023, 3, 21)),
+    )
+    assert "conflict" not in kinds(findings)
+
+
+def test_a_count_over_the_whole_history_of_relations_is_not_compared_with_one_signing():
+    signing = (
+        "During the visit, 37 memorandums of understanding will be signed.",
+        date(2023, 1, 1),
+    )
+    findings, _, _ = checks(
+        signing,
+        (
+            "The two countries have signed 35 memorandums of understanding since the establishment of "
+            "diplomatic relations.",
+            date(2023, 1, 3),
+        ),
+    )
+    assert "conflict" not in kinds(findings)
+    findings, _, _ = checks(
+        signing,
+        (
+            "The two countries have signed 35 memorandums of understanding this week.",
+            date(2023, 1, 3),
+        ),
+    )
+    assert "conflict" in kinds(findings)  # the same count of one occasion is compared
+
+
 def test_different_dates_announced_for_the_same_event_are_a_conflict():
     findings, _, _ = checks(
         ("Direct flights between Almaty and Lahore will begin in April.", date(2023, 1, 1)),
         ("Direct flights between Almaty and Lahore will begin in September.", date(2023, 1, 10)),
     )
     assert "conflict" in kinds(findings)
+
+
+def test_a_route_done_conflicts_with_a_later_country_level_plan_unless_another_route_is_to_come():
+    lahore_done = (
+        "Direct flights between Almaty and Lahore began on 5 March 2023.",
+        date(2023, 3, 6),
+    )
+    country_plan = ("Flights between the two countries will begin shortly.", date(2023, 4, 1))
+    findings, _, _ = checks(lahore_done, country_plan)
+    assert [f.event for f in findings if f.check == "conflict"] == ["direct_flights:almaty-lahore"]
+    karachi_plan = (
+        "Direct flights between Astana and Karachi will begin in June.",
+        date(2023, 1, 2),
+    )
+    findings, _, _ = checks(lahore_done, country_plan, karachi_plan)
+    assert "conflict" not in kinds(findings)
+
+
+def test_a_route_done_never_conflicts_with_another_route_planned():
+    findings, _, _ = checks(
+        ("Direct flights between Almaty and Lahore began on 5 March 2023.", date(2023, 3, 6)),
+        ("Direct flights between Astana and Karachi will begin in June.", date(2023, 4, 1)),
+    )
+    assert "conflict" not in kinds(findings)
 
 
 def test_different_routes_for_the_same_launch_are_a_conflict():
@@ -342,7 +417,7 @@ def test_every_finding_quotes_its_articles_verbatim():
 
 
 def test_done_reports_surely_before_an_announcement_are_skipped_and_a_same_day_one_is_not():
-    from newsbrief.checks.consistency import Timeline, When, when_of
+    from newsbrief.checks.timeline import Timeline, When, when_of
 
     days = (date(2023, 1, 10), date(2023, 3, 1), date(2023, 5, 1))
     _articles, dates, claims = corpus(
@@ -363,7 +438,7 @@ def test_done_reports_surely_before_an_announcement_are_skipped_and_a_same_day_o
 def test_a_listed_real_word_is_not_a_name_variant():
     from dataclasses import replace
 
-    from newsbrief.checks.consistency import name_variants
+    from newsbrief.checks.names import name_variants
 
     articles, _, _ = corpus(
         ("Islamabad – Pakistan and Kazakh firms met to boost Pak-Kazik trade.", date(2023, 1, 1)),
@@ -375,7 +450,7 @@ def test_a_listed_real_word_is_not_a_name_variant():
 def test_a_person_named_by_another_spelling_is_a_name_variant_but_a_part_of_the_name_is_not():
     from dataclasses import replace
 
-    from newsbrief.checks.consistency import name_variants
+    from newsbrief.checks.names import name_variants
 
     spelt = replace(CONTEXT.tenures[0], aliases=("Dana Sample", "Sample", "Dana Sampel"))
     context = replace(CONTEXT, tenures=(spelt,))
@@ -386,6 +461,95 @@ def test_a_person_named_by_another_spelling_is_a_name_variant_but_a_part_of_the_
     findings = [f for f in name_variants(articles, context) if f.event.startswith("person:")]
     assert [(f.event, f.article_ids) for f in findings] == [("person:Dana Sample", ("a1",))]
     assert "“Dana Sampel” (2 times in 1 article)" in findings[0].summary
+
+
+def _variants(context: Context, *texts: str) -> list[str]:
+    """The words the name-variant check reports (person aliases aside), one article per text."""
+    from newsbrief.checks.names import name_variants
+
+    articles, _, _ = corpus(*((t, date(2023, 1, 1)) for t in texts))
+    found = [f for f in name_variants(articles, context) if f.event.startswith("name:")]
+    return [f.summary.split("”")[0].lstrip("“") for f in found]
+
+
+CHINA = Place("China", "country", "CN", ("China",), ("Chinese",), SRC)
+
+
+def test_an_all_caps_acronym_is_not_a_name_variant_but_a_misspelt_name_beside_it_is():
+    from dataclasses import replace
+
+    context = replace(CONTEXT, places=(*CONTEXT.places, CHINA))
+    text = "Leaders met at the CHNA Summit and praised the Chinna-Pakistan Route."
+    assert _variants(context, text) == ["Chinna"]
+
+
+def test_a_lone_capitalised_word_is_not_a_name_variant():
+    from dataclasses import replace
+
+    context = replace(CONTEXT, places=(*CONTEXT.places, CHINA))
+    assert _variants(context, "The plane landed while the Chief of Staff waited at Lahore.") == []
+    assert _variants(context, "The plane landed while the Chief Staff Officer waited.") == [
+        "Chief"
+    ]  # the same word inside a multiword name is a candidate
+
+
+def test_a_given_name_shared_by_two_people_is_a_variant_only_with_the_whole_name():
+    from dataclasses import replace
+
+    def person(name: str) -> Tenure:
+        return replace(CONTEXT.tenures[0], person=name, aliases=(name,))
+
+    context = replace(CONTEXT, tenures=(person("Muhammad Dana Sample"), person("Ali Rahimov")))
+    assert _variants(context, "Mohammad Ali Rahimov spoke in Almaty.") == []
+    assert _variants(context, "Mohammad Kerimov spoke in Almaty.") == []
+    assert _variants(context, "Mohammad Dana Sample spoke in Almaty.") == ["Mohammad"]
+
+
+def test_a_place_in_the_gazetteer_is_not_a_variant_of_a_nearby_name():
+    from dataclasses import replace
+
+    crossing = Place("Kharlachi", "city", "PK", ("Kharlachi",), (), SRC)
+    text = "Trucks will cross at the Kharlachi Border Post from May."
+    assert _variants(CONTEXT, text) == ["Kharlachi"]  # close to Karachi, and not known
+    assert _variants(replace(CONTEXT, places=(*CONTEXT.places, crossing)), text) == []
+
+
+REPORT = (
+    "Direct flights between Almaty and Lahore will begin on {day} May 2023, the envoy told "
+    "reporters at a briefing held in the capital on Monday afternoon.\n\n"
+    "The envoy said the carrier would first fly twice a week and add a third weekly service "
+    "once enough travellers and traders had booked seats on the new route.\n\n"
+    "He also urged tour operators, universities and business chambers in both cities to "
+    "promote the connection among students, pilgrims and families with relatives abroad."
+)
+
+
+def test_a_republished_article_is_one_duplicate_finding_giving_how_many_paragraphs_it_shares():
+    findings, _, _ = checks(
+        (REPORT.format(day=10), date(2023, 2, 1)), (REPORT.format(day=10), date(2023, 2, 2))
+    )
+    [duplicate] = [f for f in findings if f.check == "duplicate_source"]
+    assert duplicate.article_ids == ("a0", "a1")
+    assert "share 3 paragraphs" in duplicate.summary
+
+
+def test_a_republished_copy_that_changes_a_date_is_a_conflict_citing_both():
+    findings, _, _ = checks(
+        (REPORT.format(day=10), date(2023, 2, 1)), (REPORT.format(day=15), date(2023, 2, 2))
+    )
+    [changed] = [f for f in findings if f.check == "conflict" and "same report" in f.summary]
+    assert "gives “on 10 May” in an article of 2023-02-01 (a0" in changed.summary
+    assert "and “on 15 May” in an article of 2023-02-02 (a1" in changed.summary
+    assert changed.article_ids == ("a0", "a1")
+    assert [a for a, _ in changed.evidence] == ["a0", "a1"]
+    assert "10 May 2023" in changed.evidence[0][1] and "15 May 2023" in changed.evidence[1][1]
+
+
+def test_an_unchanged_republished_copy_is_no_conflict():
+    findings, _, _ = checks(
+        (REPORT.format(day=10), date(2023, 2, 1)), (REPORT.format(day=10), date(2023, 2, 2))
+    )
+    assert not [f for f in findings if f.check == "conflict"]
 
 
 def test_a_statement_reworded_by_a_second_outlet_is_a_duplicate_source():
@@ -415,12 +579,101 @@ def test_a_whole_clause_repeated_word_for_word_is_a_copy():
     assert len(find_copies(corpus((a, date(2023, 1, 1)), (b, date(2023, 1, 2)))[0])) == 1
 
 
-def test_a_phrase_in_every_article_is_stock_text_not_a_copy():
-    stock = "The two brotherly countries enjoy historic ties rooted in shared faith, culture and common values."
-    texts = [
-        (f"{stock} Report number {n} covers a different topic entirely.", date(2023, 1, 1))
-        for n in range(STOCK_UNITS + 1)
+# Words for paragraphs of an article's own: drawn at random, so no two articles share a run of them.
+OWN_WORDS = [
+    "amber",
+    "basin",
+    "cedar",
+    "delta",
+    "ember",
+    "fjord",
+    "grove",
+    "harbour",
+    "island",
+    "juniper",
+    "kettle",
+    "lagoon",
+    "meadow",
+    "nectar",
+    "orchard",
+    "prairie",
+    "quarry",
+    "ridge",
+    "summit",
+    "tundra",
+    "upland",
+    "valley",
+    "willow",
+    "yarrow",
+    "zephyr",
+    "anchor",
+    "beacon",
+    "canyon",
+    "dune",
+    "estuary",
+    "falcon",
+    "glacier",
+    "heron",
+    "inlet",
+    "jasmine",
+    "kestrel",
+    "lantern",
+    "marsh",
+    "north",
+    "oasis",
+    "pebble",
+    "quill",
+    "river",
+    "saffron",
+    "thistle",
+    "umber",
+    "violet",
+    "walnut",
+    "xylem",
+    "yonder",
+    "zinnia",
+]
+
+
+def own_paragraph(n: int, words: int = 40) -> str:
+    draw = random.Random(f"article {n}")
+    return " ".join(draw.choice(OWN_WORDS) for _ in range(words)).capitalize() + "."
+
+
+REPRINTED = (
+    "Direct flights between Almaty and Lahore will begin soon, the airline said after its board "
+    "met the two ministers in the capital to review the delayed schedule and the leased aircraft."
+)
+
+
+def reprinted_in(n_articles: int):
+    """An announcement, then `n_articles` later articles each reprinting one paragraph after a
+    paragraph of their own."""
+    return [
+        ("Direct flights between Almaty and Lahore will begin in April.", date(2023, 2, 1)),
+        *(
+            (f"{own_paragraph(n)}\n{REPRINTED}", date(2023, 6, 1) + timedelta(days=n))
+            for n in range(n_articles)
+        ),
     ]
+
+
+def test_a_paragraph_reprinted_in_more_articles_than_the_stock_limit_is_one_source():
+    for n_articles in (STOCK_UNITS + 1, 200):
+        articles, dates, claims = corpus(*reprinted_in(n_articles))
+        copies = find_copies(articles)
+        reprints = {f"a{n + 1}" for n in range(n_articles)}
+        assert {a for c in copies for a in (c.article_a, c.article_b)} == reprints
+        assert all(c.similarity == 1.0 and c.paragraph_a == c.paragraph_b == 1 for c in copies)
+        findings = run_checks(claims, articles, dates, copies, CONTEXT)
+        slipped = [f for f in findings if f.check == "slippage"]
+        assert len(slipped) == 1
+        assert f"({n_articles} later articles in all, 1 independent)" in slipped[0].summary
+
+
+def test_a_sign_off_line_in_sixty_paragraphs_does_not_make_them_copies():
+    sign_off = "This report was filed by the wire service desk in Almaty for its subscribers."
+    texts = [(f"{own_paragraph(n, 20)} {sign_off}", date(2023, 1, 1)) for n in range(60)]
     assert find_copies(corpus(*texts)[0]) == []
 
 
@@ -447,3 +700,20 @@ def test_the_same_rules_file_is_compiled_once_and_an_edited_one_afresh(tmp_path)
     )  # same meaning, new content: read again
     again = load_claim_rules(rules_file)
     assert again is not first and again == first
+
+
+def test_a_check_no_family_gives_or_two_give_stops_the_checks():
+    import pytest
+
+    from newsbrief.checks.finding import Family
+    from newsbrief.checks.stage import FAMILIES, in_check_order
+    from newsbrief.core.events import CHECKS
+
+    ordered = in_check_order()
+    assert sorted(c for f in ordered for c in f.checks) == sorted(CHECKS)
+    firsts = [min(CHECKS.index(c) for c in f.checks) for f in ordered]
+    assert firsts == sorted(firsts)
+    with pytest.raises(ValueError, match="undated_source"):
+        in_check_order(tuple(f for f in FAMILIES if "undated_source" not in f.checks))
+    with pytest.raises(ValueError, match="two families"):
+        in_check_order((*FAMILIES, Family(("conflict",), lambda corpus: [])))

@@ -88,3 +88,67 @@ def test_a_promise_without_a_date_or_a_later_word_is_not_yet_rated():
         )
         == "Not Yet Rated"
     )
+
+
+# The other ways to a verdict that the tracker's rules name.
+
+
+def test_another_route_launched_instead_is_a_compromise():
+    assert (
+        verdict_of(
+            ROUTE,
+            ("Direct flights between Almaty and Lahore will begin in April.", date(2023, 2, 1)),
+            ("Direct flights between Astana and Karachi began in May.", date(2023, 6, 1)),
+        )
+        == "Compromise"
+    )
+
+
+def test_a_postponed_promise_is_stalled():
+    assert (
+        verdict_of(
+            ROUTE,
+            ("Direct flights between Almaty and Lahore will begin in December.", date(2023, 2, 1)),
+            ("The direct flights between Almaty and Lahore were postponed.", date(2023, 3, 1)),
+        )
+        == "Stalled"
+    )
+
+
+def test_a_plan_later_reported_only_as_proposed_is_stalled():
+    assert (
+        verdict_of(
+            ROUTE,
+            ("Direct flights between Almaty and Lahore will begin in December.", date(2023, 2, 1)),
+            (
+                "Direct flights between Almaty and Lahore were proposed in the talks.",
+                date(2023, 3, 1),
+            ),
+        )
+        == "Stalled"
+    )
+
+
+def test_an_undated_promise_a_later_article_still_makes_is_in_the_works():
+    assert (
+        verdict_of(
+            ROUTE,
+            (
+                "Direct flights between Almaty and Lahore were proposed in the talks.",
+                date(2023, 2, 1),
+            ),
+            ("Direct flights between Almaty and Lahore are planned.", date(2023, 3, 1)),
+        )
+        == "In the Works"
+    )
+
+
+def test_a_target_passed_with_no_later_word_is_not_yet_rated():
+    assert (
+        verdict_of(
+            ROUTE,
+            ("Direct flights between Almaty and Lahore will begin in April.", date(2023, 2, 1)),
+            ("Trade between the two countries grew last year.", date(2023, 6, 1)),
+        )
+        == "Not Yet Rated"
+    )

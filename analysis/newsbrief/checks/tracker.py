@@ -25,7 +25,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from newsbrief.checks.consistency import Finding, Timeline, When, when_of
+from newsbrief.checks.finding import Finding
+from newsbrief.checks.timeline import Timeline, When, when_of
 from newsbrief.claims.extract import COMMITTED, Claim
 from newsbrief.core.records import PublicationDate
 
@@ -86,13 +87,12 @@ def _verdict(
     done: list[Claim],
     checks: set[str],
     latest: date | None,
-    timeline: Timeline,
+    other_route_done: bool,
 ) -> str:
     if done:
         return _delivered(first, done)
     own = [c for c in later if c.event == first.event]
-    siblings = timeline.routes.get(timeline.country.get(first.event, ""), set()) - {first.event}
-    if any(c.status == "happened" and c.event in siblings for c in later):
+    if other_route_done:
         return "Compromise"  # another route between the two countries was launched instead
     if any(c.status == "cancelled" for c in own):
         return "Promise Broken"
@@ -164,6 +164,22 @@ def _first(event: str, timeline: Timeline) -> Claim:
     )
 
 
+def _other_route_done(event: str, first: Claim, corpus: _Corpus) -> bool:
+    """Whether a different route between the same two countries is reported done in an article
+    not surely published before the first. A route's mentions leave its sibling routes out, so
+    they are read here, from the country-level event's reports of done."""
+    country = corpus.timeline.country.get(event)
+    if country is None:
+        return False
+    since = corpus.when[first.article_id].low or date.min
+    return any(
+        c.event not in (event, country)
+        and c.article_id != first.article_id
+        and corpus.high[c.article_id] >= since
+        for c in corpus.timeline.done(country)
+    )
+
+
 def _promise(event: str, corpus: _Corpus) -> Promise:
     timeline, when = corpus.timeline, corpus.when
     first = _first(event, timeline)
@@ -189,7 +205,14 @@ def _promise(event: str, corpus: _Corpus) -> Promise:
         mentions=tuple(
             dict.fromkeys((c.article_id, c.status, *corpus.iso[c.article_id]) for c in later)
         ),
-        verdict=_verdict(first, later, done, corpus.checks[event], corpus.latest, timeline),
+        verdict=_verdict(
+            first,
+            later,
+            done,
+            corpus.checks[event],
+            corpus.latest,
+            _other_route_done(event, first, corpus),
+        ),
         done_date=(done[0].target_start or when[done[0].article_id].low) if done else None,
     )
 

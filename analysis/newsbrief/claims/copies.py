@@ -15,12 +15,21 @@ reworded version of one text. Either way its claims are one source, not two.
 
 Pairs are found with an exact inverted index, not by comparing every pair: the (shingle, paragraph)
 entries are grouped by shingle with a hash table (pandas.factorize), each group is a posting list,
-and the pairs inside the posting lists are counted. A shingle found in more than STOCK_UNITS
-paragraphs is stock text (a slogan, "between the two countries") and proposes no pairs, nor does one
-found in a single paragraph; only the rest (3 of 40 million entries at 100,000 articles) are
-sorted, so the work grows with the corpus, not its square. Shingle hashes are CRC-32s of the words
-combined by Python's tuple hash, which Python does not salt (only str and bytes hashes are
-randomised), so runs are deterministic; output is sorted.
+and the pairs inside the posting lists of 2 to STOCK_UNITS paragraphs are counted. A longer list
+(a shingle in more than STOCK_UNITS paragraphs) is too long for its pairs, which grow with its
+square: it holds either stock text (a slogan, "between the two countries", an agency's sign-off) or
+a paragraph republished that often. Such lists are clustered as STARS instead: each paragraph with
+a shingle in one is linked to a single representative, the first paragraph (by article) of its
+rarest such list, which for a republished paragraph is the list of its copies. A star pair is a
+copy only when near-verbatim (NEAR_COPY of the shorter paragraph shared, counted exactly): a
+republished paragraph keeps most of its text, while paragraphs that merely share a stock phrase
+share little else. So a paragraph in 51 or 1,000 articles is found as the copies of one paragraph
+(a star, one pair per copy, not every pair), and the work grows with the corpus, not its square.
+A star can miss a copy whose rarest shingle is common for another reason: a line of a fixed frame
+with one slot changed ("During the visit, 12 MoUs will be signed in May") links to the first line
+with that slot, which may differ in another.
+Shingle hashes are CRC-32s of the words combined by Python's tuple hash, which Python does not salt
+(only str and bytes hashes are randomised), so runs are deterministic; output is sorted.
 """
 
 from __future__ import annotations
@@ -42,7 +51,7 @@ MIN_SHARED = 8  # at least this many shared shingles: a shared run of ten words,
 #                 give three or four, and are the same fact, not the same text
 MIN_OVERLAP = 0.3  # shared shingles / shingles of the shorter paragraph, for a reworded copy
 NEAR_COPY = 0.6  # from this overlap on, a near-verbatim copy
-STOCK_UNITS = 50  # a shingle in more paragraphs than this is stock text and proposes no pairs
+STOCK_UNITS = 50  # a shingle in more paragraphs than this proposes star pairs, not all its pairs
 _MASK = (1 << 62) - 1
 _WORD = re.compile(r"\w+")
 _ASCII_WORD = re.compile(r"[a-z0-9_]+")  # _WORD in casefolded ASCII text, at two thirds of the cost
@@ -98,20 +107,38 @@ def overlap(a: set[int], b: set[int]) -> float:
     return len(a & b) / smaller if smaller else 0.0
 
 
-def shared_counts(
-    shingle: np.ndarray, unit: np.ndarray, owner: np.ndarray, at_least: int = 1
-) -> dict[tuple[int, int], int]:
-    """For every pair of units of different owners that share at least `at_least` non-stock
-    shingles, how many they share. `shingle` and `unit` are the flat (shingle, unit) entries;
-    `owner` maps unit to article. The entries are grouped by shingle, those of shingles that can
-    propose a pair are sorted into posting lists, and the pairs inside each list are counted."""
+@dataclass(frozen=True)
+class Postings:
+    """The flat (shingle, unit) entries grouped by shingle: each entry's shingle as a code, its
+    unit, and each code's posting-list length (the units that have the shingle). Entries come in
+    unit order: a unit's shingles are one run, units in increasing order."""
+
+    group: np.ndarray
+    unit: np.ndarray
+    size: np.ndarray
+
+    @property
+    def dense(self) -> np.ndarray:
+        """Which entries are of a shingle in more than STOCK_UNITS units."""
+        return np.asarray(self.size[self.group] > STOCK_UNITS)
+
+
+def postings(shingle: np.ndarray, unit: np.ndarray) -> Postings:
     # Sorting every entry was most of this stage's main-process time at 100,000 articles (40
-    # million entries; 8 s, growing 13x for 10x the corpus); hashing them is linear, and most
-    # entries belong to stock or single-paragraph shingles that the sort no longer sees.
+    # million entries; 8 s, growing 13x for 10x the corpus); hashing them is linear.
     group = pd.factorize(shingle)[0]
-    size = np.bincount(group)
-    proposing = ((size > 1) & (size <= STOCK_UNITS))[group]
-    group, unit = group[proposing], unit[proposing]
+    return Postings(group, unit, np.bincount(group))
+
+
+def shared_counts(
+    lists: Postings, owner: np.ndarray, at_least: int = 1
+) -> dict[tuple[int, int], int]:
+    """For every pair of units of different owners that share at least `at_least` shingles of
+    posting lists of 2 to STOCK_UNITS units, how many they share. `owner` maps unit to article.
+    Those entries are sorted into posting lists, and the pairs inside each list are counted."""
+    # Most entries belong to dense or single-unit shingles, which the sort does not see.
+    proposing = ((lists.size > 1) & (lists.size <= STOCK_UNITS))[lists.group]
+    group, unit = lists.group[proposing], lists.unit[proposing]
     order = np.lexsort((unit, group))
     group, unit = group[order], unit[order]
     starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
@@ -134,6 +161,45 @@ def shared_counts(
         (int(k) // n_units, int(k) % n_units): int(n)
         for k, n in zip(pairs[kept], counts[kept], strict=True)
     }
+
+
+def stars(lists: Postings, owner: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(representative, member) unit pairs, representative < member and of another article: each
+    unit with a dense shingle is linked to the first unit of its rarest dense posting list (the
+    shortest; of equally short, the first shingle met). One pair per unit, so a list of any length
+    costs its length, not its square."""
+    dense = lists.dense
+    group, unit = lists.group[dense], lists.unit[dense]
+    if not len(unit):
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+    first = np.full(len(lists.size), len(owner), dtype=np.int64)
+    np.minimum.at(first, group, unit)
+    n_groups = len(lists.size)
+    rank = lists.size[group].astype(np.int64) * n_groups + group  # by length, then shingle code
+    starts = np.flatnonzero(np.r_[True, unit[1:] != unit[:-1]])  # each unit's run of entries
+    members = unit[starts]
+    representatives = first[np.minimum.reduceat(rank, starts) % n_groups]
+    kept = (representatives != members) & (owner[representatives] != owner[members])
+    return representatives[kept], members[kept]
+
+
+def star_shared(lists: Postings, representatives: np.ndarray, members: np.ndarray) -> np.ndarray:
+    """How many shingles each (representative, member) pair has in common, counted exactly: every
+    shingle of the member is looked up among its representative's (each unit is one pair's
+    member at most)."""
+    n_groups, n_units = len(lists.size), int(lists.unit.max(initial=-1)) + 1
+    is_representative = np.zeros(n_units, dtype=bool)
+    is_representative[representatives] = True
+    held = is_representative[lists.unit]
+    # The representatives' (unit, shingle) entries, hashed for lookup: a few thousand units' worth.
+    known = pd.Index(lists.unit[held] * n_groups + lists.group[held])
+    pair_of = np.full(n_units, -1, dtype=np.int64)
+    pair_of[members] = np.arange(len(members))
+    pair = pair_of[lists.unit]
+    asking = pair >= 0
+    pair = pair[asking]
+    found = known.get_indexer(representatives[pair] * n_groups + lists.group[asking]) >= 0
+    return np.bincount(pair[found], minlength=len(members))
 
 
 def _shingled(
@@ -161,6 +227,57 @@ def find_copies(articles: list[Article], threshold: float = MIN_OVERLAP) -> list
     return _copies(articles, threshold)
 
 
+Verified = tuple[int, int, float, int]  # (unit, unit, overlap, shared shingles) of a copy
+
+
+def _counted_copies(
+    counts: dict[tuple[int, int], int], entries: np.ndarray, first: list[int], threshold: float
+) -> list[Verified]:
+    """The pairs the short posting lists proposed that overlap by `threshold` or more."""
+    sets: dict[int, set[int]] = {}  # only the candidates' shingle sets are ever built
+
+    def shingle_set(unit: int) -> set[int]:
+        # A paragraph's entries are its shingle set, end to end in `flat`: no need to re-hash its text.
+        if unit not in sets:
+            sets[unit] = set(entries[first[unit] : first[unit + 1]].tolist())
+        return sets[unit]
+
+    found = []
+    for (a, b), _n in sorted(counts.items()):
+        sa, sb = shingle_set(a), shingle_set(b)
+        similarity = overlap(sa, sb)
+        if similarity >= threshold:
+            found.append((a, b, similarity, len(sa & sb)))
+    return found
+
+
+def _star_copies(
+    lists: Postings,
+    owner: np.ndarray,
+    unit_sizes: np.ndarray,
+    counted: dict[tuple[int, int], int],
+    threshold: float,
+) -> list[Verified]:
+    """The star pairs of the dense posting lists that are near-verbatim copies (and that the short
+    lists did not propose already)."""
+    representatives, members = stars(lists, owner)
+    shared = star_shared(lists, representatives, members)
+    smaller = np.minimum(unit_sizes[representatives], unit_sizes[members])
+    similarity = shared / np.maximum(smaller, 1)
+    copied = np.flatnonzero((shared >= MIN_SHARED) & (similarity >= threshold))
+    return [
+        (a, b, s, n)
+        for a, b, s, n in zip(
+            representatives[copied].tolist(),
+            members[copied].tolist(),
+            similarity[copied].tolist(),
+            shared[copied].tolist(),
+            strict=True,
+        )
+        if (a, b) not in counted
+    ]
+
+
 def _copies(articles: list[Article], threshold: float) -> list[CopyPair]:
     ordered = sorted(articles, key=lambda a: a.article_id)
     indexed: list[
@@ -175,18 +292,15 @@ def _copies(articles: list[Article], threshold: float) -> list[CopyPair]:
         sizes.extend(chunk_sizes)
         offset += length
     owner = np.fromiter((position for position, _ in indexed), dtype=np.int64, count=len(indexed))
-    unit = np.repeat(np.arange(len(indexed), dtype=np.int64), np.frombuffer(sizes, dtype=np.int64))
+    unit_sizes = np.frombuffer(sizes, dtype=np.int64)
     entries = np.frombuffer(flat, dtype=np.int64)
-    counts = shared_counts(entries, unit, owner, at_least=MIN_SHARED)
-    first = np.concatenate(([0], np.cumsum(np.frombuffer(sizes, dtype=np.int64)))).tolist()
-    sets: dict[int, set[int]] = {}  # only the candidates' shingle sets are ever built
-    texts: dict[int, dict[int, str]] = {}  # and only the copies' articles are re-read
-
-    def shingle_set(unit: int) -> set[int]:
-        # A paragraph's entries are its shingle set, end to end in `flat`: no need to re-hash its text.
-        if unit not in sets:
-            sets[unit] = set(entries[first[unit] : first[unit + 1]].tolist())
-        return sets[unit]
+    lists = postings(entries, np.repeat(np.arange(len(indexed), dtype=np.int64), unit_sizes))
+    counts = shared_counts(lists, owner, at_least=MIN_SHARED)
+    first = np.concatenate(([0], np.cumsum(unit_sizes))).tolist()
+    verified = _counted_copies(counts, entries, first, threshold) + _star_copies(
+        lists, owner, unit_sizes, counts, max(threshold, NEAR_COPY)
+    )
+    texts: dict[int, dict[int, str]] = {}  # only the copies' articles are re-read
 
     def text(position: int, paragraph: int) -> str:
         if position not in texts:
@@ -194,11 +308,7 @@ def _copies(articles: list[Article], threshold: float) -> list[CopyPair]:
         return texts[position][paragraph]
 
     found = []
-    for (a, b), _n in sorted(counts.items()):
-        sa, sb = shingle_set(a), shingle_set(b)
-        similarity = overlap(sa, sb)
-        if similarity < threshold:
-            continue
+    for a, b, similarity, shared in verified:
         (pa, para_a), (pb, para_b) = indexed[a], indexed[b]
         found.append(
             CopyPair(
@@ -209,7 +319,7 @@ def _copies(articles: list[Article], threshold: float) -> list[CopyPair]:
                 round(similarity, 3),
                 text(pa, para_a),
                 text(pb, para_b),
-                len(sa & sb),
+                shared,
             )
         )
     return sorted(

@@ -93,6 +93,8 @@ class FigureRule:
     kinds: frozenset[str]  # empty: every kind
     compare: bool
     patterns: tuple[re.Pattern[str], ...]
+    # a sentence matching it counts over a span of history, not one occasion: not compared
+    cumulative: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -199,6 +201,13 @@ def _figure(name: str, spec: FigureSpec, number: str, path: Path) -> FigureRule:
             _compile(p.replace("{number}", number), path, f"a pattern of figures '{name}'")
             for p in spec.patterns
         ),
+        cumulative=_compile(
+            "|".join(f"(?:{p})" for p in spec.cumulative),
+            path,
+            f"the cumulative cues of figures '{name}'",
+        )
+        if spec.cumulative
+        else None,
     )
 
 

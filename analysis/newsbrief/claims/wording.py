@@ -13,7 +13,7 @@ from newsbrief.core.records import Timex
 from newsbrief.dating.context import Place
 
 if TYPE_CHECKING:  # the rules are read in extract.py, which reads sentences with this module
-    from newsbrief.claims.extract import ClaimRules
+    from newsbrief.claims.extract import ClaimRules, FigureRule
 
 CLAUSE_PENALTY = 200  # characters a status cue across ";", ":" or "but" counts as: another clause
 LINK_REACH = 24  # characters a route link ("and from", "–") may span between two cities
@@ -192,6 +192,12 @@ def count_value(figure: str, rules: ClaimRules) -> int | None:
     return _value(m.group(1).strip(" -"), rules.numbers) if m else None
 
 
+def _compared(group: FigureRule, text: str) -> bool:
+    """A count to compare across articles: of a comparable group, and not one counted over a span
+    of history ("35 agreements since 1992"), which a count of one signing does not contradict."""
+    return group.compare and not (group.cumulative and group.cumulative.search(text))
+
+
 def sentence_figures(
     text: str, kind: str, rules: ClaimRules, folded: str | None = None
 ) -> tuple[tuple[str, ...], tuple[int, ...]]:
@@ -213,7 +219,7 @@ def sentence_figures(
                 taken.append(m.span())
                 written = text[m.start() : m.end()]
                 figures.append(written)
-                value = count_value(written, rules) if group.compare else None
+                value = count_value(written, rules) if _compared(group, text) else None
                 if value is not None:
                     counts.append(value)
     return tuple(dict.fromkeys(figures)), tuple(sorted(set(counts)))

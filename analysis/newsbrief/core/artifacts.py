@@ -16,7 +16,7 @@ from newsbrief.core.records import Article, PublicationDate, Sentence, Timex
 from newsbrief.core.schema import flag, from_iso, iso, joined, split
 
 if TYPE_CHECKING:
-    from newsbrief.checks.consistency import Finding
+    from newsbrief.checks.finding import Finding
     from newsbrief.checks.tracker import Promise
     from newsbrief.claims.copies import CopyPair
     from newsbrief.claims.extract import Claim

@@ -365,6 +365,7 @@ class FigureSpec(Strict):
     applies_to: list[Name] | Literal["all"] = "all"
     compare: bool = False
     patterns: list[Name] = []
+    cumulative: list[Name] = []
 
 
 class NumberWords(Strict):

@@ -1,0 +1,283 @@
+"""Copied text passed off as corroboration: near-copied paragraphs are one source, not two.
+Reads the claims stage's copy pairs; checks duplicate_source; counts independent sources.
+
+- duplicate_source: two articles sharing near-copied paragraphs (one finding per article pair, with
+  how many they share); their claims are one source, not two.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from difflib import SequenceMatcher
+
+from newsbrief.checks.finding import EVIDENCE_LIMIT, Corpus, Family, Finding
+from newsbrief.checks.timeline import Timeline, when_in
+from newsbrief.claims.copies import NEAR_COPY, SHINGLE, CopyPair, shingles
+from newsbrief.claims.copies import kind as copy_kind
+from newsbrief.claims.extract import Claim
+from newsbrief.core.records import Article
+
+CopyIndex = dict[tuple[str, int], list[CopyPair]]
+
+
+def copy_index(copies: list[CopyPair]) -> CopyIndex:
+    """Copy pairs by each of their two paragraphs, so a lookup costs the pairs of one paragraph."""
+    index: CopyIndex = defaultdict(list)
+    for copy in copies:
+        index[(copy.article_a, copy.paragraph_a)].append(copy)
+        index[(copy.article_b, copy.paragraph_b)].append(copy)
+    return index
+
+
+def independent_sources(
+    event: str | None, claims: list[Claim], copies: list[CopyPair] | CopyIndex
+) -> int:
+    """How many independent articles report `event` (None: every claim given): articles whose claims
+    on it stand in paragraphs copied from one another count once."""
+    chosen = [c for c in claims if event is None or c.event == event]
+    parent = {c.article_id: c.article_id for c in chosen}
+    paragraphs = {(c.article_id, c.paragraph) for c in chosen}
+    index = copies if isinstance(copies, dict) else copy_index(copies)
+
+    def root(a: str) -> str:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for paragraph in sorted(paragraphs):
+        for copy in index.get(paragraph, ()):
+            if (copy.article_a, copy.paragraph_a) in paragraphs and (
+                copy.article_b,
+                copy.paragraph_b,
+            ) in paragraphs:
+                parent[root(copy.article_a)] = root(copy.article_b)
+    return len({root(a) for a in parent})
+
+
+class _Shingled:
+    """Texts' shingle sets, each made once: a paragraph republished in many articles is one side
+    of as many copies, and its sentences recur word for word in each of them."""
+
+    def __init__(self) -> None:
+        self._word_hash: dict[str, int] = {}  # most words recur across the copies: hash each once
+        self._sets: dict[str, set[int]] = {}
+
+    def __call__(self, text: str) -> set[int]:
+        found = self._sets.get(text)
+        if found is None:
+            found = self._sets[text] = shingles(text, self._word_hash)
+        return found
+
+
+def _copied_sentence(
+    article: Article | None, paragraph: int, other_text: str, shingled: _Shingled
+) -> str:
+    """The sentence of the paragraph that shares most word sequences with the other paragraph; on a
+    tie the first, as a reader meets it."""
+    if article is None:
+        return ""
+    other = shingled(other_text)
+    sentences = [
+        s.text for s in article.sentences if s.paragraph == paragraph and not s.boilerplate
+    ]
+    shared = [len(shingled(t) & other) for t in sentences]
+    return sentences[shared.index(max(shared))] if sentences else ""
+
+
+def duplicate_sources(
+    copies: list[CopyPair], claims: list[Claim], articles: dict[str, Article], timeline: Timeline
+) -> list[Finding]:
+    """One finding per pair of articles that share copied paragraphs, however many they share: a
+    republished article is one copy, not one per paragraph."""
+    by_paragraph: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_paragraph[(c.article_id, c.paragraph)].append(c)
+    by_articles: dict[tuple[str, str], list[CopyPair]] = defaultdict(list)
+    for copy in copies:
+        by_articles[(copy.article_a, copy.article_b)].append(copy)
+    shingled = _Shingled()
+    return [
+        _article_pair_finding(
+            sorted(pairs, key=lambda c: (c.paragraph_a, c.paragraph_b)),
+            by_paragraph,
+            articles,
+            timeline,
+            shingled,
+        )
+        for pairs in by_articles.values()
+    ]
+
+
+def _article_pair_finding(
+    pairs: list[CopyPair],
+    by_paragraph: dict[tuple[str, int], list[Claim]],
+    articles: dict[str, Article],
+    timeline: Timeline,
+    shingled: _Shingled,
+) -> Finding:
+    first = pairs[0]
+    a, b = when_in(timeline.when, first.article_a), when_in(timeline.when, first.article_b)
+    copied = [
+        c
+        for copy in pairs
+        for c in by_paragraph[(copy.article_a, copy.paragraph_a)]
+        + by_paragraph[(copy.article_b, copy.paragraph_b)]
+    ]
+    events = sorted({c.event for c in copied})
+    if b.surely_after(a) or a.surely_after(b):
+        order = "the later one repeats the earlier"
+    else:
+        order = "which came first cannot be told from their dates"
+    summary = f"{_shared_text(pairs, a.article(), b.article())}; {order}"
+    summary += (
+        f"; their claims about {', '.join(timeline.label(e) for e in events)} are one source, "
+        "not two."
+        if events
+        else "."
+    )
+    quotes = (
+        quote
+        for copy in pairs[:EVIDENCE_LIMIT]
+        for quote in (
+            (
+                copy.article_a,
+                _copied_sentence(
+                    articles.get(copy.article_a), copy.paragraph_a, copy.text_b, shingled
+                ),
+            ),
+            (
+                copy.article_b,
+                _copied_sentence(
+                    articles.get(copy.article_b), copy.paragraph_b, copy.text_a, shingled
+                ),
+            ),
+        )
+    )
+    return Finding(
+        "",
+        "duplicate_source",
+        ";".join(events),
+        (first.article_a, first.article_b),
+        tuple(dict.fromkeys(c.claim_id for c in copied)),
+        summary,
+        tuple(dict.fromkeys(q for q in quotes if q[1])),
+        None,
+    )
+
+
+def _shared_text(pairs: list[CopyPair], article_a: str, article_b: str) -> str:
+    """What two articles share: one paragraph as before, or how many and which."""
+    first = pairs[0]
+    if len(pairs) == 1:
+        return (
+            f"Paragraph {first.paragraph_a + 1} of {article_a} ({first.article_a}) and paragraph "
+            f"{first.paragraph_b + 1} of {article_b} ({first.article_b}) are {copy_kind(first.similarity)} "
+            f"({first.shared} {SHINGLE}-word sequences shared, {first.similarity:.0%} of the shorter "
+            f"paragraph's)"
+        )
+    near = sum(1 for c in pairs if c.similarity >= NEAR_COPY)
+    kinds = [
+        f"{near} near-verbatim" if near else "",
+        f"{len(pairs) - near} reworded" if near < len(pairs) else "",
+    ]
+    return (
+        f"{article_a.capitalize()} ({first.article_a}) and {article_b} ({first.article_b}) share "
+        f"{len(pairs)} paragraphs ({' and '.join(k for k in kinds if k)}: paragraphs "
+        f"{_numbers([c.paragraph_a for c in pairs])} of the first, "
+        f"{_numbers([c.paragraph_b for c in pairs])} of the second)"
+    )
+
+
+def _numbers(paragraphs: list[int]) -> str:
+    """Paragraph numbers as a reader counts them (from 1), in order, each once."""
+    return ", ".join(str(p + 1) for p in sorted(set(paragraphs)))
+
+
+_TEXT_WORD = re.compile(r"\S+")
+_FIGURE = re.compile(r"\d")
+
+
+def _changed_figures(copy: CopyPair) -> list[tuple[str, str]]:
+    """(as one copy gives it, as the other does) for each date or figure a near-verbatim copy
+    changes ("April 21, 2023" and "April 26, 2023"), with a word either side for context."""
+    a, b = _TEXT_WORD.findall(copy.text_a), _TEXT_WORD.findall(copy.text_b)
+    changes = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        changed_a, changed_b = " ".join(a[i1:i2]), " ".join(b[j1:j2])
+        if tag != "replace" or not (_FIGURE.search(changed_a) and _FIGURE.search(changed_b)):
+            continue
+        # The words either side of a change are the same on both sides (the opcodes alternate);
+        # they say what the number is ("April 21, 2023", "on 10 May").
+        before = 1 if i1 and j1 else 0
+        after = 1 if i2 < len(a) and j2 < len(b) else 0
+        changes.append(
+            (
+                " ".join(a[i1 - before : i2 + after]).strip(".,;:()"),
+                " ".join(b[j1 - before : j2 + after]).strip(".,;:()"),
+            )
+        )
+    return changes
+
+
+def _sentence_with(article: Article | None, paragraph: int, words: str) -> str:
+    """The paragraph's first sentence that holds `words`, verbatim."""
+    if article is None:
+        return ""
+    return next(
+        (
+            s.text
+            for s in article.sentences
+            if s.paragraph == paragraph and not s.boilerplate and words in s.text
+        ),
+        "",
+    )
+
+
+def republished_changes(
+    copies: list[CopyPair], claims: list[Claim], articles: dict[str, Article], timeline: Timeline
+) -> list[Finding]:
+    """Conflicts of their own: a near-verbatim copy that changes a date or a figure of the text it
+    copies. The same report cannot be right with both."""
+    by_paragraph: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_paragraph[(c.article_id, c.paragraph)].append(c)
+    findings = []
+    for copy in copies:
+        if copy.similarity < NEAR_COPY:
+            continue  # a reworded version words its figures its own way
+        for given_a, given_b in _changed_figures(copy):
+            quote_a = _sentence_with(articles.get(copy.article_a), copy.paragraph_a, given_a)
+            quote_b = _sentence_with(articles.get(copy.article_b), copy.paragraph_b, given_b)
+            if not (quote_a and quote_b):
+                continue
+            copied = (
+                by_paragraph[(copy.article_a, copy.paragraph_a)]
+                + by_paragraph[(copy.article_b, copy.paragraph_b)]
+            )
+            a, b = when_in(timeline.when, copy.article_a), when_in(timeline.when, copy.article_b)
+            findings.append(
+                Finding(
+                    "",
+                    "conflict",
+                    ";".join(sorted({c.event for c in copied})),
+                    (copy.article_a, copy.article_b),
+                    tuple(c.claim_id for c in copied),
+                    f"The same report gives “{given_a}” in {a.article()} ({copy.article_a}, "
+                    f"paragraph {copy.paragraph_a + 1}) and “{given_b}” in {b.article()} "
+                    f"({copy.article_b}, paragraph {copy.paragraph_b + 1}): the paragraphs are "
+                    f"near-verbatim copies ({copy.similarity:.0%}), so at most one of them is right.",
+                    ((copy.article_a, quote_a), (copy.article_b, quote_b)),
+                    None,
+                )
+            )
+    return findings
+
+
+def find(corpus: Corpus) -> list[Finding]:
+    articles = {a.article_id: a for a in corpus.articles}
+    return duplicate_sources(corpus.copies, corpus.claims, articles, corpus.timeline)
+
+
+FAMILY = Family(("duplicate_source",), find)
