@@ -141,6 +141,17 @@ def test_the_verdict_says_why():
     )
 
 
+def test_a_date_promised_after_the_delivery_is_not_a_move():
+    case = dict(LATE)
+    case["claims"] = claims(
+        claim(1, "a", "planned", "2023-04-01", "2023-04-30"),
+        claim(1, "b", "planned", "2024-03-01", "2024-03-31"),  # the next service, not this one
+        claim(1, "c", "happened", "2023-07-01", "2023-07-31"),
+    )
+    (c,), _ = told(case)
+    assert c.moves() == 0 and c.delivery() is not None
+
+
 def test_a_report_of_an_earlier_occasion_is_not_the_delivery():
     case = dict(LATE)
     case["claims"] = claims(

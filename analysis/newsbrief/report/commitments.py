@@ -84,6 +84,7 @@ class Commitment:
         restates it, not a move; a date promised after the delivery is for another occasion."""
         done = self.delivery()
         until = done.low if done is not None else ""
+        delivered = (done.target()[1] or done.target()[0] or done.low) if done is not None else ""
         out: list[Mention] = []
         for m in self.mentions:
             if until and m.low > until:
@@ -92,6 +93,7 @@ class Commitment:
             if (
                 m.status in PROMISING
                 and start
+                and not (delivered and start > delivered)  # a date after it was done: another
                 and (not out or not _overlap(out[-1].target(), (start, end)))
             ):
                 out.append(m)

@@ -207,7 +207,7 @@ def cluster_markdown(cluster: Cluster, articles: dict[str, Row]) -> str:
     names = [md_text(source_subject(articles.get(a))) for a in cluster.articles]
     how = "reworded" if cluster.reworded else "near verbatim"
     shared = f"{cluster.paragraphs} paragraph{'s' if cluster.paragraphs != 1 else ''} {how}"
-    text = f"The same report appears in {reader_list(names)} ({md_text(shared)})"
+    text = f"The same report appears in {reader_list(names)}: {md_text(shared)}"
     if cluster.changes:
         text += ", with " + "; ".join(
             f"{md_quote(wa)} in {md_text(_which(a, b, articles))} where "
