@@ -257,15 +257,17 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _ASCII_NON_LETTERS = str.maketrans({chr(c): " " for c in range(128) if not "a" <= chr(c) <= "z"})
 
 
+def _letter_runs(lowered: str) -> list[str]:
+    """The runs of letters in lower-case text, as _LETTERS finds them."""
+    if lowered.isascii():
+        return lowered.translate(_ASCII_NON_LETTERS).split()
+    return _LETTERS.findall(lowered)
+
+
 def looks_english(text: str) -> bool:
     """At least one word in twelve is a common English function word (in English prose, one in
     four)."""
-    lowered = text.lower()
-    words = (
-        lowered.translate(_ASCII_NON_LETTERS).split()
-        if lowered.isascii()
-        else _LETTERS.findall(lowered)
-    )
+    words = _letter_runs(text.lower())
     if len(words) < 20:
         return True  # too short to judge
     return sum(map(_ENGLISH.__contains__, words)) * 12 >= len(words)
@@ -322,7 +324,7 @@ def _built(
 def _fingerprint(article: Article) -> frozenset[str]:
     """The article's long paragraphs, letters only: what a copied text and a saved page of the
     same article share, whatever furniture each kept."""
-    words = (" ".join(_LETTERS.findall(p.casefold())) for p in article.paragraphs)
+    words = (" ".join(_letter_runs(p.casefold())) for p in article.paragraphs)
     return frozenset(w for w in words if len(w) >= 120)
 
 

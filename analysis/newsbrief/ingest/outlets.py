@@ -102,8 +102,7 @@ class Outlets:
     def _sites(self, lines: list[str]) -> list[OutletMention]:
         found = []
         for line in lines:
-            alone = self.of_tag(line.strip(" -–—|"))
-            if alone is not None and len(line.split()) <= 6:
+            if len(line.split()) <= 6 and (alone := self.of_tag(line.strip(" -–—|"))) is not None:
                 found.append(OutletMention(alone, "site", line.strip()))
         return found
 
