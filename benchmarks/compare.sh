@@ -4,16 +4,20 @@
 #
 #   benchmarks/compare.sh OLD_CHECKOUT NEW_CHECKOUT [SIZE=10000] [REPEATS=3]
 #
-# Each checkout runs with its own benchmarks/run.py (`--one SIZE`) and PYTHONPATH=<checkout>/analysis,
-# in a fresh process per run; PYTHON (default: this checkout's .venv/bin/python) runs both. The
-# corpus is made once, here, and linked into each checkout's benchmarks/_work/SIZE (gitignored)
-# unless it already has one of that size. Prints every run, then the medians, the new/old ratio
-# and the claims, copies and findings counts of both (which must be equal).
+# Each checkout runs with its own benchmarks/run.py (`--one SIZE`), PYTHONPATH=<checkout>/analysis
+# and its own interpreter, in a fresh process per run: PYTHON_OLD and PYTHON_NEW, by default each
+# checkout's .venv/bin/python (two checkouts may pin different requirements); PYTHON, when set,
+# runs both. The corpus is made once, here, and linked into each checkout's benchmarks/_work/SIZE
+# (gitignored) unless it already has one of that size. Prints every run, then the medians (wall
+# time per stage and in total, and the total CPU time of all processes), the new/old ratio and the
+# claims, copies and findings counts of both (which must be equal).
 set -euo pipefail
 [ $# -ge 2 ] || { sed -n 4,5p "$0" >&2; exit 2; }
 OLD=$(cd "$1" && pwd); NEW=$(cd "$2" && pwd); SIZE=${3:-10000}; REPEATS=${4:-3}
 HERE=$(cd "$(dirname "$0")" && pwd)
-PYTHON=${PYTHON:-$HERE/../.venv/bin/python}
+PYTHON_OLD=${PYTHON:-${PYTHON_OLD:-$OLD/.venv/bin/python}}
+PYTHON_NEW=${PYTHON:-${PYTHON_NEW:-$NEW/.venv/bin/python}}
+PYTHON=$PYTHON_NEW  # makes the corpus and the summary
 CORPUS=$HERE/_work/$SIZE
 if [ "$(ls "$CORPUS/seeds" 2>/dev/null | wc -l)" != "$SIZE" ]; then
   "$PYTHON" -c "import sys; sys.path.insert(0, '$HERE'); from pathlib import Path; \
@@ -29,8 +33,9 @@ cat "$CORPUS"/seeds/*.txt > /dev/null  # into the page cache before the first ru
 OUT=$(mktemp -d)
 for round in $(seq "$REPEATS"); do
   for side in old new; do
-    checkout=$OLD; [ $side = new ] && checkout=$NEW
-    PYTHONPATH=$checkout/analysis "$PYTHON" "$checkout/benchmarks/run.py" --one "$SIZE" \
+    checkout=$OLD python=$PYTHON_OLD
+    [ $side = new ] && checkout=$NEW python=$PYTHON_NEW
+    PYTHONPATH=$checkout/analysis "$python" "$checkout/benchmarks/run.py" --one "$SIZE" \
       2>>"$OUT/$side.err" | tail -1 > "$OUT/$side.$round.json"
     "$PYTHON" -c "import json; r = json.load(open('$OUT/$side.$round.json')); \
 print(f\"[compare] round $round $side: {r['total_wall_s']:.1f} s\", \
@@ -44,15 +49,17 @@ runs = {s: [json.load(open(f"{out}/{s}.{n}.json")) for n in range(1, repeats + 1
 median = {s: statistics.median(r["total_wall_s"] for r in rs) for s, rs in runs.items()}
 stages = list(runs["old"][0]["stages"])
 print(f"\n{size:,} articles, {repeats} alternating runs each; old = {old}, new = {new}\n")
-print("| | " + " | ".join(stages) + " | total (median) | every run | claims | copies | findings |")
-print("|---|" + "---:|" * (len(stages) + 5))
+print("| | " + " | ".join(stages) + " | total (median) | every run | CPU (median) | claims | copies | findings |")
+print("|---|" + "---:|" * (len(stages) + 6))
 for side, rs in runs.items():
     per_stage = " | ".join(f"{statistics.median(r['stages'][s]['wall_s'] for r in rs):.2f}" for s in stages)
     counts = {(r["claims"], r["copies"], r["findings"]) for r in rs}
     c = " | ".join(map(str, sorted(counts)[0])) if len(counts) == 1 else f"differ: {counts}"
+    cpu = statistics.median(r["total_cpu_s"] for r in rs)
     print(f"| {side} | {per_stage} | {median[side]:.1f} | "
-          + ", ".join(f"{r['total_wall_s']:.1f}" for r in rs) + f" | {c} |")
+          + ", ".join(f"{r['total_wall_s']:.1f}" for r in rs) + f" | {cpu:.1f} | {c} |")
 same = {(r["claims"], r["copies"], r["findings"]) for rs in runs.values() for r in rs}
-print(f"\nnew/old = {median['new'] / median['old']:.2f}; counts "
+cpu = {s: statistics.median(r["total_cpu_s"] for r in rs) for s, rs in runs.items()}
+print(f"\nnew/old = {median['new'] / median['old']:.2f} (wall), {cpu['new'] / cpu['old']:.2f} (CPU); counts "
       + ("identical" if len(same) == 1 else f"DIFFER {same}"))
 PY

@@ -90,6 +90,25 @@ def test_input_errors_survive_pickling():
     assert str(error) == "a.yml:2: is bad. Fix: mend it"
 
 
+def test_records_cross_to_a_worker_with_every_field():
+    from newsbrief.core.records import Article, PublicationDate, Sentence, Timex
+
+    day = date(2024, 5, 1)
+    sentence = Sentence("a1", 2, 1, "Flights begin in May.", 10, 31, boilerplate=True)
+    records = [
+        sentence,
+        PublicationDate(day, day, date(2024, 5, 2), "dateline", "ALMATY, 1 May 2024"),
+        Timex("in May", 15, 21, day, date(2024, 5, 31), "month", "future"),
+        Article(
+            *("a1", "seeds/a1.txt", "text", "ab12", ["p0", "p1"], "key", "Dawn", "Title"),
+            *("https://x.pk/a1", "Almaty", day, "dateline", "ALMATY, 1 May", day, True, (0, 7)),
+            *(1, "build/texts/a1.txt", "headline", "the URL", [sentence], ["a note"]),
+        ),
+    ]
+    for record in records:
+        assert pickle.loads(pickle.dumps(record)) == record
+
+
 def test_the_scheduler_comes_from_the_environment_before_the_config_file(monkeypatch, tmp_path):
     config = tmp_path / "newsbrief.yml"
     config.write_text("scheduler: tcp://10.0.0.5:8786\n", encoding="utf-8")

@@ -129,6 +129,8 @@ def test_a_match_needs_one_of_its_alternatives_most_telling_words():
     assert required(r"direct (?:air )?flights?|air links?") == ("air link", "direct ")
     assert required(r"memorand(?:um|a|ums) of understanding|MoUs?") == (" of understanding", "mou")
     assert required(r"visits?|visited|visiting") == ("visit",)  # "visited" contains "visit"
+    # Characters without case count as they are: "©" is only ever "©".
+    assert required(r"(?i:©|\(c\)|copyright)\s+\w+") == ("(c)", "copyright", "©")
 
 
 def test_a_pattern_that_needs_no_word_has_no_list():
@@ -156,6 +158,9 @@ _REQUIRING = st.sampled_from(
         "i",
         "é",
         "É’s",
+        "’",
+        "©",
+        r"\(c\)",
         r"\s+",
         r"(?:the\s+)?",
         "(?:xy|yz)",
@@ -192,6 +197,9 @@ _REQUIRING = st.sampled_from(
                 "é",
                 "É",
                 "’s",
+                "’",
+                "©",
+                "(C)",
                 "xy",
                 "yz",
                 "the ",

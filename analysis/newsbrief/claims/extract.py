@@ -62,7 +62,7 @@ from newsbrief.core.config import (
 from newsbrief.core.errors import InputError
 from newsbrief.core.parallel import map_chunks
 from newsbrief.core.patterns import fold, guarded, may_match
-from newsbrief.core.records import Article, PublicationDate, Timex
+from newsbrief.core.records import Article, PublicationDate, Record, Timex
 from newsbrief.dating.context import Context, Place
 
 NOT_DONE = ("proposed", "under_discussion", "planned", "postponed")
@@ -271,7 +271,7 @@ def _read_claim_rules(path: Path, scope: Path = SCOPE) -> ClaimRules:
 
 
 @dataclass(frozen=True, slots=True)
-class Claim:
+class Claim(Record):  # crosses back from the workers by the ten thousand
     claim_id: str  # f"{article_id}:{paragraph}:{sentence}:{n}", n counting the sentence's claims
     article_id: str
     paragraph: int
@@ -718,37 +718,36 @@ def extract_claims(
     rules: ClaimRules,
 ) -> list[Claim]:
     """Claims of every non-boilerplate sentence of every article, in reading order."""
-    return [
-        c
-        for chunk in map_chunks(_article_claims, articles, dates, timexes, context, rules)
-        for c in chunk
-    ]
+    inputs = [_claims_input(a, dates, timexes) for a in articles]
+    return [c for chunk in map_chunks(_article_claims, inputs, context, rules) for c in chunk]
 
 
-def _article_claims(
-    articles: list[Article],
+# What crosses to a worker per article: its id, the day it is dated to, and its sentences with
+# their time expressions (paragraph, sentence, text, timexes); not the whole Article, nor the
+# corpus's time expressions with every partition (benchmarks/results.md).
+_ClaimsInput = tuple[str, date | None, list[tuple[int, int, str, list[Timex]]]]
+
+
+def _claims_input(
+    article: Article,
     dates: dict[str, PublicationDate],
     timexes: dict[tuple[str, int, int], list[Timex]],
-    context: Context,
-    rules: ClaimRules,
-) -> list[Claim]:
+) -> _ClaimsInput:
+    when = dates.get(article.article_id)
+    sentences = [
+        (s.paragraph, s.sentence, s.text, timexes.get((s.article_id, s.paragraph, s.sentence), []))
+        for s in article.sentences
+        if not s.boilerplate
+    ]
+    return article.article_id, when.anchor if when is not None else None, sentences
+
+
+def _article_claims(inputs: list[_ClaimsInput], context: Context, rules: ClaimRules) -> list[Claim]:
     claims: list[Claim] = []
-    for article in articles:
-        when = dates.get(article.article_id)
-        day = when.anchor if when is not None else None
+    for article_id, day, sentences in inputs:
         state = ArticleState()
-        for s in article.sentences:
-            if s.boilerplate:
-                continue
+        for paragraph, sentence, text, timexes in sentences:
             claims += sentence_claims(
-                article.article_id,
-                s.paragraph,
-                s.sentence,
-                s.text,
-                timexes.get((s.article_id, s.paragraph, s.sentence), []),
-                context,
-                rules,
-                day,
-                state,
+                article_id, paragraph, sentence, text, timexes, context, rules, day, state
             )
     return claims

@@ -155,8 +155,16 @@ def required(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     pattern whose strings are all absent need not be run: "direct flights?|air links?" needs
     "direct " or "air link". Optional and repeated parts, classes and lookarounds are skipped (a
     match need not contain them); of the rest, each alternative contributes its most telling run of
-    literal characters."""
+    literal characters: ASCII ones, and those without case ("©", "’"), which the engine matches
+    only as themselves, under any flags, and `fold` leaves as they are."""
     return _required(_parsed(pattern, flags))
+
+
+def _as_folded(ch: str) -> str | None:
+    """How `fold` writes every character a literal `ch` matches, when that is one character."""
+    if ch.isascii() or ch.lower() == ch == ch.upper():
+        return ch.lower()
+    return None
 
 
 def _required(items: list[_Item]) -> tuple[str, ...] | None:
@@ -172,8 +180,8 @@ def _required(items: list[_Item]) -> tuple[str, ...] | None:
 
     run: list[str] = []
     for op, arg in _flattened(items):
-        if op is C.LITERAL and chr(arg).isascii():
-            run.append(chr(arg).lower())
+        if op is C.LITERAL and (folded := _as_folded(chr(arg))) is not None:
+            run.append(folded)
             continue
         consider(("".join(run),) if run else None)
         run = []

@@ -257,21 +257,26 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _ASCII_NON_LETTERS = str.maketrans({chr(c): " " for c in range(128) if not "a" <= chr(c) <= "z"})
 
 
+def _letter_runs(lowered: str) -> list[str]:
+    """The runs of letters in lower-case text, as _LETTERS finds them."""
+    if lowered.isascii():
+        return lowered.translate(_ASCII_NON_LETTERS).split()
+    return _LETTERS.findall(lowered)
+
+
 def looks_english(text: str) -> bool:
     """At least one word in twelve is a common English function word (in English prose, one in
     four)."""
-    lowered = text.lower()
-    words = (
-        lowered.translate(_ASCII_NON_LETTERS).split()
-        if lowered.isascii()
-        else _LETTERS.findall(lowered)
-    )
+    words = _letter_runs(text.lower())
     if len(words) < 20:
         return True  # too short to judge
     return sum(map(_ENGLISH.__contains__, words)) * 12 >= len(words)
 
 
-Built = tuple[str, Article | None, str]  # (digest of the text, article, why it was left out)
+# What a worker gives back per file: the digest of the text and its long paragraphs (what tells
+# a second copy of an article apart: worked out here, on the workers, not in the main process
+# after them), the article, and why it was left out.
+Built = tuple[str, frozenset[str], Article | None, str]
 
 
 def _built(
@@ -282,7 +287,7 @@ def _built(
     outlets: Outlets,
     built: date,
 ) -> list[Built]:
-    """Each file's article with the digest of its text, which tells duplicates apart. A saved
+    """Each file's article with the digest and long paragraphs of its text. A saved
     page with no article in it is left out with the reason (a whole build should not stop for a
     login wall saved by mistake); every other bad file stops the build."""
     results: list[Built] = []
@@ -304,6 +309,7 @@ def _built(
             results.append(
                 (
                     "",
+                    frozenset(),
                     None,
                     f"{file.name} has no article text (an index page or a "
                     "login wall?); it was left out",
@@ -311,14 +317,14 @@ def _built(
             )
             continue
         digest = hashlib.sha256(article.text.strip().encode("utf-8")).hexdigest()
-        results.append((digest, article, ""))
+        results.append((digest, _fingerprint(article), article, ""))
     return results
 
 
 def _fingerprint(article: Article) -> frozenset[str]:
     """The article's long paragraphs, letters only: what a copied text and a saved page of the
     same article share, whatever furniture each kept."""
-    words = (" ".join(_LETTERS.findall(p.casefold())) for p in article.paragraphs)
+    words = (" ".join(_letter_runs(p.casefold())) for p in article.paragraphs)
     return frozenset(w for w in words if len(w) >= 120)
 
 
@@ -329,10 +335,10 @@ class _Paragraphs:
     owner: dict[str, str] = field(default_factory=dict)
     size: dict[str, int] = field(default_factory=dict)
 
-    def twin(self, article: Article, page: bool) -> str:
-        """The kept file with exactly these long paragraphs, if any. A republished copy that
-        changed a date or a figure is another outlet's report, kept for the copies check."""
-        mine = _fingerprint(article)
+    def twin(self, mine: frozenset[str], page: bool) -> str:
+        """The kept file with exactly these long paragraphs (an article's _fingerprint), if any.
+        A republished copy that changed a date or a figure is another outlet's report, kept for
+        the copies check."""
         shared: dict[str, int] = {}
         for paragraph in mine:
             if paragraph in self.owner:
@@ -347,8 +353,7 @@ class _Paragraphs:
             "",
         )
 
-    def add(self, name: str, article: Article) -> None:
-        mine = _fingerprint(article)
+    def add(self, name: str, mine: frozenset[str]) -> None:
         self.size[name] = len(mine)
         for paragraph in mine:
             self.owner.setdefault(paragraph, name)
@@ -406,14 +411,14 @@ def _corpus(
     keys: dict[str, str] = {}
     pages = _Paragraphs()
     stems: dict[str, str] = {}
-    for file, (digest, article, left_out) in zip(files, built, strict=True):
+    for file, (digest, fingerprint, article, left_out) in zip(files, built, strict=True):
         if article is None:
             corpus.notes.append(left_out)
             continue
         # A copied text and a saved page of one article (the two formats) share their long
         # paragraphs; two copies in one format that differ at all are two outlets' reports.
         other_format = file.suffix.casefold() in PAGE_SUFFIXES
-        twin = by_hash.get(digest) or stems.get(file.stem) or pages.twin(article, other_format)
+        twin = by_hash.get(digest) or stems.get(file.stem) or pages.twin(fingerprint, other_format)
         if twin:
             corpus.notes.append(
                 f"{file.name} has the same text as {twin}; "
@@ -421,7 +426,7 @@ def _corpus(
             )
             continue
         by_hash[digest], stems[file.stem] = file.name, file.name
-        pages.add(file.name, article)
+        pages.add(file.name, fingerprint)
         if article.citekey in keys:
             raise InputError(
                 catalog_path,

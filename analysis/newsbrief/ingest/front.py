@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from newsbrief.ingest.stamps import Stamp, find_stamp
+from newsbrief.core.patterns import fold, may_match
+from newsbrief.ingest.stamps import DATE_WORDS, Stamp, find_stamp
 
 FRONT_LINES = 8  # stamps and bylines sit within the first lines; later dates are the story's
 _HEADLINE_WORDS = 25
@@ -80,6 +81,8 @@ def _stamp_kind(line: str) -> str:
 def date_stamp(line: str, paragraph: int) -> DateStamp | None:
     """`line` as a date stamp (a date and few other words), or None if it is prose. A stamp
     without a year has its day None: dating looks for the year."""
+    if len(line.split()) > _STAMP_WORDS + DATE_WORDS:
+        return None  # prose, whatever date it holds: no need to look for one
     found = find_stamp(line) or find_stamp(line, year_optional=True)
     if found is None:
         return None
@@ -95,6 +98,11 @@ def _is_bare_stamp(line: str, rest: list[str]) -> bool:
     words = [w for w in rest if any(c.isalpha() for c in w)]
     named = _STAMP_KIND.search(line) is not None
     return len(words) <= _BARE_STAMP_WORDS + named or bool(_CLOCK.search(line))
+
+
+def _is_caption(line: str) -> bool:
+    # Most lines hold none of the words a caption needs; testing for them is a tenth of a scan.
+    return may_match(_CAPTION, fold(line)) and _CAPTION.search(line) is not None
 
 
 def is_byline(line: str) -> bool:
@@ -124,7 +132,7 @@ def read_front(paragraphs: list[str], not_headline: set[int] | None = None) -> F
             front.stamps.append(stamp)
         elif is_byline(line):
             front.bylines.append((number, line.strip()))
-        elif _CAPTION.search(line) and (dated := find_stamp(line)) is not None:
+        elif _is_caption(line) and (dated := find_stamp(line)) is not None:
             front.captions.append((number, dated))
     first_is_free = paragraphs and 0 not in skip and 0 not in front.metadata_paragraphs
     if first_is_free and is_headline(paragraphs[0], paragraphs[1:FRONT_LINES]):

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from newsbrief.core.config import OutletsConfig, load_config
 from newsbrief.core.paths import CONTEXT_DIR
-from newsbrief.core.patterns import trie
+from newsbrief.core.patterns import fold, may_match, trie
 
 
 @dataclass(frozen=True)
@@ -102,18 +102,19 @@ class Outlets:
     def _sites(self, lines: list[str]) -> list[OutletMention]:
         found = []
         for line in lines:
-            alone = self.of_tag(line.strip(" -–—|"))
-            if alone is not None and len(line.split()) <= 6:
+            if len(line.split()) <= 6 and (alone := self.of_tag(line.strip(" -–—|"))) is not None:
                 found.append(OutletMention(alone, "site", line.strip()))
         return found
 
     def _credits(self, lines: list[str], how: str) -> list[OutletMention]:
         found = []
+        folded = [fold(line) for line in lines]
         for kind, pattern in self.phrases:
             if kind != how:
                 continue
-            for line in lines:
-                hit = pattern.search(line)
+            for line, line_folded in zip(lines, folded, strict=True):
+                # A test for the words a pattern needs costs a fraction of a scan that finds none.
+                hit = may_match(pattern, line_folded) and pattern.search(line)
                 if hit and (outlet := self.of_tag(hit["name"])) is not None:
                     found.append(OutletMention(outlet, how, hit.group().strip()))
         return found

@@ -38,6 +38,8 @@ _BEFORE = r"(?<![\w.])"
 _AFTER = r"(?![\w])"
 
 # Each shape with a year, most specific first; the year-less ones are tried only when none is.
+# None takes more than three words ("5th Oct, 2022"; "Feb 4, 2026").
+DATE_WORDS = 3
 _WITH_YEAR = [
     re.compile(rf"{_BEFORE}{_YEAR}-(?P<mm>\d{{2}})-(?P<day>\d{{2}})(?=[T\s]|$|[^\d])"),
     re.compile(rf"{_BEFORE}(?P<day>\d{{1,2}})\.(?P<mm>\d{{1,2}})\.{_YEAR}{_AFTER}"),

@@ -251,18 +251,19 @@ def _phrase_matches_word_by_word(text: str, book: Codebook) -> list[tuple[Phrase
 
 def code_sentence(sentence: Sentence, book: Codebook) -> list[Code]:
     """Every theme the sentence carries, once per theme, with the first (longest) term matched."""
-    return [Code(*fields) for fields in _sentence_codes(sentence, book)]
+    if sentence.boilerplate:
+        return []
+    where = (sentence.article_id, sentence.paragraph, sentence.sentence)
+    return [Code(*fields) for fields in _text_codes(where, sentence.text, book)]
 
 
 CodeFields = tuple[str, int, int, str, str]  # a Code's fields, in order
 
 
-def _sentence_codes(sentence: Sentence, book: Codebook) -> list[CodeFields]:
-    """code_sentence's codes as their fields: what crosses back from a worker (plain tuples
-    pickle at about a third of the cost of dataclass instances)."""
-    if sentence.boilerplate:
-        return []
-    text = sentence.text
+def _text_codes(where: tuple[str, int, int], text: str, book: Codebook) -> list[CodeFields]:
+    """The codes of the sentence at `where` (article, paragraph, sentence) as their fields: what
+    crosses back from a worker (plain tuples pickle at about a third of the cost of dataclass
+    instances)."""
     matches = phrase_matches(text, book)
     if not matches and not book.raw:
         return []
@@ -271,9 +272,7 @@ def _sentence_codes(sentence: Sentence, book: Codebook) -> list[CodeFields]:
     for index in sorted(hits):  # in the codebook's order of themes
         term = _first_unblocked(hits[index], excluded.get(index, []))
         if term is not None:
-            key = book.themes[index].key
-            where = (sentence.article_id, sentence.paragraph, sentence.sentence)
-            codes.append((*where, key, text[term[0] : term[1]]))
+            codes.append((*where, book.themes[index].key, text[term[0] : term[1]]))
     return codes
 
 
@@ -315,10 +314,16 @@ def _first_unblocked(
 
 def code_sentences(sentences: Iterable[Sentence], book: Codebook) -> list[Code]:
     """code_sentence over every sentence, in order; chunks of them run on the workers."""
-    return [
-        Code(*fields) for chunk in map_chunks(_coded, list(sentences), book) for fields in chunk
+    inputs = [
+        ((s.article_id, s.paragraph, s.sentence), s.text) for s in sentences if not s.boilerplate
     ]
+    return [Code(*fields) for chunk in map_chunks(_coded, inputs, book) for fields in chunk]
 
 
-def _coded(sentences: list[Sentence], book: Codebook) -> list[CodeFields]:
-    return [fields for sentence in sentences for fields in _sentence_codes(sentence, book)]
+# What crosses to a worker per sentence: where it is and its text, not the Sentence record
+# (boilerplate, never coded, stays behind).
+_ThemesInput = tuple[tuple[str, int, int], str]
+
+
+def _coded(inputs: list[_ThemesInput], book: Codebook) -> list[CodeFields]:
+    return [fields for where, text in inputs for fields in _text_codes(where, text, book)]
