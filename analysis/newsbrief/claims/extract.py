@@ -280,6 +280,7 @@ class Claim:
     country_event: str = ""  # for a city route: the country-level event it also supports
     label: str = ""  # for readers: "Direct flights Almaty–Lahore"
     counts: tuple[int, ...] = ()  # values of the figures the rules mark as comparable
+    in_scope: bool = True  # both focus countries take part: the checks and the tracker read it
 
 
 # Reading one sentence -----------------------------------------------------------------------------
