@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsbrief.claims.mentions import (
     Mention,
@@ -38,15 +39,24 @@ from newsbrief.claims.mentions import (
     place_mentions,
     slug,
 )
+from newsbrief.claims.participants import (
+    Named,
+    destination,
+    parties,
+    visitor,
+    visitor_token,
+)
+from newsbrief.claims.syntax import Structure, mention, parse, tokens_in
 from newsbrief.claims.wording import (
     CLAUSE_BREAK,
     StatusWord,
     attach_times,
+    clause_timexes,
+    cue_tokens,
     distance,
-    nearest,
+    event_status,
     routes,
     sentence_figures,
-    sentence_status,
     status_words,
     usable,
 )
@@ -64,6 +74,10 @@ from newsbrief.core.parallel import map_chunks
 from newsbrief.core.patterns import fold, guarded, may_match
 from newsbrief.core.records import Article, PublicationDate, Timex
 from newsbrief.dating.context import Context, Place
+from newsbrief.dating.timex import reread
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 NOT_DONE = ("proposed", "under_discussion", "planned", "postponed")
 COMMITTED = ("proposed", "planned", "postponed")  # statuses that can carry a target date
@@ -117,6 +131,8 @@ class ClaimRules:
     route_link: re.Pattern[str]
     list_link: re.Pattern[str]
     offices: tuple[str, ...]
+    office_aliases: tuple[tuple[str, str], ...]
+    visit_verbs: frozenset[str]
     figures: tuple[FigureRule, ...]
     numbers: dict[str, int]
     variants: VariantRules
@@ -243,6 +259,8 @@ def _read_claim_rules(path: Path, scope: Path = SCOPE) -> ClaimRules:
         route_link=_links(config.route_links),
         list_link=_links(config.list_links),
         offices=tuple(config.offices),
+        office_aliases=tuple(config.office_aliases.items()),
+        visit_verbs=frozenset(v.casefold() for v in config.visit_verbs),
         figures=tuple(_figure(name, spec, number, path) for name, spec in config.figures.items()),
         numbers={
             w.casefold(): v
@@ -280,7 +298,9 @@ class Claim:
     country_event: str = ""  # for a city route: the country-level event it also supports
     label: str = ""  # for readers: "Direct flights Almaty–Lahore"
     counts: tuple[int, ...] = ()  # values of the figures the rules mark as comparable
-    in_scope: bool = True  # both focus countries take part: the checks and the tracker read it
+    participants: tuple[str, ...] = ()  # the states taking part, as the context names them
+    in_scope: bool = True  # both focus countries take part: only these reach the checks
+    target_approximate: bool = False  # a relative target of an undated article, over its bounds
 
 
 # Reading one sentence -----------------------------------------------------------------------------
@@ -292,6 +312,9 @@ class ArticleState:
 
     last_visit: str = ""
     last_visit_label: str = ""
+    last_visit_parties: tuple[str, ...] = ()
+    pair: tuple[str, ...] = ()  # the article's two most named states; () for the focus pair
+    bounds: tuple[date | None, date | None] = (None, None)  # an undated article's date bounds
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,23 +331,57 @@ class Reading:
     timexes: list[Timex]
     context: Context
     rules: ClaimRules
+    day: date | None  # the article's date
+    doc: Doc  # the sentence's parse
+    names: Named  # the places, people and offices, placed in the parse
+    cues: dict[int, list[StatusWord]]  # the status words on each token of the parse
+    event_tokens: set[int]  # the tokens of every kind's cues
+
+
+def may_hold_claims(text: str, rules: ClaimRules) -> bool:
+    """True when some kind's cue is in the sentence: only these are parsed."""
+    return may_match(rules.any_cue, fold(text)) and rules.any_cue.search(text) is not None
 
 
 def read_sentence(
-    text: str, timexes: list[Timex], context: Context, rules: ClaimRules, day: date | None
+    text: str,
+    timexes: list[Timex],
+    context: Context,
+    rules: ClaimRules,
+    day: date | None,
+    doc: Doc | None = None,
 ) -> Reading | None:
-    """The sentence's places, people, offices and status words, or None when no kind's cue is in
-    it (most sentences, found with one scan). `day` is the article's date (who held an office)."""
+    """The sentence's places, people, offices, status words and parse, or None when no kind's cue
+    is in it (most sentences, found with one scan). `day` is the article's date (who held an
+    office); `doc` is the sentence's parse when already made."""
     folded = fold(text)
     first = rules.any_cue.search(text) if may_match(rules.any_cue, folded) else None
     if first is None:
         return None
     named = people(text, context, day, folded)
     mentions = place_mentions(text, context, [(s, e) for s, e, _ in named.spans])
-    found_offices = offices(text, mentions, named, rules.offices, context, folded)
+    found_offices = offices(
+        text, mentions, named, rules.offices, context, folded, rules.office_aliases
+    )
     words = status_words(text, rules, folded)
+    doc = doc if doc is not None else parse([text])[0]
+    cue_spans = [m.span() for m in rules.any_cue.finditer(text, first.start())]
     return Reading(
-        text, folded, first.start(), mentions, named, found_offices, words, timexes, context, rules
+        text,
+        folded,
+        first.start(),
+        mentions,
+        named,
+        found_offices,
+        words,
+        timexes,
+        context,
+        rules,
+        day,
+        doc,
+        Named(doc, mentions, named, found_offices, context),
+        cue_tokens(doc, words),
+        set().union(*tokens_in(doc, cue_spans)),
     )
 
 
@@ -339,15 +396,28 @@ def _actors(reading: Reading, day: date | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*reading.named.names, *holders, *_countries(reading)]))
 
 
-def _country_pair(reading: Reading) -> tuple[str, str]:
-    """The two states an event between countries is about: the two named when exactly two are
-    ("flights between Pakistan and Uzbekistan"), else the focus pair."""
-    named = _countries(reading)
+def _region(reading: Reading, cue: re.Match[str]) -> set[int]:
+    """The tokens of the clause of the cue's mention and of its own modifiers."""
+    head = mention(reading.doc, *cue.span())
+    if head is None:
+        return set()
+    structure = Structure.of(head)
+    return set(structure.clause) | {t.i for t in head.subtree}
+
+
+def _parties(reading: Reading, cue: re.Match[str], state: ArticleState) -> tuple[str, ...]:
+    """The states taking part in the cue's event (participants.parties), the article's pair
+    completing a clause that names fewer than two."""
+    return parties(reading.names, _region(reading, cue), state.pair or reading.rules.focus)
+
+
+def _country_pair(reading: Reading, states: tuple[str, ...]) -> tuple[str, str]:
+    """The two states an event between countries is keyed by: the focus pair when both take
+    part (with a third, "routes through Afghanistan"), else the first two taking part."""
     focus = reading.rules.focus
-    if len(named) == 2 and not all(f in named for f in focus):
-        return named[0], named[1]
-    # Both named, fewer than two, or a list ("routes through Afghanistan, China and Iran").
-    return focus
+    if all(f in states for f in focus) or len(states) < 2:
+        return focus
+    return states[0], states[1]
 
 
 def _pair_label(a: str, b: str) -> str:
@@ -372,60 +442,45 @@ def _place_after(reading: Reading, end: int, words: str, reach: int = 60) -> Pla
 
 def _visit(
     reading: Reading, kind: KindRule, cue: re.Match[str], state: ArticleState
-) -> tuple[str, str] | None:
-    """(event, label) of a visit (a kind keyed by `visitor`): the office nearest before the cue
-    (else after it), its state, and the destination; a visit with no visitor named is the
+) -> tuple[str, str, tuple[str, ...]] | None:
+    """(event, label, states) of a visit (a kind keyed by `visitor`): the visitor's office and
+    state (participants.visitor) and the state visited; a visit with no visitor named is the
     article's last visit."""
-    context, rules = reading.context, reading.rules
-    office, origin = _visitor(reading, cue)
-    destination = _place_after(reading, cue.end(), r"to|in|of")
-    if not office:
-        return _this_visit(reading, destination, state)
-    if not origin and state.last_visit.startswith(f"{kind.name}:{slug(office)}"):
-        return state.last_visit, state.last_visit_label
-    dest = country_of(destination, context) if destination else ""
-    if not dest and origin in rules.focus:
-        # A visit in this corpus goes to the other state.
-        dest = rules.focus[1 - rules.focus.index(origin)]
+    rules, head = reading.rules, mention(reading.doc, *cue.span())
+    if head is None:
+        return None
+    who = visitor(reading.names, visitor_token(head, rules.visit_verbs), rules.offices)
+    dest = destination(reading.names, head, rules.visit_verbs)
+    if not who.office and not who.state:
+        return _this_visit(dest, state)
+    if not who.state and state.last_visit.startswith(f"{kind.name}:{slug(who.office)}"):
+        return state.last_visit, state.last_visit_label, state.last_visit_parties
+    origin = who.state or _other(dest, rules.focus)
+    dest = dest if dest and dest != origin else _other(origin, rules.focus)
     if not dest or dest == origin:
         return None
-    who = slug(office) + (f"-of-{slug(origin)}" if origin else "")
+    office = who.office or "official"
+    who_key = slug(office) + (f"-of-{slug(origin)}" if origin else "")
     label = f"{kind.label}: {office.title()}{' of ' + origin if origin else ''} to {dest}"
-    state.last_visit, state.last_visit_label = f"{kind.name}:{who}->{slug(dest)}", label
-    return state.last_visit, label
+    event = f"{kind.name}:{who_key}->{slug(dest)}"
+    states = tuple(s for s in (origin, dest) if s)
+    state.last_visit, state.last_visit_label, state.last_visit_parties = event, label, states
+    return event, label, states
 
 
-def _visitor(reading: Reading, cue: re.Match[str]) -> tuple[str, str]:
-    """(office, state) of who makes a visit: the office named nearest before the cue, else the
-    first after it, else the office of a person named, if the rules list it; ("", "") if none."""
-    before = [o for o in reading.offices if o.end <= cue.start()]
-    after = [o for o in reading.offices if o.start >= cue.end()]
-    visitor = before[-1] if before else (after[0] if after else None)
-    if visitor is not None:
-        return visitor.title, visitor.country
-    # A named person visits in the office the context gives them, nearest to the cue first.
-    for _, tenure in sorted(
-        ((abs(s - cue.start()), t) for s, _, t in reading.named.spans), key=lambda x: x[0]
-    ):
-        title = next(
-            (o for o in reading.rules.offices if slug(tenure.office).startswith(slug(o))), None
-        )
-        if title is not None:
-            return title.casefold(), country_name(tenure.country, reading.context)
-    return "", ""
+def _other(state: str, focus: tuple[str, str]) -> str:
+    """The other focus country, when `state` is one ("a visit to Pakistan" in this corpus comes
+    from Kazakhstan); "" otherwise."""
+    return focus[1 - focus.index(state)] if state in focus else ""
 
 
-def _this_visit(
-    reading: Reading, destination: Place | None, state: ArticleState
-) -> tuple[str, str] | None:
+def _this_visit(dest: str, state: ArticleState) -> tuple[str, str, tuple[str, ...]] | None:
     """ "This visit", "during the visit to Pakistan": the article's last visit, if it fits."""
     if not state.last_visit:
         return None
-    if destination is not None and not state.last_visit.endswith(
-        "->" + slug(country_of(destination, reading.context))
-    ):
+    if dest and not state.last_visit.endswith("->" + slug(dest)):
         return None
-    return state.last_visit, state.last_visit_label
+    return state.last_visit, state.last_visit_label, state.last_visit_parties
 
 
 _TOWARDS = re.compile(r"(?<!\w)(?:to|visit|visits|visiting|in|arrive\w*\s+in)\s+(?:the\s+)?$", re.I)
@@ -496,23 +551,28 @@ class Event:
     label: str
     span: tuple[int, int]  # the words that name it, for finding its time expression
     country_event: str = ""
+    parties: tuple[str, ...] = ()  # the states taking part
 
 
-def _between_countries(reading: Reading, kind: KindRule, cue: re.Match[str]) -> list[Event]:
+def _between_countries(
+    reading: Reading, kind: KindRule, cue: re.Match[str], state: ArticleState
+) -> list[Event]:
     """A directional kind's mission from one state to another, when the sentence says which way;
-    else the event between the two states the sentence is about."""
+    else the event between the two states taking part."""
     way = _direction(reading, cue) if kind.directional else None
     if way is not None:
-        origin, destination = way
-        key = f"{kind.name}:{slug(origin)}->{slug(destination)}"
-        return [Event(key, f"{kind.label} {origin} to {destination}", cue.span())]
-    return [_pair_event(reading, kind, cue.span())]
+        origin, dest = way
+        key = f"{kind.name}:{slug(origin)}->{slug(dest)}"
+        return [Event(key, f"{kind.label} {origin} to {dest}", cue.span(), parties=way)]
+    return [_pair_event(reading, kind, cue, state)]
 
 
-def _pair_event(reading: Reading, kind: KindRule, span: tuple[int, int]) -> Event:
-    """The event between the two states the sentence is about (_country_pair)."""
-    a, b = _country_pair(reading)
-    return Event(f"{kind.name}:{pair_key(a, b)}", f"{kind.label} {_pair_label(a, b)}", span)
+def _pair_event(reading: Reading, kind: KindRule, cue: re.Match[str], state: ArticleState) -> Event:
+    """The event between the two states taking part (_country_pair)."""
+    states = _parties(reading, cue, state)
+    a, b = _country_pair(reading, states)
+    label = f"{kind.label} {_pair_label(a, b)}"
+    return Event(f"{kind.name}:{pair_key(a, b)}", label, cue.span(), parties=states)
 
 
 def _route_events(
@@ -529,23 +589,25 @@ def _route_events(
                 f"{kind.label} {_pair_label(a.name, b.name)}",
                 (start, end),
                 f"{kind.name}:{pair_key(ca, cb)}",
+                (ca, cb),
             )
         )
-    return out or [_pair_event(reading, kind, cue.span())]
+    return out or [_pair_event(reading, kind, cue, state)]
 
 
 def _visitor_events(
     reading: Reading, kind: KindRule, cue: re.Match[str], state: ArticleState
 ) -> list[Event]:
     visit = _visit(reading, kind, cue, state)
-    return [Event(visit[0], visit[1], cue.span())] if visit else []
+    return [Event(visit[0], visit[1], cue.span(), parties=visit[2])] if visit else []
 
 
 def _subtype_events(
     reading: Reading, kind: KindRule, cue: re.Match[str], state: ArticleState
 ) -> list[Event]:
     sub = _subtype(reading, cue, kind)
-    return [Event(f"{kind.name}:{sub}", f"{kind.label} ({sub.replace('_', ' ')})", cue.span())]
+    label = f"{kind.label} ({sub.replace('_', ' ')})"
+    return [Event(f"{kind.name}:{sub}", label, cue.span(), parties=_parties(reading, cue, state))]
 
 
 def _place_events(
@@ -553,14 +615,16 @@ def _place_events(
 ) -> list[Event]:
     place = _event_place(reading, cue)
     if place is None:
-        return _between_countries(reading, kind, cue)
-    return [Event(f"{kind.name}:{slug(place.name)}", f"{kind.label} in {place.name}", cue.span())]
+        return _between_countries(reading, kind, cue, state)
+    label = f"{kind.label} in {place.name}"
+    states = _parties(reading, cue, state)
+    return [Event(f"{kind.name}:{slug(place.name)}", label, cue.span(), parties=states)]
 
 
 def _countries_events(
     reading: Reading, kind: KindRule, cue: re.Match[str], state: ArticleState
 ) -> list[Event]:
-    return _between_countries(reading, kind, cue)
+    return _between_countries(reading, kind, cue, state)
 
 
 @dataclass(frozen=True)
@@ -597,15 +661,36 @@ def _owned(
     )
 
 
-def _cue_status(reading: Reading, cue: re.Match[str]) -> str | None:
-    """The status the sentence gives the cue's event: its nearest status word, else (if the
-    rules allow) the direction in time of its nearest dated time expression; None if neither."""
-    status = sentence_status(reading.text, cue.span(), reading.rules, reading.status_words)
-    dated = [t for t in reading.timexes if t.start is not None]
-    if status is None and reading.rules.status_from_timex and dated:
-        timex = nearest(dated, cue.span(), reading.text)
-        status = {"future": "planned", "past": "happened"}.get(timex.direction if timex else "")
-    return status
+def _cue_status(reading: Reading, cue: re.Match[str]) -> tuple[str, Structure] | None:
+    """The status the sentence gives the cue's event and the structure around its mention: the
+    status words that govern it in its clause (claims/wording.py, `event_status`), else (if the
+    rules allow) the direction in time of a dated time expression of its clause, else "planned"
+    when it lies ahead of what governs it ("to launch flights"); None if none of these."""
+    head = mention(reading.doc, *cue.span())
+    if head is None:
+        return None
+    structure = Structure.of(head)
+    status, ahead = event_status(structure, reading.cues, reading.rules, reading.event_tokens)
+    if status is None and reading.rules.status_from_timex:
+        dated = [t for t in clause_timexes(reading.doc, structure, reading.timexes) if t.start]
+        direction = dated[0].direction if dated else ""
+        status = {"future": "planned", "past": "happened"}.get(direction)
+    if status is None and ahead:
+        status = "planned"
+    return (status, structure) if status is not None else None
+
+
+def _toward(
+    reading: Reading, structure: Structure, status: str, state: ArticleState
+) -> list[Timex]:
+    """The time expressions of the mention's clause, each read in the tense of the event: a
+    month without a year dating a done event is the last one, dating a plan the next one."""
+    when = "past" if status in ("happened", "in_progress") else "future"
+    low, high = state.bounds
+    return [
+        reread(reading.text, t, when, reading.day, anchor_min=low, anchor_max=high)
+        for t in clause_timexes(reading.doc, structure, reading.timexes)
+    ]
 
 
 @dataclass(frozen=True)
@@ -631,18 +716,19 @@ def _kind_events(
     for cue in kind.cue.finditer(reading.text, reading.first_cue):
         if _owned(kind, cue, owners, reading.text):
             continue
-        status = _cue_status(reading, cue)
-        if status is None:
+        read = _cue_status(reading, cue)
+        if read is None:
             continue
+        status, structure = read
         events = keyed.read(reading, kind, cue, state)
         owners.append((kind.name, cue.start(), cue.end()))
         if not events:
             continue
-        usable_times = usable(reading.timexes, status)
+        usable_times = usable(_toward(reading, structure, status, state), status)
         times = (
             attach_times([e.span for e in events], usable_times, reading.text)
             if keyed.own_times and len(events) > 1
-            else [nearest(usable_times, cue.span(), reading.text)] * len(events)
+            else [usable_times[0] if usable_times else None] * len(events)
         )
         figures, counts = sentence_figures(reading.text, kind.name, reading.rules, reading.folded)
         for event, timex in zip(events, times, strict=True):
@@ -664,10 +750,12 @@ def sentence_claims(
     rules: ClaimRules,
     day: date | None = None,
     state: ArticleState | None = None,
+    doc: Doc | None = None,
 ) -> list[Claim]:
     """The claims one sentence makes. `day` is the article's date (for who held an office),
-    `state` carries "this visit" across the article's sentences."""
-    reading = read_sentence(text, timexes, context, rules, day)
+    `state` carries "this visit" across the article's sentences, `doc` is the sentence's parse
+    when already made."""
+    reading = read_sentence(text, timexes, context, rules, day, doc)
     if reading is None:
         return []
     state = state if state is not None else ArticleState()
@@ -697,6 +785,9 @@ def sentence_claims(
             country_event=f.event.country_event,
             label=f.event.label,
             counts=f.counts,
+            participants=f.event.parties,
+            in_scope=all(x in f.event.parties for x in rules.focus),
+            target_approximate=f.timex.approximate if f.timex else False,
         )
         for n, f in enumerate(found)
     ]
@@ -717,6 +808,24 @@ def extract_claims(
     ]
 
 
+def article_pair(
+    article: Article, context: Context, rules: ClaimRules, day: date | None
+) -> tuple[str, ...]:
+    """The two states the article names most (places and people, in its sentences), the focus
+    pair first on a tie: who an event is between when its own clause names fewer than two. An
+    article on Pakistan and Uzbekistan makes "the business forum" theirs."""
+    counts: Counter[str] = Counter()
+    for s in article.sentences:
+        if s.boilerplate:
+            continue
+        named = people(s.text, context, day)
+        counts.update(country_name(t.country, context) for _, _, t in named.spans)
+        masked = [(a, b) for a, b, _ in named.spans]
+        counts.update(country_of(m.place, context) for m in place_mentions(s.text, context, masked))
+    ranked = sorted(counts, key=lambda c: (-counts[c], c not in rules.focus))
+    return tuple(ranked[:2]) if len(ranked) >= 2 else ()
+
+
 def _article_claims(
     articles: list[Article],
     dates: dict[str, PublicationDate],
@@ -725,12 +834,23 @@ def _article_claims(
     rules: ClaimRules,
 ) -> list[Claim]:
     claims: list[Claim] = []
+    # One parse for the chunk's sentences that can hold a claim, batched through the pipeline.
+    wanted = [
+        s
+        for a in articles
+        for s in a.sentences
+        if not s.boilerplate and may_hold_claims(s.text, rules)
+    ]
+    docs = {id(s): d for s, d in zip(wanted, parse([s.text for s in wanted]), strict=True)}
     for article in articles:
         when = dates.get(article.article_id)
         day = when.anchor if when is not None else None
-        state = ArticleState()
+        state = ArticleState(
+            pair=article_pair(article, context, rules, day),
+            bounds=(when.date_min, when.date_max) if when is not None else (None, None),
+        )
         for s in article.sentences:
-            if s.boilerplate:
+            if s.boilerplate or id(s) not in docs:
                 continue
             claims += sentence_claims(
                 article.article_id,
@@ -742,5 +862,6 @@ def _article_claims(
                 rules,
                 day,
                 state,
+                docs[id(s)],
             )
     return claims

@@ -5,7 +5,7 @@ Reads build/data/articles.csv, sentences.csv, timex.csv; writes claims.csv and c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsbrief.claims.copies import CopyPair, find_copies
 from newsbrief.claims.extract import Claim, extract_claims, load_claim_rules
@@ -31,6 +31,17 @@ class Claimed:
     context: Context
     claims: list[Claim]
     copies: list[CopyPair]
+
+    @property
+    def pair_claims(self) -> list[Claim]:
+        """The claims the checks and the tracker read: events of both focus countries only (an
+        Islamabad–Baku flight is in claims.csv, out of scope, and nowhere else), an event under
+        way counted as delivered."""
+        return [
+            replace(c, status="happened") if c.status == "in_progress" else c
+            for c in self.claims
+            if c.in_scope
+        ]
 
 
 def run(paths: Paths) -> Claimed:

@@ -5,14 +5,29 @@ dates it, the figures it gives, and the city routes it names. Used by claims/ext
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from newsbrief.claims.mentions import Mention, pair_key
+from newsbrief.claims.syntax import (
+    Structure,
+    clause_words,
+    is_infinitive,
+    is_negated,
+    mention_words,
+    predicate_words,
+    progressive,
+    tense,
+    tokens_in,
+    tree_distance,
+)
 from newsbrief.core.patterns import fold, may_match
 from newsbrief.core.records import Timex
 from newsbrief.dating.context import Place
 
 if TYPE_CHECKING:  # the rules are read in extract.py, which reads sentences with this module
+    from spacy.tokens import Doc, Token
+
     from newsbrief.claims.extract import ClaimRules
 
 CLAUSE_PENALTY = 200  # characters a status cue across ";", ":" or "but" counts as: another clause
@@ -22,6 +37,9 @@ CLAUSE_BREAK = re.compile(
 )
 # (status, start, end, rank of its pattern in the rules) of a status word in a sentence
 StatusWord = tuple[str, int, int, int]
+DONE = ("happened", "in_progress")
+NEAR = 2  # edges from the mention's governors within which a time expression outside its clause
+# still dates it, when its clause has none (the parser attaches some a clause too low)
 
 
 def distance(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -46,36 +64,94 @@ def status_words(text: str, rules: ClaimRules, folded: str | None = None) -> lis
     ]
 
 
-def sentence_status(
-    text: str,
-    cue: tuple[int, int],
-    rules: ClaimRules,
-    words: list[StatusWord] | None = None,
-) -> str | None:
-    """The status the sentence gives the event whose words are at `cue`, or None if it gives none.
-    `words` are the sentence's status words when already read (one read serves every cue)."""
-    hits = [
-        h
-        for h in (status_words(text, rules) if words is None else words)
-        if not (h[1] < cue[1] and cue[0] < h[2])
-    ]
-    if not hits:
-        return None
-    name, start, end, _ = min(hits, key=lambda h: (distance(text, cue, (h[1], h[2])), h[3], h[1]))
-    if name not in rules.framing:
-        # "welcomed the proposal to organize": the framing word just before governs the verb.
-        framing = [
-            h
-            for h in hits
-            if h[0] in rules.framing
-            and h[2] <= start
-            and distance(text, (h[1], h[2]), (start, end)) <= rules.framing_reach
-        ]
-        if framing:
-            name = max(framing, key=lambda h: h[2])[0]
-    if name == "happened" and rules.negation.search(text[max(0, start - 40) : start]):
+def cue_tokens(doc: Doc, words: list[StatusWord]) -> dict[int, list[StatusWord]]:
+    """The status words on each token of the parse. A word read as a name ("May" the month, not
+    the modal) is not a status word."""
+    at: dict[int, list[StatusWord]] = {}
+    spans = tokens_in(doc, [(w[1], w[2]) for w in words])
+    for word, tokens in zip(words, spans, strict=True):
+        if tokens and all(doc[i].pos_ == "PROPN" for i in tokens):
+            continue
+        for i in tokens:
+            at.setdefault(i, []).append(word)
+    return at
+
+
+def _best(words: Iterable[Token], cues: dict[int, list[StatusWord]]) -> str | None:
+    """The status of the highest-ranked status word on these tokens (the rules' order: "will be
+    signed" is planned, "has not materialised" planned, "have been signed" happened)."""
+    found = [w for t in words for w in cues.get(t.i, [])]
+    return min(found, key=lambda w: (w[3], w[1]))[0] if found else None
+
+
+def _aspect(t: Token, below: Token | None, own: str | None) -> str | None:
+    """What the governor's form says when no status word does: "is on a visit" (under way),
+    "during the visit" (under way, or done in a past clause), "are being held" (under way); a
+    negated "happened" ("has not taken place", "never materialised") is still expected."""
+    if own in ("happened", "in_progress") and is_negated(t):
         return "planned"
-    return name
+    if own in (None, "happened") and progressive(t):
+        return "in_progress"
+    if own is not None or below is None or below.dep_ != "prep":
+        return own
+    when = tense(t) or ("past" if t.tag_ == "VBN" else "")  # "documents signed during the visit"
+    if below.lower_ == "during":
+        return "happened" if when == "past" else "in_progress"
+    if below.lower_ in ("on", "under") and t.lemma_ == "be":
+        return {"past": "happened", "present": "in_progress", "future": "planned"}.get(when)
+    return None
+
+
+def _combine(inner: str | None, outer: str | None, framing: frozenset[str]) -> str | None:
+    """A governor's status over the status of what it governs: a framing one decides ("expected
+    to be signed", "discussed launching"), unless what it governs was put off or called off."""
+    if outer is None or inner is None:
+        return outer or inner
+    if outer in framing and (inner in framing or inner in ("happened", "in_progress")):
+        return outer
+    return inner
+
+
+def _first_verb_tense(structure: Structure) -> str:
+    """The tense of the nearest verb that governs the mention (or is it)."""
+    for t in (structure.head, *structure.chain):
+        if t.pos_ in ("VERB", "AUX"):
+            return tense(t)
+    return ""
+
+
+def event_status(
+    structure: Structure, cues: dict[int, list[StatusWord]], rules: ClaimRules, events: set[int]
+) -> tuple[str | None, bool]:
+    """The status the parse gives the event at `structure`, and whether it lies ahead of what
+    governs it (an infinitive, "to launch flights", or another event, "an MoU on flights": a
+    "signed" above them does not make the flights done). `events` are the tokens of every
+    event cue in the sentence.
+
+    In order: a clause that modifies the mention ("agreements reached", "dates, which were
+    postponed") says it outright; else its governors up to the clause's head, each over what it
+    governs (`_combine`), but not past another event's noun (what governs the MoU is about the
+    MoU); else a word before the mention ("the upcoming visit"); else, with nothing said, a past
+    tense of the nearest governing verb ("had recently tested a route")."""
+    head = structure.head
+    if head.pos_ in ("VERB", "AUX"):
+        status = _aspect(head, None, _best(predicate_words(head), cues))
+    else:
+        status = _best(clause_words(head), cues)
+        if status is not None:
+            return status, False
+    ahead, below = is_infinitive(head), head
+    for t in structure.chain:
+        if t.i in events and t.pos_ in ("NOUN", "PROPN"):
+            return status or _best(mention_words(head), cues), True
+        own = _aspect(t, below, _best(predicate_words(t), cues))
+        status = _combine(status, None if ahead and own in DONE else own, rules.framing)
+        ahead, below = ahead or is_infinitive(t), t
+    if status is None and head.pos_ not in ("VERB", "AUX"):
+        status = _best(mention_words(head), cues)
+    if status is None and not ahead and _first_verb_tense(structure) == "past":
+        status = "happened"
+    return status, ahead
 
 
 def _groups(cities: list[Mention], text: str, rules: ClaimRules) -> list[list[Mention]]:
@@ -129,6 +205,31 @@ def usable(timexes: list[Timex], status: str) -> list[Timex]:
     wanted = ("past",) if status == "happened" else ("future",)
     dated = [t for t in timexes if t.start is not None and t.direction in wanted]
     return dated or [t for t in timexes if t.start is None]
+
+
+def clause_timexes(doc: Doc, structure: Structure, timexes: list[Timex]) -> list[Timex]:
+    """The time expressions of the mention's clause and of its own modifiers ("the service,
+    which started in July"), nearest to the mention in the parse first."""
+    region = structure.clause | {t.i for t in structure.head.subtree}
+    spans = tokens_in(doc, [(t.char_start, t.char_end) for t in timexes])
+    inside = [(t, tokens) for t, tokens in zip(timexes, spans, strict=True) if tokens & region]
+    if not inside:  # one attached a word too low ("expected early next month after ...")
+        near = [structure.head, *structure.chain]
+        inside = [
+            (t, tokens)
+            for t, tokens in zip(timexes, spans, strict=True)
+            if any(tree_distance(n, doc[i]) <= NEAR for n in near for i in tokens)
+        ]
+    return [
+        t
+        for t, _ in sorted(
+            inside,
+            key=lambda x: (
+                min(tree_distance(structure.head, doc[i]) for i in x[1]),
+                x[0].char_start,
+            ),
+        )
+    ]
 
 
 def nearest(timexes: list[Timex], span: tuple[int, int], text: str) -> Timex | None:

@@ -36,8 +36,18 @@ from newsbrief.core.paths import ANALYSIS
 SCOPE = ANALYSIS / "scope.yml"
 TIMEX_WORDS = ANALYSIS / "timex.yml"
 
-STATUSES = ("proposed", "under_discussion", "planned", "happened", "postponed", "cancelled")
-Status = Literal["proposed", "under_discussion", "planned", "happened", "postponed", "cancelled"]
+STATUSES = (
+    "proposed",
+    "under_discussion",
+    "planned",
+    "in_progress",
+    "happened",
+    "postponed",
+    "cancelled",
+)
+Status = Literal[
+    "proposed", "under_discussion", "planned", "in_progress", "happened", "postponed", "cancelled"
+]
 # Rows of the validation tables that are not themes (themes/validation.py writes them).
 RESERVED_THEMES = ("micro", "macro", "all")
 
@@ -394,6 +404,8 @@ class ClaimRulesConfig(Strict):
     route_links: list[Name] = []
     list_links: list[Name] = []
     offices: list[Name] = []
+    office_aliases: dict[str, Name] = {}
+    visit_verbs: list[Name] = []
     figures: dict[str, FigureSpec] = {}
     number_words: NumberWords = NumberWords()
     name_variants: NameVariantsSpec = NameVariantsSpec()

@@ -181,6 +181,7 @@ TIMEX = Schema(
         ("direction", S),
         ("char_start", N),
         ("char_end", N),
+        ("approximate", "flag"),
     ),
 )
 NOTES = Schema("ingest_notes", (("article_id", S), ("note", S)))
@@ -226,6 +227,11 @@ CLAIMS = Schema(
         ("actors", L),
         ("figures", L),
         ("quote", S),
+        # The states taking part; only events of both focus countries are in scope (the checks
+        # and the tracker read no others).
+        ("participants", L),
+        ("in_scope", F),
+        ("target_approximate", F),  # an undated article's relative target, over its date bounds
     ),
 )
 COPIES = Schema(
