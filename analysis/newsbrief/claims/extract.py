@@ -449,16 +449,17 @@ def _visit(
     rules, head = reading.rules, mention(reading.doc, *cue.span())
     if head is None:
         return None
-    who = visitor(reading.names, visitor_token(head, rules.visit_verbs), rules.offices)
-    dest = destination(reading.names, head, rules.visit_verbs)
+    names = reading.names
+    who = visitor(names, visitor_token(names, head, rules.visit_verbs), rules.offices)
+    dest = destination(names, head, rules.visit_verbs)
     if not who.office and not who.state:
         return _this_visit(dest, state)
     if not who.state and state.last_visit.startswith(f"{kind.name}:{slug(who.office)}"):
         return state.last_visit, state.last_visit_label, state.last_visit_parties
-    origin = who.state or _other(dest, rules.focus)
-    dest = dest if dest and dest != origin else _other(origin, rules.focus)
-    if not dest or dest == origin:
+    way = _way(who.state, dest, rules.focus)
+    if way is None:
         return None
+    origin, dest = way
     office = who.office or "official"
     who_key = slug(office) + (f"-of-{slug(origin)}" if origin else "")
     label = f"{kind.label}: {office.title()}{' of ' + origin if origin else ''} to {dest}"
@@ -466,6 +467,15 @@ def _visit(
     states = tuple(s for s in (origin, dest) if s)
     state.last_visit, state.last_visit_label, state.last_visit_parties = event, label, states
     return event, label, states
+
+
+def _way(origin: str, dest: str, focus: tuple[str, str]) -> tuple[str, str] | None:
+    """(origin, destination) of a visit: a missing one is the other focus country when the one
+    named is a focus country (in this corpus a visit to Pakistan comes from Kazakhstan); None
+    when neither can be told."""
+    origin = origin or _other(dest, focus)
+    dest = dest if dest and dest != origin else _other(origin, focus)
+    return (origin, dest) if dest and dest != origin else None
 
 
 def _other(state: str, focus: tuple[str, str]) -> str:
@@ -664,7 +674,7 @@ def _owned(
 def _cue_status(reading: Reading, cue: re.Match[str]) -> tuple[str, Structure] | None:
     """The status the sentence gives the cue's event and the structure around its mention: the
     status words that govern it in its clause (claims/wording.py, `event_status`), else (if the
-    rules allow) the direction in time of a dated time expression of its clause, else "planned"
+    rules allow) the direction in time of a time expression of its clause, else "planned"
     when it lies ahead of what governs it ("to launch flights"); None if none of these."""
     head = mention(reading.doc, *cue.span())
     if head is None:
@@ -672,8 +682,13 @@ def _cue_status(reading: Reading, cue: re.Match[str]) -> tuple[str, Structure] |
     structure = Structure.of(head)
     status, ahead = event_status(structure, reading.cues, reading.rules, reading.event_tokens)
     if status is None and reading.rules.status_from_timex:
-        dated = [t for t in clause_timexes(reading.doc, structure, reading.timexes) if t.start]
-        direction = dated[0].direction if dated else ""
+        # A time expression points back or ahead even when an undated article cannot date it.
+        timed = [
+            t
+            for t in clause_timexes(reading.doc, structure, reading.timexes)
+            if t.direction in ("past", "future")
+        ]
+        direction = timed[0].direction if timed else ""
         status = {"future": "planned", "past": "happened"}.get(direction)
     if status is None and ahead:
         status = "planned"

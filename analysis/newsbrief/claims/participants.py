@@ -86,17 +86,17 @@ class Visitor:
     state: str  # "" when not known
 
 
-def visitor_token(head: Token, visit_verbs: frozenset[str]) -> Token | None:
+def visitor_token(named: Named, head: Token, visit_verbs: frozenset[str]) -> Token | None:
     """The word for who visits: see the module's docstring."""
     if head.pos_ in VERBS:
-        return _subject(head)
+        return _subject(named, head)
     for c in head.children:
         if c.dep_ == "poss":
             return c
         if c.dep_ == "prep" and c.lower_ in ("of", "by"):
             return next((p for p in c.children if p.dep_ == "pobj"), None)
     verb = _governing_verb(head, visit_verbs)
-    return _subject(verb) if verb is not None else None
+    return _subject(named, verb) if verb is not None else None
 
 
 def _governing_verb(head: Token, visit_verbs: frozenset[str]) -> Token | None:
@@ -111,24 +111,39 @@ def _governing_verb(head: Token, visit_verbs: frozenset[str]) -> Token | None:
     return None
 
 
-def _subject(verb: Token) -> Token | None:
-    """A verb's subject; for "invited X to visit", the object X; for a verb after another
-    ("is expected to visit", "arrived and began a visit"), the first verb's subject."""
-    seen = 0
-    while seen < 4:
+def _subject(named: Named, verb: Token) -> Token | None:
+    """A verb's subject; for a verb after another ("is expected to visit", "arrived and began a
+    visit"), the first verb's subject, unless that verb names who is to do it ("invited
+    Kazakhstan's President to visit", "renewed his invitation to the Kazakh president to pay a
+    visit")."""
+    for _ in range(4):
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.lower_ not in ("who", "which", "that"):
             return subject
         if verb.dep_ == "relcl":
             return verb.head  # "Tokayev, who arrived on a visit"
-        if verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head.i == verb.i:
+        if verb.dep_ not in ("xcomp", "conj", "advcl", "ccomp") or verb.head.i == verb.i:
             return None
-        if verb.dep_ == "xcomp":
-            obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
-            if obj is not None:
-                return obj
-        verb, seen = verb.head, seen + 1
+        if verb.dep_ != "conj":
+            controller = next((c for c in _objects(verb.head) if _names_someone(named, c)), None)
+            if controller is not None:
+                return controller
+        verb = verb.head
     return None
+
+
+def _objects(verb: Token) -> list[Token]:
+    """The verb's object and the object of its "to" ("invited X", "an invitation to X")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return [*objects, *_prep_objects(verb, ("to",))]
+
+
+def _names_someone(named: Named, token: Token) -> bool:
+    """True when the words of `token` name an office or a person the context knows."""
+    words = phrase(token)
+    return any(named.token(o.start, o.end) in words for o in named.offices) or any(
+        named.token(s, e) in words for s, e, _ in named.people.spans
+    )
 
 
 def phrase(token: Token) -> set[int]:

@@ -106,9 +106,9 @@ def governors(token: Token) -> list[Token]:
 def _heads_clause(t: Token) -> bool:
     """True when `t` heads a clause of its own: a relative, adverbial or reported clause, or a verb
     coordinated with another ("held talks and signed MoUs": the MoUs' clause is "signed"). An
-    infinitive of purpose is not one ("will meet shortly to finalise the agreements")."""
-    if t.dep_ == "advcl" and is_infinitive(t):
-        return False
+    infinitive of purpose or object is not one ("will meet shortly to finalise the agreements")."""
+    if t.dep_ in ("advcl", "ccomp") and is_infinitive(t):
+        return False  # "wants its trade to reach $1 billion": the wanting is the trade target's
     return t.dep_ in CLAUSE_EDGES or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX"))
 
 

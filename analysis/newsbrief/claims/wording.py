@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from newsbrief.claims.mentions import Mention, pair_key
 from newsbrief.claims.syntax import (
     Structure,
+    clause_of,
+    clause_tokens,
     clause_words,
     is_infinitive,
     is_negated,
@@ -134,24 +136,39 @@ def event_status(
     MoU); else a word before the mention ("the upcoming visit"); else, with nothing said, a past
     tense of the nearest governing verb ("had recently tested a route")."""
     head = structure.head
-    if head.pos_ in ("VERB", "AUX"):
-        status = _aspect(head, None, _best(predicate_words(head), cues))
-    else:
-        status = _best(clause_words(head), cues)
-        if status is not None:
-            return status, False
+    verb = head.pos_ in ("VERB", "AUX")
+    if not verb and (said := _best(clause_words(head), cues)) is not None:
+        return said, False
+    status, ahead, stopped = _governed(structure, cues, rules, events)
+    if status is None and not verb:
+        status = _best(mention_words(head), cues)
+    if status is None and not ahead and not stopped and _first_verb_tense(structure) == "past":
+        status = "happened"
+    return status, ahead or stopped
+
+
+def _governed(
+    structure: Structure, cues: dict[int, list[StatusWord]], rules: ClaimRules, events: set[int]
+) -> tuple[str | None, bool, bool]:
+    """The status the mention's governors give it, whether it lies ahead of them, and whether
+    another event's noun stopped the climb."""
+    head = structure.head
+    status = (
+        _aspect(head, None, _best(predicate_words(head), cues))
+        if head.pos_ in ("VERB", "AUX")
+        else None
+    )
     ahead, below = is_infinitive(head), head
     for t in structure.chain:
         if t.i in events and t.pos_ in ("NOUN", "PROPN"):
-            return status or _best(mention_words(head), cues), True
-        own = _aspect(t, below, _best(predicate_words(t), cues))
+            return status, ahead, True
+        words = predicate_words(t)
+        if is_infinitive(below):  # "renewed his invitation to the president to pay a visit"
+            words += [c for c in t.children if c.dep_ == "dobj"]
+        own = _aspect(t, below, _best(words, cues))
         status = _combine(status, None if ahead and own in DONE else own, rules.framing)
         ahead, below = ahead or is_infinitive(t), t
-    if status is None and head.pos_ not in ("VERB", "AUX"):
-        status = _best(mention_words(head), cues)
-    if status is None and not ahead and _first_verb_tense(structure) == "past":
-        status = "happened"
-    return status, ahead
+    return status, ahead, False
 
 
 def _groups(cities: list[Mention], text: str, rules: ClaimRules) -> list[list[Mention]]:
@@ -202,7 +219,7 @@ def routes(
 def usable(timexes: list[Timex], status: str) -> list[Timex]:
     """Time expressions that can date this claim: dated ones pointing the right way in time (a
     plan's date lies ahead, a happening's behind), else vague ones ("shortly") for their words."""
-    wanted = ("past",) if status == "happened" else ("future",)
+    wanted = ("past",) if status in DONE else ("future",)
     dated = [t for t in timexes if t.start is not None and t.direction in wanted]
     return dated or [t for t in timexes if t.start is None]
 
@@ -210,26 +227,45 @@ def usable(timexes: list[Timex], status: str) -> list[Timex]:
 def clause_timexes(doc: Doc, structure: Structure, timexes: list[Timex]) -> list[Timex]:
     """The time expressions of the mention's clause and of its own modifiers ("the service,
     which started in July"), nearest to the mention in the parse first."""
-    region = structure.clause | {t.i for t in structure.head.subtree}
+    region = _timex_region(structure)
     spans = tokens_in(doc, [(t.char_start, t.char_end) for t in timexes])
-    inside = [(t, tokens) for t, tokens in zip(timexes, spans, strict=True) if tokens & region]
-    if not inside:  # one attached a word too low ("expected early next month after ...")
-        near = [structure.head, *structure.chain]
+    placed = list(zip(timexes, spans, strict=True))
+    inside = [(t, tokens) for t, tokens in placed if tokens & region]
+    if not inside:  # one attached a clause too low ("expected early next month after ...")
+        governors = [structure.head, *structure.chain]
         inside = [
             (t, tokens)
-            for t, tokens in zip(timexes, spans, strict=True)
-            if any(tree_distance(n, doc[i]) <= NEAR for n in near for i in tokens)
+            for t, tokens in placed
+            if tokens
+            and _leads_clause(doc, tokens)
+            and any(tree_distance(n, doc[i]) <= NEAR for n in governors for i in tokens)
         ]
-    return [
-        t
-        for t, _ in sorted(
-            inside,
-            key=lambda x: (
-                min(tree_distance(structure.head, doc[i]) for i in x[1]),
-                x[0].char_start,
-            ),
-        )
-    ]
+    head = structure.head
+    inside.sort(key=lambda x: (min(tree_distance(head, doc[i]) for i in x[1]), x[0].char_start))
+    return [t for t, _ in inside]
+
+
+def _timex_region(structure: Structure) -> set[int]:
+    """The words whose time expressions date the mention: its clause, its own modifiers, and a
+    time adjunct of a governor ("Starting in April, flights will ...")."""
+    region = set(structure.clause) | {t.i for t in structure.head.subtree}
+    for t in (structure.head, *structure.chain):
+        for c in t.children:
+            if c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN") and not _has_subject(c):
+                region |= {x.i for x in c.subtree}
+    return region
+
+
+def _has_subject(t: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+
+
+def _leads_clause(doc: Doc, tokens: set[int]) -> bool:
+    """True when the time expression comes before every other word of the clause it is attached
+    to: the parser put it in the clause that follows it, not the one it ends."""
+    top = clause_of(doc[min(tokens)])
+    others = clause_tokens(top) - tokens
+    return bool(others) and max(tokens) < min(others)
 
 
 def nearest(timexes: list[Timex], span: tuple[int, int], text: str) -> Timex | None:

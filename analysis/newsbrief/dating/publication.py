@@ -271,10 +271,13 @@ def place_name_bounds(texts: list[str], context: Context) -> list[Bound]:
     for text in texts:
         if not may_match(pattern, fold(text)):
             continue
+        people = [m.span() for m in person_index(context)[0].finditer(text)]
         for match in pattern.finditer(text):
             era = by_alias.get(match.group().casefold())
             if era is None or era.name in used:
                 continue
+            if any(s <= match.start() < e for s, e in people):
+                continue  # a person's name ("Nursultan Nazarbayev"), not the city's
             if _era_name_is_current(text, match.start(), match.end(), era):
                 used[era.name] = (era, match.group())
     bounds = []

@@ -198,7 +198,8 @@ _KINDS = [
     r"|at\s+the\s+earliest(?:\s+(?:possible\s+)?(?:date|time|opportunity))?|in\s+due\s+course"
     r"|in\s+the\s+(?:years|months|weeks|days)\s+to\s+come|in\s+the\s+(?:coming|next\s+few)\s+(?:days|weeks|months|years)"
     r"|at\s+an\s+early\s+date|in\s+recent\s+(?:years|months|weeks)|recently"
-    r"|(?:over|in|during|for)\s+the\s+(?:past|last)\s+(?:few\s+|several\s+)?(?:years|months|decades))",
+    r"|(?:over|in|during|for)\s+the\s+(?:past|last)\s+(?:few\s+|several\s+)?(?:years|months|decades)"
+    r"|over\s+the\s+years)",
 ]
 _ALTERNATIVES = _LEAD + "(?:" + "|".join(_KINDS) + r")(?![\w-])"
 
