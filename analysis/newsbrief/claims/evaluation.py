@@ -24,8 +24,9 @@ import yaml
 
 from newsbrief.claims.extract import Claim, ClaimRules, extract_claims, load_claim_rules
 from newsbrief.core.errors import InputError
-from newsbrief.core.paths import CLAIM_RULES
+from newsbrief.core.paths import CLAIM_RULES, Paths
 from newsbrief.core.provenance import build_date
+from newsbrief.core.records import Article
 from newsbrief.dating.context import Context, load_context
 
 # The kinds the coding guide asks the coder to label (CLAIMS_GUIDE.md, "Event kinds"). A claim of
@@ -202,7 +203,10 @@ def sentence_claims(gold: list[GoldSentence], found: Found) -> dict[str, list[Cl
 
 
 def score(gold: list[GoldSentence], found: Found, focus: tuple[str, str]) -> pd.DataFrame:
-    """One row per split (development, heldout): counts, precision, recall, target accuracy."""
+    """One row per split (development, heldout): counts, precision, recall, target accuracy, over
+    the gold sentences of the articles in `found`."""
+    files = found.files
+    gold = [s for s in gold if s.file in files]
     claims = sentence_claims(gold, found)
     tallies: dict[str, Tally] = {}
     for s in gold:
@@ -238,6 +242,13 @@ class Found:
     claims: dict[str, list[Claim]]
     texts: dict[str, str]
 
+    def joined(self, other: Found) -> Found:
+        return Found({**self.claims, **other.claims}, {**self.texts, **other.texts})
+
+    @property
+    def files(self) -> set[str]:
+        return {key.split("#", 1)[0] for key in self.texts}
+
 
 def gold_claims(
     article_dirs: Iterable[Path], context: Context, rules: ClaimRules, built: date
@@ -248,21 +259,33 @@ def gold_claims(
     from newsbrief.ingest.outlets import load_outlets
     from newsbrief.ingest.rules import load_ingest_rules
 
-    claims: dict[str, list[Claim]] = {}
-    texts: dict[str, str] = {}
+    found = Found({}, {})
     for folder in article_dirs:
         corpus = read_corpus(
             folder, load_ingest_rules(), context.gazetteer_names, load_outlets(), built
         )
         dates = date_articles(corpus, context, built)
         timexes = find_article_timexes(corpus, dates)
-        files = {a.article_id: Path(a.path).name for a in corpus.articles}
-        for a in corpus.articles:
-            for s in a.sentences:
-                texts[f"{files[a.article_id]}#{s.paragraph}.{s.sentence}"] = s.text
-        for c in extract_claims(corpus.articles, dates, timexes, context, rules):
-            claims.setdefault(f"{files[c.article_id]}#{c.paragraph}.{c.sentence}", []).append(c)
-    return Found(claims, texts)
+        found = found.joined(
+            corpus_found(
+                corpus.articles, extract_claims(corpus.articles, dates, timexes, context, rules)
+            )
+        )
+    return found
+
+
+def corpus_found(articles: Iterable[Article], claims: Iterable[Claim]) -> Found:
+    """The claims and sentences of a corpus, by sentence id."""
+    files = {a.article_id: Path(a.path).name for a in articles}
+    texts = {
+        f"{files[a.article_id]}#{s.paragraph}.{s.sentence}": s.text
+        for a in articles
+        for s in a.sentences
+    }
+    by_sentence: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_sentence.setdefault(f"{files[c.article_id]}#{c.paragraph}.{c.sentence}", []).append(c)
+    return Found(by_sentence, texts)
 
 
 def align(gold: list[GoldSentence], texts: dict[str, str]) -> dict[str, str]:
@@ -283,13 +306,15 @@ def align(gold: list[GoldSentence], texts: dict[str, str]) -> dict[str, str]:
     return out
 
 
-def evaluate(root: Path, seeds: Path) -> pd.DataFrame:
-    """The claims' accuracy on the gold under `root`/tests/fixtures, or an empty table when the
-    gold is not there."""
-    gold = load_gold(root / "tests" / "fixtures" / "gold")
+def evaluate(paths: Paths, articles: list[Article], claims: list[Claim]) -> pd.DataFrame:
+    """The claims' accuracy on the gold (`paths.claims_gold`): its published articles
+    (`paths.gold_articles`) read here, the seeds' claims as the build read them. Only sentences of
+    articles present count; an empty table when the gold is not there."""
+    gold = load_gold(paths.claims_gold)
     if not gold:
         return pd.DataFrame(columns=COLUMNS)
     context, rules = load_context(), load_claim_rules(CLAIM_RULES)
     built = build_date(os.environ.get("SOURCE_DATE_EPOCH"))
-    found = gold_claims([root / "tests" / "fixtures" / "realistic", seeds], context, rules, built)
+    published = [paths.gold_articles] if paths.gold_articles.is_dir() else []
+    found = gold_claims(published, context, rules, built).joined(corpus_found(articles, claims))
     return score(gold, found, rules.focus)

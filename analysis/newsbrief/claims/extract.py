@@ -46,7 +46,7 @@ from newsbrief.claims.participants import (
     visitor,
     visitor_token,
 )
-from newsbrief.claims.syntax import Structure, mention, parse, tokens_in
+from newsbrief.claims.syntax import Structure, mention, parse, tokens_in, verb_time
 from newsbrief.claims.wording import (
     CLAUSE_BREAK,
     StatusWord,
@@ -133,6 +133,7 @@ class ClaimRules:
     offices: tuple[str, ...]
     office_aliases: tuple[tuple[str, str], ...]
     visit_verbs: frozenset[str]
+    reporting: frozenset[str]  # verbs whose past tense does not make what they name done
     figures: tuple[FigureRule, ...]
     numbers: dict[str, int]
     variants: VariantRules
@@ -261,6 +262,7 @@ def _read_claim_rules(path: Path, scope: Path = SCOPE) -> ClaimRules:
         offices=tuple(config.offices),
         office_aliases=tuple(config.office_aliases.items()),
         visit_verbs=frozenset(v.casefold() for v in config.visit_verbs),
+        reporting=frozenset(v.casefold() for v in config.reporting_verbs),
         figures=tuple(_figure(name, spec, number, path) for name, spec in config.figures.items()),
         numbers={
             w.casefold(): v
@@ -671,7 +673,24 @@ def _owned(
     )
 
 
-def _cue_status(reading: Reading, cue: re.Match[str]) -> tuple[str, Structure] | None:
+def _direction_of(reading: Reading, timex: Timex, state: ArticleState) -> str:
+    """past | future of a time expression whose dates do not depend on the tense it is read in
+    ("next month", "in March 2025", "last year"); for one whose do ("in December": the last or
+    the next one), the tense of the verb it is attached to ("held in Islamabad in December");
+    "" when neither says, or it points nowhere ("soon")."""
+    low, high = state.bounds
+    back, ahead = (
+        reread(reading.text, timex, when, reading.day, anchor_min=low, anchor_max=high)
+        for when in ("past", "future")
+    )
+    if (back.start, back.end) == (ahead.start, ahead.end):
+        return timex.direction if timex.direction in ("past", "future") else ""
+    return verb_time(reading.doc, timex.char_start, timex.char_end)
+
+
+def _cue_status(
+    reading: Reading, cue: re.Match[str], state: ArticleState
+) -> tuple[str, Structure] | None:
     """The status the sentence gives the cue's event and the structure around its mention: the
     status words that govern it in its clause (claims/wording.py, `event_status`), else (if the
     rules allow) the direction in time of a time expression of its clause, else "planned"
@@ -682,13 +701,11 @@ def _cue_status(reading: Reading, cue: re.Match[str]) -> tuple[str, Structure] |
     structure = Structure.of(head)
     status, ahead = event_status(structure, reading.cues, reading.rules, reading.event_tokens)
     if status is None and reading.rules.status_from_timex:
-        # A time expression points back or ahead even when an undated article cannot date it.
-        timed = [
-            t
+        directions = [
+            _direction_of(reading, t, state)
             for t in clause_timexes(reading.doc, structure, reading.timexes)
-            if t.direction in ("past", "future")
         ]
-        direction = timed[0].direction if timed else ""
+        direction = next((d for d in directions if d), "")
         status = {"future": "planned", "past": "happened"}.get(direction)
     if status is None and ahead:
         status = "planned"
@@ -731,7 +748,7 @@ def _kind_events(
     for cue in kind.cue.finditer(reading.text, reading.first_cue):
         if _owned(kind, cue, owners, reading.text):
             continue
-        read = _cue_status(reading, cue)
+        read = _cue_status(reading, cue, state)
         if read is None:
             continue
         status, structure = read

@@ -91,7 +91,7 @@ def visitor_token(named: Named, head: Token, visit_verbs: frozenset[str]) -> Tok
     if head.pos_ in VERBS:
         return _subject(named, head)
     for c in head.children:
-        if c.dep_ == "poss":
+        if c.dep_ == "poss" and c.pos_ != "PRON":  # "his visit": who he is, the verb says
             return c
         if c.dep_ == "prep" and c.lower_ in ("of", "by"):
             return next((p for p in c.children if p.dep_ == "pobj"), None)

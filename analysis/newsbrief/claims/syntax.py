@@ -74,7 +74,20 @@ CLAUSE_EDGES = frozenset({"relcl", "advcl", "ccomp", "parataxis", "csubj", "csub
 # Relations of the words that belong to a governor's predicate: its auxiliaries, negation,
 # particles and modifiers ("has not yet been", "set to", "upcoming").
 PREDICATE_EDGES = frozenset(
-    {"aux", "auxpass", "neg", "prt", "advmod", "acomp", "amod", "prep", "mark", "attr", "npadvmod"}
+    {
+        "aux",
+        "auxpass",
+        "neg",
+        "prt",
+        "advmod",
+        "acomp",
+        "amod",
+        "prep",
+        "mark",
+        "attr",
+        "npadvmod",
+        "acl",
+    }
 )
 # Modifiers of the mention itself that can say its status: "the proposed corridor", "visit still
 # on the cards"; and the clauses that modify it: "flights scheduled for March", "dates, which were
@@ -222,3 +235,18 @@ def tree_distance(a: Token, b: Token) -> int:
         if t.i in above_a:
             return n + above_a[t.i]
     return len(above_a) + n + 1
+
+
+def verb_time(doc: Doc, start: int, end: int) -> str:
+    """past | future of the verb the words at [start, end) are attached to: its tense, and a past
+    participle is past ("the session, held in Islamabad in December"); "" when it says neither."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return ""
+    verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return ""
+    when = tense(verb)
+    if not when and verb.tag_ == "VBN":
+        return "past"
+    return when if when in ("past", "future") else ""

@@ -40,6 +40,7 @@ CLAUSE_BREAK = re.compile(
 # (status, start, end, rank of its pattern in the rules) of a status word in a sentence
 StatusWord = tuple[str, int, int, int]
 DONE = ("happened", "in_progress")
+COMMITTED = ("proposed", "planned", "postponed")  # statuses whose date is a target
 NEAR = 2  # edges from the mention's governors within which a time expression outside its clause
 # still dates it, when its clause has none (the parser attaches some a clause too low)
 
@@ -114,12 +115,20 @@ def _combine(inner: str | None, outer: str | None, framing: frozenset[str]) -> s
     return inner
 
 
-def _first_verb_tense(structure: Structure) -> str:
-    """The tense of the nearest verb that governs the mention (or is it)."""
-    for t in (structure.head, *structure.chain):
-        if t.pos_ in ("VERB", "AUX"):
-            return tense(t)
-    return ""
+def _done_by_tense(structure: Structure, reporting: frozenset[str]) -> bool:
+    """True when the verb the mention is an argument of ("had recently tested a route", "it
+    ended with 37 MoUs") is in the past, and is not one that only reports or judges what it
+    names ("highlighted the corridor", "saw corridors as a priority")."""
+    head = structure.head
+    verb = head if head.pos_ in ("VERB", "AUX") else None
+    if verb is None and structure.chain:
+        first = structure.chain[0]
+        second = structure.chain[1] if len(structure.chain) > 1 else None
+        if first.pos_ in ("VERB", "AUX"):
+            verb = first
+        elif first.dep_ == "prep" and second is not None and second.pos_ in ("VERB", "AUX"):
+            verb = second
+    return verb is not None and verb.lemma_ not in reporting and tense(verb) == "past"
 
 
 def event_status(
@@ -140,9 +149,11 @@ def event_status(
     if not verb and (said := _best(clause_words(head), cues)) is not None:
         return said, False
     status, ahead, stopped = _governed(structure, cues, rules, events)
+    # "flights to take off from October 15": an infinitive about the mention lies ahead.
+    ahead = ahead or any(c.dep_ == "acl" and is_infinitive(c) for c in head.children)
     if status is None and not verb:
         status = _best(mention_words(head), cues)
-    if status is None and not ahead and not stopped and _first_verb_tense(structure) == "past":
+    if status is None and not (ahead or stopped) and _done_by_tense(structure, rules.reporting):
         status = "happened"
     return status, ahead or stopped
 
@@ -218,10 +229,14 @@ def routes(
 
 def usable(timexes: list[Timex], status: str) -> list[Timex]:
     """Time expressions that can date this claim: dated ones pointing the right way in time (a
-    plan's date lies ahead, a happening's behind), else vague ones ("shortly") for their words."""
+    plan's date lies ahead, a happening's behind), then a plan's lapsed date, else vague ones
+    ("shortly") for their words."""
     wanted = ("past",) if status in DONE else ("future",)
     dated = [t for t in timexes if t.start is not None and t.direction in wanted]
-    return dated or [t for t in timexes if t.start is None]
+    # A plan's date already past in its own clause is its lapsed target ("promised flights by
+    # March 2023", read in 2026): the slippage check needs it.
+    lapsed = [t for t in timexes if t.start is not None and status in COMMITTED and t not in dated]
+    return dated + lapsed or [t for t in timexes if t.start is None]
 
 
 def clause_timexes(doc: Doc, structure: Structure, timexes: list[Timex]) -> list[Timex]:
@@ -232,7 +247,7 @@ def clause_timexes(doc: Doc, structure: Structure, timexes: list[Timex]) -> list
     placed = list(zip(timexes, spans, strict=True))
     inside = [(t, tokens) for t, tokens in placed if tokens & region]
     if not inside:  # one attached a clause too low ("expected early next month after ...")
-        governors = [structure.head, *structure.chain]
+        governors = _below_infinitive([structure.head, *structure.chain])
         inside = [
             (t, tokens)
             for t, tokens in placed
@@ -245,11 +260,28 @@ def clause_timexes(doc: Doc, structure: Structure, timexes: list[Timex]) -> list
     return [t for t, _ in inside]
 
 
+def _below_infinitive(governors: list[Token]) -> list[Token]:
+    """The governors up to the first infinitive complement: a date above it dates the governor
+    ("agreed in December to promote visa facilitation"), not what lies ahead of it."""
+    first = next(
+        (n for n, t in enumerate(governors) if is_infinitive(t) and t.dep_ != "advcl"), None
+    )  # an infinitive of purpose happens when its governor does ("meet shortly to finalise")
+    return governors if first is None else governors[: first + 1]
+
+
 def _timex_region(structure: Structure) -> set[int]:
-    """The words whose time expressions date the mention: its clause, its own modifiers, and a
-    time adjunct of a governor ("Starting in April, flights will ...")."""
-    region = set(structure.clause) | {t.i for t in structure.head.subtree}
-    for t in (structure.head, *structure.chain):
+    """The words whose time expressions date the mention: its clause (below an infinitive, the
+    infinitive's words), its own modifiers, and a time adjunct of a governor ("Starting in
+    April, flights will ...")."""
+    governors = _below_infinitive([structure.head, *structure.chain])
+    top = governors[-1]
+    clause = structure.clause if top is (structure.chain or (structure.head,))[-1] else set()
+    region = (
+        set(clause)
+        | {t.i for t in top.subtree if not clause}
+        | {t.i for t in structure.head.subtree}
+    )
+    for t in governors:
         for c in t.children:
             if c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN") and not _has_subject(c):
                 region |= {x.i for x in c.subtree}

@@ -406,6 +406,7 @@ class ClaimRulesConfig(Strict):
     offices: list[Name] = []
     office_aliases: dict[str, Name] = {}
     visit_verbs: list[Name] = []
+    reporting_verbs: list[Name] = []
     figures: dict[str, FigureSpec] = {}
     number_words: NumberWords = NumberWords()
     name_variants: NameVariantsSpec = NameVariantsSpec()

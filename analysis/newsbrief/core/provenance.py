@@ -29,6 +29,9 @@ INPUT_GLOBS = (
     "analysis/context/*.yml",
     "analysis/validation/*.csv",
     "analysis/validation/*.yml",
+    "tests/fixtures/gold/claim*",
+    "tests/fixtures/realistic/*.txt",
+    "tests/fixtures/realistic/*.html",
     "analysis/newsbrief/**/*.py",
     "analysis/newsbrief/render/assets/*",
     "analysis/*.ipynb",
@@ -37,7 +40,18 @@ INPUT_GLOBS = (
     "report/style.css",
     "requirements.txt",
 )
-PROJECT_FILES = ("Makefile", "requirements.txt", "pyproject.toml", "seeds", "analysis", "report")
+# The claims gold and the published articles it labels are inputs of the brief's methods section
+# (build/data/claims_accuracy.csv), so a fresh copy has them too.
+PROJECT_FILES = (
+    "Makefile",
+    "requirements.txt",
+    "pyproject.toml",
+    "seeds",
+    "analysis",
+    "report",
+    "tests/fixtures/gold",
+    "tests/fixtures/realistic",
+)
 COMPARED = ("build/data", "report/_generated")
 
 

@@ -234,6 +234,25 @@ CLAIMS = Schema(
         ("target_approximate", F),  # an undated article's relative target, over its date bounds
     ),
 )
+# The claims measured against the independent coder's gold (claims/evaluation.py), one row per
+# split; empty when the gold is not in the project.
+CLAIMS_ACCURACY = Schema(
+    "claims_accuracy",
+    (
+        ("split", S),
+        ("sentences", N),
+        ("gold_events", N),
+        ("claims", N),
+        ("tp", N),
+        ("fp", N),
+        ("fn", N),
+        ("precision", "float"),
+        ("recall", "float"),
+        ("targets", N),
+        ("targets_right", N),
+        ("target_accuracy", "float"),
+    ),
+)
 COPIES = Schema(
     "copies",
     (
