@@ -21,7 +21,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -46,7 +46,15 @@ from newsbrief.claims.participants import (
     visitor,
     visitor_token,
 )
-from newsbrief.claims.syntax import Structure, mention, parse, tokens_in, verb_time
+from newsbrief.claims.syntax import (
+    Structure,
+    is_next,
+    mention,
+    occurrence_number,
+    parse,
+    tokens_in,
+    verb_time,
+)
 from newsbrief.claims.wording import (
     CLAUSE_BREAK,
     StatusWord,
@@ -94,6 +102,7 @@ class KindRule:
     cue: re.Pattern[str]
     key: str  # route | visitor | subtype | place | countries
     directional: bool = False
+    recurring: bool = False  # each occurrence its own key (#11, #2022)
     subtypes: tuple[tuple[str, re.Pattern[str]], ...] = ()
     default_subtype: str = "general"
     yields_to: tuple[
@@ -125,8 +134,6 @@ class ClaimRules:
     kinds: tuple[KindRule, ...]
     status: tuple[tuple[str, re.Pattern[str]], ...]  # (status, cue), in the file's order
     framing: frozenset[str]
-    framing_reach: int
-    negation: re.Pattern[str]
     status_from_timex: bool
     route_link: re.Pattern[str]
     list_link: re.Pattern[str]
@@ -136,6 +143,7 @@ class ClaimRules:
     reporting: frozenset[str]  # verbs whose past tense does not make what they name done
     figures: tuple[FigureRule, ...]
     numbers: dict[str, int]
+    ordinals: dict[str, int]
     variants: VariantRules
     any_cue: re.Pattern[str] = field(
         repr=False
@@ -198,6 +206,7 @@ def _kind(name: str, spec: KindSpec, path: Path) -> KindRule:
         cue=_compile(spec.cue, path, f"the cue of kind '{name}'"),
         key=spec.key,
         directional=spec.directional,
+        recurring=spec.recurring,
         subtypes=tuple(
             (sub, _compile(p, path, f"subtype '{sub}' of '{name}'"))
             for sub, p in spec.subtypes.items()
@@ -253,9 +262,7 @@ def _read_claim_rules(path: Path, scope: Path = SCOPE) -> ClaimRules:
             (config.status_alias.get(name, name), _compile(p, path, f"status '{name}'"))
             for name, p in config.status.items()
         ),
-        framing=frozenset(config.framing or ("proposed", "under_discussion")),
-        framing_reach=config.framing_reach,
-        negation=_compile(config.negation, path, "negation", bounded=False),
+        framing=frozenset(config.framing or ("proposed", "under_discussion", "planned")),
         status_from_timex=config.status_from_timex,
         route_link=_links(config.route_links),
         list_link=_links(config.list_links),
@@ -269,6 +276,7 @@ def _read_claim_rules(path: Path, scope: Path = SCOPE) -> ClaimRules:
             for group in (numbers.units, numbers.teens, numbers.tens)
             for w, v in group.items()
         },
+        ordinals={w.casefold(): v for w, v in numbers.ordinals.items()},
         variants=_variants(config.name_variants),
         any_cue=_compile(
             "|".join(f"(?:{spec.cue})" for spec in config.kinds.values()) or "(?!)",
@@ -317,6 +325,7 @@ class ArticleState:
     last_visit_parties: tuple[str, ...] = ()
     pair: tuple[str, ...] = ()  # the article's two most named states; () for the focus pair
     bounds: tuple[date | None, date | None] = (None, None)  # an undated article's date bounds
+    sessions: dict[str, int] = field(default_factory=dict)  # last numbered occurrence, by kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -737,6 +746,35 @@ class _Found:
     counts: tuple[int, ...]
 
 
+def _occurrence(
+    event: Event,
+    structure: Structure,
+    timex: Timex | None,
+    state: ArticleState,
+    kind: KindRule,
+    rules: ClaimRules,
+) -> Event:
+    """A recurring event's occurrence: its number ("the 11th session", "the eleventh"), "the
+    next" after the article's last numbered one, else the year of its date; as it stands when
+    neither is written."""
+    number = occurrence_number(structure, rules.ordinals)
+    if number is None and is_next(structure) and kind.name in state.sessions:
+        number = state.sessions[kind.name] + 1
+    if number is not None:
+        state.sessions[kind.name] = number
+        suffix, words = f"#{number}", f"{_ordinal(number)} session"
+    elif timex is not None and timex.start is not None and not timex.approximate:
+        suffix, words = f"#{timex.start.year}", str(timex.start.year)
+    else:
+        return event
+    return replace(event, key=event.key + suffix, label=f"{event.label} ({words})")
+
+
+def _ordinal(n: int) -> str:
+    tail = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{tail}"
+
+
 def _kind_events(
     reading: Reading, kind: KindRule, owners: list[tuple[str, int, int]], state: ArticleState
 ) -> list[_Found]:
@@ -763,6 +801,10 @@ def _kind_events(
             else [usable_times[0] if usable_times else None] * len(events)
         )
         figures, counts = sentence_figures(reading.text, kind.name, reading.rules, reading.folded)
+        if kind.recurring:
+            events = [
+                _occurrence(e, structure, times[0], state, kind, reading.rules) for e in events
+            ]
         for event, timex in zip(events, times, strict=True):
             if event.key not in seen:
                 seen.add(event.key)

@@ -19,6 +19,7 @@ visit", "the proposed corridor").
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -250,3 +251,35 @@ def verb_time(doc: Doc, start: int, end: int) -> str:
     if not when and verb.tag_ == "VBN":
         return "past"
     return when if when in ("past", "future") else ""
+
+
+# Relations of the words that say which occurrence: "the 11th session", "the next, 11th, session".
+OCCURRENCE_EDGES = frozenset({"amod", "nummod", "compound", "appos", "conj", "advmod"})
+_ORDINAL = re.compile(r"(\d{1,3})(?:st|nd|rd|th)", re.IGNORECASE)
+
+
+def _occurrence_words(structure: Structure) -> list[Token]:
+    """The modifiers of the mention and of the nouns above it up to the first verb ("the 11th
+    session of the joint commission", "the next meeting of the commission")."""
+    words = [c for c in structure.head.children if c.dep_ in OCCURRENCE_EDGES]
+    for t in structure.chain:
+        if t.pos_ in ("VERB", "AUX"):
+            break
+        words += [c for c in t.children if c.dep_ in OCCURRENCE_EDGES]
+    return words + [c for w in words for c in w.children if c.dep_ in ("conj", "appos")]
+
+
+def occurrence_number(structure: Structure, ordinals: dict[str, int]) -> int | None:
+    """The number of a recurring event's occurrence, when its words give one."""
+    for t in _occurrence_words(structure):
+        digits = _ORDINAL.fullmatch(t.text)
+        if digits:
+            return int(digits.group(1))
+        if t.lower_ in ordinals:
+            return ordinals[t.lower_]
+    return None
+
+
+def is_next(structure: Structure) -> bool:
+    """True for "the next session", "the upcoming meeting" of a recurring event."""
+    return any(t.lower_ in ("next", "following") for t in _occurrence_words(structure))

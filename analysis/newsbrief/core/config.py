@@ -366,6 +366,7 @@ class KindSpec(Strict):
         "or countries"
     )
     directional: bool = False
+    recurring: bool = False
     subtypes: dict[str, Regex] = {}
     default_subtype: Name = "general"
     yields_to: list[Name] = []
@@ -381,6 +382,7 @@ class NumberWords(Strict):
     units: dict[str, int] = {}
     teens: dict[str, int] = {}
     tens: dict[str, int] = {}
+    ordinals: dict[str, int] = {}
 
 
 class NameVariantsSpec(Strict):
@@ -397,9 +399,7 @@ class ClaimRulesConfig(Strict):
     kinds: dict[str, KindSpec] = {}
     status_alias: dict[str, Status] = {}
     status: dict[str, Regex] = {}
-    framing: list[Status] = ["proposed", "under_discussion"]
-    framing_reach: int = 45
-    negation: Regex = r"(?!)"
+    framing: list[Status] = ["proposed", "under_discussion", "planned"]
     status_from_timex: bool = True
     route_links: list[Name] = []
     list_links: list[Name] = []
