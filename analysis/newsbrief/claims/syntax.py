@@ -196,6 +196,13 @@ def tense(t: Token) -> str:
     return ""
 
 
+def perfect_present(t: Token) -> bool:
+    """ "has signed", "have been held": done by now, and said now."""
+    return t.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in PRESENT for c in t.children
+    )
+
+
 def progressive(t: Token) -> bool:
     """A present "is/are ...ing" or "is/are being ...ed": under way now."""
     auxiliaries = [c for c in t.children if c.dep_ in ("aux", "auxpass")]

@@ -18,6 +18,7 @@ from newsbrief.claims.syntax import (
     is_negated,
     mention_words,
     predicate_words,
+    perfect_present,
     progressive,
     tense,
     tokens_in,
@@ -88,21 +89,23 @@ def _best(words: Iterable[Token], cues: dict[int, list[StatusWord]]) -> str | No
 
 
 def _aspect(t: Token, below: Token | None, own: str | None) -> str | None:
-    """What the governor's form says when no status word does: "is on a visit" (under way),
-    "during the visit" (under way, or done in a past clause), "are being held" (under way); a
-    negated "happened" ("has not taken place", "never materialised") is still expected."""
+    """What the governor's form says: "during the visit" makes the visit the time of what the
+    clause says, under way unless the clause is in the simple past ("were signed during the
+    visit": done) or the future ("will be signed": planned); without a status word, "is on a visit" is under way and "are being held" too;
+    a negated "happened" ("has not taken place", "never materialised") is still expected."""
+    preposition = below.lower_ if below is not None and below.dep_ == "prep" else ""
+    when = tense(t) or ("past" if t.tag_ == "VBN" else "")  # "documents signed during the visit"
+    if preposition == "during":  # "have signed 12 MoUs during the visit": it is still going on
+        if when == "future":
+            return "planned"  # "during the visit, 20 MoUs will be signed"
+        return "happened" if when == "past" and not perfect_present(t) else "in_progress"
     if own in ("happened", "in_progress") and is_negated(t):
         return "planned"
     if own in (None, "happened") and progressive(t):
         return "in_progress"
-    if own is not None or below is None or below.dep_ != "prep":
-        return own
-    when = tense(t) or ("past" if t.tag_ == "VBN" else "")  # "documents signed during the visit"
-    if below.lower_ == "during":
-        return "happened" if when == "past" else "in_progress"
-    if below.lower_ in ("on", "under") and t.lemma_ == "be":
+    if own is None and preposition in ("on", "under") and t.lemma_ == "be":
         return {"past": "happened", "present": "in_progress", "future": "planned"}.get(when)
-    return None
+    return own
 
 
 def _combine(inner: str | None, outer: str | None, framing: frozenset[str]) -> str | None:
