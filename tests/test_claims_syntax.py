@@ -216,3 +216,15 @@ def test_the_next_session_after_a_numbered_one_is_the_following_number():
 def test_an_unnumbered_session_is_told_apart_by_the_year_of_its_date():
     met = read("The joint commission met in Astana in March 2023.", "joint_commission")
     assert met.event == "joint_commission:kazakhstan-pakistan#2023"
+
+
+def test_each_round_of_consultations_is_its_own_occurrence():
+    fifth = read(
+        "The fifth round of political consultations was held in Astana in 2023.", "consultations"
+    )
+    sixth = read(
+        "The sixth round of political consultations will be held in Islamabad in 2024.",
+        "consultations",
+    )
+    assert (fifth.event, fifth.status) == ("consultations:kazakhstan-pakistan#5", "happened")
+    assert (sixth.event, sixth.status) == ("consultations:kazakhstan-pakistan#6", "planned")

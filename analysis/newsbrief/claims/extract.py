@@ -1,5 +1,5 @@
-"""Claims: what each sentence says was proposed, discussed, planned, done, put off or called off.
-Sits between dating/timex and the checks: sentences and their time expressions in, keyed claims out.
+"""Claims: what each sentence says was proposed, discussed, planned, under way, done, put off or
+called off. Sits between dating/timex and the checks: sentences and time expressions in, claims out.
 
 Wording comes from analysis/claim_rules.yml; places and people come only from the context facts, so
 one event described differently in different articles gets one key and can be compared:
@@ -7,12 +7,13 @@ one event described differently in different articles gets one key and can be co
 - a route is an unordered pair of cities under their current names (Nur-Sultan is Astana), and the
   country-level event it supports (`direct_flights:kazakhstan-pakistan`) is kept beside it;
 - a sentence naming several routes makes one claim per route, each dated by its own time expression;
-- status is the nearest status cue to the event's words; a "not yet"/"have not started" reads as
-  planned (the event is still expected: the slippage check compares it with its target).
+- the sentences with an event cue are parsed (claims/syntax.py): the status comes from the words
+  that govern the event's mention in its clause (claims/wording.py), who takes part and which way a
+  visit goes from the states its clause names (claims/participants.py); only events of both focus
+  countries are in scope; a recurring event's key names its occurrence (`#11`, `#2022`).
 
 This module reads the rules, keys the events (EVENT_KEYS) and makes the claims; the places, people
-and offices a sentence names are found in claims/mentions.py, and what its words say of an event
-(status, date, figures, routes) in claims/wording.py.
+and offices a sentence names are found in claims/mentions.py.
 """
 
 from __future__ import annotations
