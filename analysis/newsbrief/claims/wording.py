@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from newsbrief.claims.mentions import Mention, pair_key
 from newsbrief.claims.syntax import (
+    CLAUSE_MODIFIERS,
     Structure,
     clause_of,
     clause_tokens,
@@ -17,8 +18,8 @@ from newsbrief.claims.syntax import (
     is_infinitive,
     is_negated,
     mention_words,
-    predicate_words,
     perfect_present,
+    predicate_words,
     progressive,
     tense,
     tokens_in,
@@ -153,7 +154,7 @@ def event_status(
         return said, False
     status, ahead, stopped = _governed(structure, cues, rules, events)
     # "flights to take off from October 15": an infinitive about the mention lies ahead.
-    ahead = ahead or any(c.dep_ == "acl" and is_infinitive(c) for c in head.children)
+    ahead = ahead or any(c.dep_ in CLAUSE_MODIFIERS and is_infinitive(c) for c in head.children)
     if status is None and not verb:
         status = _best(mention_words(head), cues)
     if status is None and not (ahead or stopped) and _done_by_tense(structure, rules.reporting):
