@@ -69,11 +69,14 @@ $(NB)/01_corpus.ipynb: analysis/01_corpus.ipynb $(SEEDS) $(REALISTIC) analysis/i
 $(NB)/02_themes.ipynb: analysis/02_themes.ipynb $(NB)/01_corpus.ipynb analysis/codebook.yml $(wildcard analysis/validation/hand_codes*.csv analysis/validation/coders.yml) $(THEMES_CODE) $(CORE) | $(ENV)
 	$(PYTHON) -m newsbrief run $<
 
-$(NB)/03_claims.ipynb: analysis/03_claims.ipynb $(NB)/01_corpus.ipynb analysis/claim_rules.yml analysis/scope.yml analysis/timex.yml $(CONTEXT) $(CLAIMS_CODE) $(CORE) | $(ENV)
+# The claims are measured against the claims gold and the published articles it labels.
+CLAIMS_GOLD := $(wildcard tests/fixtures/gold/claim*) $(wildcard tests/fixtures/realistic/*.txt tests/fixtures/realistic/*.html)
+
+$(NB)/03_claims.ipynb: analysis/03_claims.ipynb $(NB)/01_corpus.ipynb analysis/claim_rules.yml analysis/scope.yml analysis/timex.yml $(CONTEXT) $(CLAIMS_GOLD) $(CLAIMS_CODE) $(CORE) | $(ENV)
 	$(PYTHON) -m newsbrief run $<
 
 # The manifest hashes every input, so it is redone whenever any of them changes.
-build/manifest.json: $(SEEDS) $(REALISTIC) $(CONTEXT) $(wildcard analysis/*.yml analysis/validation/*.csv analysis/validation/*.yml analysis/*.ipynb) \
+build/manifest.json: $(SEEDS) $(REALISTIC) $(CLAIMS_GOLD) $(CONTEXT) $(wildcard analysis/*.yml analysis/validation/*.csv analysis/validation/*.yml analysis/*.ipynb) \
   $(wildcard $(PKG)/*.py $(PKG)/*/*.py $(PKG)/render/assets/*) report/brief.qmd report/_quarto.yml report/style.css $(wildcard report/*.lua) requirements.txt | $(ENV)
 	$(PYTHON) -m newsbrief manifest
 

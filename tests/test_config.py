@@ -107,7 +107,7 @@ RULES_TEXT = CLAIM_RULES.read_text(encoding="utf-8")
     "replace, by, message",
     [
         ("    key: route\n", "    key: contries\n", "(did you mean 'countries'?)"),
-        ("framing_reach: 45", "framing_reach: far", "valid integer"),
+        ("  min_length: 4 ", "  min_length: far ", "valid integer"),
         ("    key: route\n", "", "has no 'key'. Fix: add 'key:' (how two events"),
         ("yields_to: [business_delegation,", "yields_to: [business_delegaton,", "not a kind"),
         ("applies_to: [agreement]", "applies_to: [agreements]", "(did you mean 'agreement'?)"),

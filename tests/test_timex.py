@@ -6,7 +6,7 @@ Anchors are publication dates; every sentence is written for its test.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -997,3 +997,85 @@ def test_cues_on_the_lower_case_copy_agree_on_every_seed_sentence():
         for line in path.read_text(encoding="utf-8-sig").splitlines():
             if line.isascii():
                 assert timex._cues(line) == _cues_ignoring_case(line), path.name
+
+
+# Targets as news writes them
+
+
+def test_a_day_this_month_is_one_expression():
+    t = one("Flights would start from July 8 this month.", date(2023, 7, 4))
+    assert (t.text, t.start, t.end) == (
+        "from July 8 this month",
+        date(2023, 7, 8),
+        date(2023, 7, 8),
+    )
+
+
+def test_later_this_month_is_the_rest_of_the_month():
+    t = one("The delegation will arrive later this month.", date(2026, 2, 3))
+    assert (t.start, t.end, t.direction) == (date(2026, 2, 4), date(2026, 2, 28), "future")
+
+
+def test_within_a_year_runs_from_the_article_a_year_ahead():
+    t = one("Trade should double within a year.", date(2026, 2, 3))
+    assert (t.start, t.end) == (date(2026, 2, 3), date(2027, 2, 3))
+
+
+def test_recently_and_over_the_years_are_vague_expressions():
+    assert one("The route was tested recently.").granularity == "vague"
+    assert one("Over the years, both sides signed many agreements.").granularity == "vague"
+
+
+def test_a_relative_target_of_an_undated_article_is_approximate_and_an_absolute_one_is_not():
+    bounds = {"anchor_min": date(2021, 6, 14), "anchor_max": date(2021, 11, 30)}
+    assert one("The forum will open next month.", None, **bounds).approximate
+    assert not one("The forum will open in March 2022.", None, **bounds).approximate
+    assert not one("The forum will open next month.").approximate
+
+
+def test_bounds_that_contradict_each_other_date_nothing():
+    t = one(
+        "The forum will open next month.",
+        None,
+        anchor_min=date(2024, 4, 1),
+        anchor_max=date(2019, 3, 18),
+    )
+    assert (t.start, t.end) == (None, None)
+
+
+RELATIVE = [
+    "The forum will open next month.",
+    "Flights will start from April 26.",
+    "In May flights between the two cities shall commence.",
+    "The visit took place last month.",
+    "The line will open in the spring.",
+    "The session will be held early next month.",
+    "The deal will be signed by the end of the year.",
+    "The forum will open later this month.",
+    "The session was held in December.",
+    "The visit is due next year.",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    sentence=st.sampled_from(RELATIVE),
+    low=st.dates(min_value=date(2015, 1, 1), max_value=date(2030, 12, 31)),
+    days=st.integers(min_value=-400, max_value=1500),
+)
+def test_an_undated_articles_target_never_ends_before_it_starts_nor_outgrows_its_bounds(
+    sentence, low, days
+):
+    high = low + timedelta(days=days)
+    (t,) = find_timexes(sentence, None, anchor_min=low, anchor_max=high)
+    if t.start is None or t.end is None:
+        assert high < low or t.granularity == "vague"
+        return
+    assert t.start <= t.end
+    own = max(
+        (found.end - found.start)
+        for anchor in (low, high)
+        for found in find_timexes(sentence, anchor)
+        if found.start is not None and found.end is not None
+    )
+    assert t.end - t.start <= (high - low) + own

@@ -1,5 +1,5 @@
-"""Claims: what each sentence says was proposed, discussed, planned, done, put off or called off.
-Sits between dating/timex and the checks: sentences and their time expressions in, keyed claims out.
+"""Claims: what each sentence says was proposed, discussed, planned, under way, done, put off or
+called off. Sits between dating/timex and the checks: sentences and time expressions in, claims out.
 
 Wording comes from analysis/claim_rules.yml; places and people come only from the context facts, so
 one event described differently in different articles gets one key and can be compared:
@@ -7,23 +7,25 @@ one event described differently in different articles gets one key and can be co
 - a route is an unordered pair of cities under their current names (Nur-Sultan is Astana), and the
   country-level event it supports (`direct_flights:kazakhstan-pakistan`) is kept beside it;
 - a sentence naming several routes makes one claim per route, each dated by its own time expression;
-- status is the nearest status cue to the event's words; a "not yet"/"have not started" reads as
-  planned (the event is still expected: the slippage check compares it with its target).
+- the sentences with an event cue are parsed (claims/syntax.py): the status comes from the words
+  that govern the event's mention in its clause (claims/wording.py), who takes part and which way a
+  visit goes from the states its clause names (claims/participants.py); only events of both focus
+  countries are in scope; a recurring event's key names its occurrence (`#11`, `#2022`).
 
 This module reads the rules, keys the events (EVENT_KEYS) and makes the claims; the places, people
-and offices a sentence names are found in claims/mentions.py, and what its words say of an event
-(status, date, figures, routes) in claims/wording.py.
+and offices a sentence names are found in claims/mentions.py.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsbrief.claims.mentions import (
     Mention,
@@ -38,15 +40,32 @@ from newsbrief.claims.mentions import (
     place_mentions,
     slug,
 )
+from newsbrief.claims.participants import (
+    Named,
+    destination,
+    parties,
+    visitor,
+    visitor_token,
+)
+from newsbrief.claims.syntax import (
+    Structure,
+    is_next,
+    mention,
+    occurrence_number,
+    parse,
+    tokens_in,
+    verb_time,
+)
 from newsbrief.claims.wording import (
     CLAUSE_BREAK,
     StatusWord,
     attach_times,
+    clause_timexes,
+    cue_tokens,
     distance,
-    nearest,
+    event_status,
     routes,
     sentence_figures,
-    sentence_status,
     status_words,
     usable,
 )
@@ -64,6 +83,10 @@ from newsbrief.core.parallel import map_chunks
 from newsbrief.core.patterns import fold, guarded, may_match
 from newsbrief.core.records import Article, PublicationDate, Record, Timex
 from newsbrief.dating.context import Context, Place
+from newsbrief.dating.timex import reread
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 NOT_DONE = ("proposed", "under_discussion", "planned", "postponed")
 COMMITTED = ("proposed", "planned", "postponed")  # statuses that can carry a target date
@@ -80,6 +103,7 @@ class KindRule:
     cue: re.Pattern[str]
     key: str  # route | visitor | subtype | place | countries
     directional: bool = False
+    recurring: bool = False  # each occurrence its own key (#11, #2022)
     subtypes: tuple[tuple[str, re.Pattern[str]], ...] = ()
     default_subtype: str = "general"
     yields_to: tuple[
@@ -113,14 +137,16 @@ class ClaimRules:
     kinds: tuple[KindRule, ...]
     status: tuple[tuple[str, re.Pattern[str]], ...]  # (status, cue), in the file's order
     framing: frozenset[str]
-    framing_reach: int
-    negation: re.Pattern[str]
     status_from_timex: bool
     route_link: re.Pattern[str]
     list_link: re.Pattern[str]
     offices: tuple[str, ...]
+    office_aliases: tuple[tuple[str, str], ...]
+    visit_verbs: frozenset[str]
+    reporting: frozenset[str]  # verbs whose past tense does not make what they name done
     figures: tuple[FigureRule, ...]
     numbers: dict[str, int]
+    ordinals: dict[str, int]
     variants: VariantRules
     any_cue: re.Pattern[str] = field(
         repr=False
@@ -183,6 +209,7 @@ def _kind(name: str, spec: KindSpec, path: Path) -> KindRule:
         cue=_compile(spec.cue, path, f"the cue of kind '{name}'"),
         key=spec.key,
         directional=spec.directional,
+        recurring=spec.recurring,
         subtypes=tuple(
             (sub, _compile(p, path, f"subtype '{sub}' of '{name}'"))
             for sub, p in spec.subtypes.items()
@@ -245,19 +272,21 @@ def _read_claim_rules(path: Path, scope: Path = SCOPE) -> ClaimRules:
             (config.status_alias.get(name, name), _compile(p, path, f"status '{name}'"))
             for name, p in config.status.items()
         ),
-        framing=frozenset(config.framing or ("proposed", "under_discussion")),
-        framing_reach=config.framing_reach,
-        negation=_compile(config.negation, path, "negation", bounded=False),
+        framing=frozenset(config.framing or ("proposed", "under_discussion", "planned")),
         status_from_timex=config.status_from_timex,
         route_link=_links(config.route_links),
         list_link=_links(config.list_links),
         offices=tuple(config.offices),
+        office_aliases=tuple(config.office_aliases.items()),
+        visit_verbs=frozenset(v.casefold() for v in config.visit_verbs),
+        reporting=frozenset(v.casefold() for v in config.reporting_verbs),
         figures=tuple(_figure(name, spec, number, path) for name, spec in config.figures.items()),
         numbers={
             w.casefold(): v
             for group in (numbers.units, numbers.teens, numbers.tens)
             for w, v in group.items()
         },
+        ordinals={w.casefold(): v for w, v in numbers.ordinals.items()},
         variants=_variants(config.name_variants),
         any_cue=_compile(
             "|".join(f"(?:{spec.cue})" for spec in config.kinds.values()) or "(?!)",
@@ -289,6 +318,9 @@ class Claim(Record):  # crosses back from the workers by the ten thousand
     country_event: str = ""  # for a city route: the country-level event it also supports
     label: str = ""  # for readers: "Direct flights Almaty–Lahore"
     counts: tuple[int, ...] = ()  # values of the figures the rules mark as comparable
+    participants: tuple[str, ...] = ()  # the states taking part, as the context names them
+    in_scope: bool = True  # both focus countries take part: only these reach the checks
+    target_approximate: bool = False  # a relative target of an undated article, over its bounds
 
 
 # Reading one sentence -----------------------------------------------------------------------------
@@ -300,6 +332,10 @@ class ArticleState:
 
     last_visit: str = ""
     last_visit_label: str = ""
+    last_visit_parties: tuple[str, ...] = ()
+    pair: tuple[str, ...] = ()  # the article's two most named states; () for the focus pair
+    bounds: tuple[date | None, date | None] = (None, None)  # an undated article's date bounds
+    sessions: dict[str, int] = field(default_factory=dict)  # last numbered occurrence, by kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,23 +352,57 @@ class Reading:
     timexes: list[Timex]
     context: Context
     rules: ClaimRules
+    day: date | None  # the article's date
+    doc: Doc  # the sentence's parse
+    names: Named  # the places, people and offices, placed in the parse
+    cues: dict[int, list[StatusWord]]  # the status words on each token of the parse
+    event_tokens: set[int]  # the tokens of every kind's cues
+
+
+def may_hold_claims(text: str, rules: ClaimRules) -> bool:
+    """True when some kind's cue is in the sentence: only these are parsed."""
+    return may_match(rules.any_cue, fold(text)) and rules.any_cue.search(text) is not None
 
 
 def read_sentence(
-    text: str, timexes: list[Timex], context: Context, rules: ClaimRules, day: date | None
+    text: str,
+    timexes: list[Timex],
+    context: Context,
+    rules: ClaimRules,
+    day: date | None,
+    doc: Doc | None = None,
 ) -> Reading | None:
-    """The sentence's places, people, offices and status words, or None when no kind's cue is in
-    it (most sentences, found with one scan). `day` is the article's date (who held an office)."""
+    """The sentence's places, people, offices, status words and parse, or None when no kind's cue
+    is in it (most sentences, found with one scan). `day` is the article's date (who held an
+    office); `doc` is the sentence's parse when already made."""
     folded = fold(text)
     first = rules.any_cue.search(text) if may_match(rules.any_cue, folded) else None
     if first is None:
         return None
     named = people(text, context, day, folded)
     mentions = place_mentions(text, context, [(s, e) for s, e, _ in named.spans])
-    found_offices = offices(text, mentions, named, rules.offices, context, folded)
+    found_offices = offices(
+        text, mentions, named, rules.offices, context, folded, rules.office_aliases
+    )
     words = status_words(text, rules, folded)
+    doc = doc if doc is not None else parse([text])[0]
+    cue_spans = [m.span() for m in rules.any_cue.finditer(text, first.start())]
     return Reading(
-        text, folded, first.start(), mentions, named, found_offices, words, timexes, context, rules
+        text,
+        folded,
+        first.start(),
+        mentions,
+        named,
+        found_offices,
+        words,
+        timexes,
+        context,
+        rules,
+        day,
+        doc,
+        Named(doc, mentions, named, found_offices, context),
+        cue_tokens(doc, words),
+        set().union(*tokens_in(doc, cue_spans)),
     )
 
 
@@ -347,15 +417,28 @@ def _actors(reading: Reading, day: date | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*reading.named.names, *holders, *_countries(reading)]))
 
 
-def _country_pair(reading: Reading) -> tuple[str, str]:
-    """The two states an event between countries is about: the two named when exactly two are
-    ("flights between Pakistan and Uzbekistan"), else the focus pair."""
-    named = _countries(reading)
+def _region(reading: Reading, cue: re.Match[str]) -> set[int]:
+    """The tokens of the clause of the cue's mention and of its own modifiers."""
+    head = mention(reading.doc, *cue.span())
+    if head is None:
+        return set()
+    structure = Structure.of(head)
+    return set(structure.clause) | {t.i for t in head.subtree}
+
+
+def _parties(reading: Reading, cue: re.Match[str], state: ArticleState) -> tuple[str, ...]:
+    """The states taking part in the cue's event (participants.parties), the article's pair
+    completing a clause that names fewer than two."""
+    return parties(reading.names, _region(reading, cue), state.pair or reading.rules.focus)
+
+
+def _country_pair(reading: Reading, states: tuple[str, ...]) -> tuple[str, str]:
+    """The two states an event between countries is keyed by: the focus pair when both take
+    part (with a third, "routes through Afghanistan"), else the first two taking part."""
     focus = reading.rules.focus
-    if len(named) == 2 and not all(f in named for f in focus):
-        return named[0], named[1]
-    # Both named, fewer than two, or a list ("routes through Afghanistan, China and Iran").
-    return focus
+    if all(f in states for f in focus) or len(states) < 2:
+        return focus
+    return states[0], states[1]
 
 
 def _pair_label(a: str, b: str) -> str:
@@ -380,60 +463,55 @@ def _place_after(reading: Reading, end: int, words: str, reach: int = 60) -> Pla
 
 def _visit(
     reading: Reading, kind: KindRule, cue: re.Match[str], state: ArticleState
-) -> tuple[str, str] | None:
-    """(event, label) of a visit (a kind keyed by `visitor`): the office nearest before the cue
-    (else after it), its state, and the destination; a visit with no visitor named is the
+) -> tuple[str, str, tuple[str, ...]] | None:
+    """(event, label, states) of a visit (a kind keyed by `visitor`): the visitor's office and
+    state (participants.visitor) and the state visited; a visit with no visitor named is the
     article's last visit."""
-    context, rules = reading.context, reading.rules
-    office, origin = _visitor(reading, cue)
-    destination = _place_after(reading, cue.end(), r"to|in|of")
-    if not office:
-        return _this_visit(reading, destination, state)
-    if not origin and state.last_visit.startswith(f"{kind.name}:{slug(office)}"):
-        return state.last_visit, state.last_visit_label
-    dest = country_of(destination, context) if destination else ""
-    if not dest and origin in rules.focus:
-        # A visit in this corpus goes to the other state.
-        dest = rules.focus[1 - rules.focus.index(origin)]
-    if not dest or dest == origin:
+    rules, head = reading.rules, mention(reading.doc, *cue.span())
+    if head is None:
         return None
-    who = slug(office) + (f"-of-{slug(origin)}" if origin else "")
+    names = reading.names
+    who = visitor(names, visitor_token(names, head, rules.visit_verbs), rules.offices)
+    dest = destination(names, head, rules.visit_verbs)
+    if not who.office and not who.state:
+        return _this_visit(dest, state)
+    if not who.state and state.last_visit.startswith(f"{kind.name}:{slug(who.office)}"):
+        return state.last_visit, state.last_visit_label, state.last_visit_parties
+    way = _way(who.state, dest, rules.focus)
+    if way is None:
+        return None
+    origin, dest = way
+    office = who.office or "official"
+    who_key = slug(office) + (f"-of-{slug(origin)}" if origin else "")
     label = f"{kind.label}: {office.title()}{' of ' + origin if origin else ''} to {dest}"
-    state.last_visit, state.last_visit_label = f"{kind.name}:{who}->{slug(dest)}", label
-    return state.last_visit, label
+    event = f"{kind.name}:{who_key}->{slug(dest)}"
+    states = tuple(s for s in (origin, dest) if s)
+    state.last_visit, state.last_visit_label, state.last_visit_parties = event, label, states
+    return event, label, states
 
 
-def _visitor(reading: Reading, cue: re.Match[str]) -> tuple[str, str]:
-    """(office, state) of who makes a visit: the office named nearest before the cue, else the
-    first after it, else the office of a person named, if the rules list it; ("", "") if none."""
-    before = [o for o in reading.offices if o.end <= cue.start()]
-    after = [o for o in reading.offices if o.start >= cue.end()]
-    visitor = before[-1] if before else (after[0] if after else None)
-    if visitor is not None:
-        return visitor.title, visitor.country
-    # A named person visits in the office the context gives them, nearest to the cue first.
-    for _, tenure in sorted(
-        ((abs(s - cue.start()), t) for s, _, t in reading.named.spans), key=lambda x: x[0]
-    ):
-        title = next(
-            (o for o in reading.rules.offices if slug(tenure.office).startswith(slug(o))), None
-        )
-        if title is not None:
-            return title.casefold(), country_name(tenure.country, reading.context)
-    return "", ""
+def _way(origin: str, dest: str, focus: tuple[str, str]) -> tuple[str, str] | None:
+    """(origin, destination) of a visit: a missing one is the other focus country when the one
+    named is a focus country (in this corpus a visit to Pakistan comes from Kazakhstan); None
+    when neither can be told."""
+    origin = origin or _other(dest, focus)
+    dest = dest if dest and dest != origin else _other(origin, focus)
+    return (origin, dest) if dest and dest != origin else None
 
 
-def _this_visit(
-    reading: Reading, destination: Place | None, state: ArticleState
-) -> tuple[str, str] | None:
+def _other(state: str, focus: tuple[str, str]) -> str:
+    """The other focus country, when `state` is one ("a visit to Pakistan" in this corpus comes
+    from Kazakhstan); "" otherwise."""
+    return focus[1 - focus.index(state)] if state in focus else ""
+
+
+def _this_visit(dest: str, state: ArticleState) -> tuple[str, str, tuple[str, ...]] | None:
     """ "This visit", "during the visit to Pakistan": the article's last visit, if it fits."""
     if not state.last_visit:
         return None
-    if destination is not None and not state.last_visit.endswith(
-        "->" + slug(country_of(destination, reading.context))
-    ):
+    if dest and not state.last_visit.endswith("->" + slug(dest)):
         return None
-    return state.last_visit, state.last_visit_label
+    return state.last_visit, state.last_visit_label, state.last_visit_parties
 
 
 _TOWARDS = re.compile(r"(?<!\w)(?:to|visit|visits|visiting|in|arrive\w*\s+in)\s+(?:the\s+)?$", re.I)
@@ -504,23 +582,28 @@ class Event:
     label: str
     span: tuple[int, int]  # the words that name it, for finding its time expression
     country_event: str = ""
+    parties: tuple[str, ...] = ()  # the states taking part
 
 
-def _between_countries(reading: Reading, kind: KindRule, cue: re.Match[str]) -> list[Event]:
+def _between_countries(
+    reading: Reading, kind: KindRule, cue: re.Match[str], state: ArticleState
+) -> list[Event]:
     """A directional kind's mission from one state to another, when the sentence says which way;
-    else the event between the two states the sentence is about."""
+    else the event between the two states taking part."""
     way = _direction(reading, cue) if kind.directional else None
     if way is not None:
-        origin, destination = way
-        key = f"{kind.name}:{slug(origin)}->{slug(destination)}"
-        return [Event(key, f"{kind.label} {origin} to {destination}", cue.span())]
-    return [_pair_event(reading, kind, cue.span())]
+        origin, dest = way
+        key = f"{kind.name}:{slug(origin)}->{slug(dest)}"
+        return [Event(key, f"{kind.label} {origin} to {dest}", cue.span(), parties=way)]
+    return [_pair_event(reading, kind, cue, state)]
 
 
-def _pair_event(reading: Reading, kind: KindRule, span: tuple[int, int]) -> Event:
-    """The event between the two states the sentence is about (_country_pair)."""
-    a, b = _country_pair(reading)
-    return Event(f"{kind.name}:{pair_key(a, b)}", f"{kind.label} {_pair_label(a, b)}", span)
+def _pair_event(reading: Reading, kind: KindRule, cue: re.Match[str], state: ArticleState) -> Event:
+    """The event between the two states taking part (_country_pair)."""
+    states = _parties(reading, cue, state)
+    a, b = _country_pair(reading, states)
+    label = f"{kind.label} {_pair_label(a, b)}"
+    return Event(f"{kind.name}:{pair_key(a, b)}", label, cue.span(), parties=states)
 
 
 def _route_events(
@@ -537,23 +620,25 @@ def _route_events(
                 f"{kind.label} {_pair_label(a.name, b.name)}",
                 (start, end),
                 f"{kind.name}:{pair_key(ca, cb)}",
+                (ca, cb),
             )
         )
-    return out or [_pair_event(reading, kind, cue.span())]
+    return out or [_pair_event(reading, kind, cue, state)]
 
 
 def _visitor_events(
     reading: Reading, kind: KindRule, cue: re.Match[str], state: ArticleState
 ) -> list[Event]:
     visit = _visit(reading, kind, cue, state)
-    return [Event(visit[0], visit[1], cue.span())] if visit else []
+    return [Event(visit[0], visit[1], cue.span(), parties=visit[2])] if visit else []
 
 
 def _subtype_events(
     reading: Reading, kind: KindRule, cue: re.Match[str], state: ArticleState
 ) -> list[Event]:
     sub = _subtype(reading, cue, kind)
-    return [Event(f"{kind.name}:{sub}", f"{kind.label} ({sub.replace('_', ' ')})", cue.span())]
+    label = f"{kind.label} ({sub.replace('_', ' ')})"
+    return [Event(f"{kind.name}:{sub}", label, cue.span(), parties=_parties(reading, cue, state))]
 
 
 def _place_events(
@@ -561,14 +646,16 @@ def _place_events(
 ) -> list[Event]:
     place = _event_place(reading, cue)
     if place is None:
-        return _between_countries(reading, kind, cue)
-    return [Event(f"{kind.name}:{slug(place.name)}", f"{kind.label} in {place.name}", cue.span())]
+        return _between_countries(reading, kind, cue, state)
+    label = f"{kind.label} in {place.name}"
+    states = _parties(reading, cue, state)
+    return [Event(f"{kind.name}:{slug(place.name)}", label, cue.span(), parties=states)]
 
 
 def _countries_events(
     reading: Reading, kind: KindRule, cue: re.Match[str], state: ArticleState
 ) -> list[Event]:
-    return _between_countries(reading, kind, cue)
+    return _between_countries(reading, kind, cue, state)
 
 
 @dataclass(frozen=True)
@@ -605,15 +692,56 @@ def _owned(
     )
 
 
-def _cue_status(reading: Reading, cue: re.Match[str]) -> str | None:
-    """The status the sentence gives the cue's event: its nearest status word, else (if the
-    rules allow) the direction in time of its nearest dated time expression; None if neither."""
-    status = sentence_status(reading.text, cue.span(), reading.rules, reading.status_words)
-    dated = [t for t in reading.timexes if t.start is not None]
-    if status is None and reading.rules.status_from_timex and dated:
-        timex = nearest(dated, cue.span(), reading.text)
-        status = {"future": "planned", "past": "happened"}.get(timex.direction if timex else "")
-    return status
+def _direction_of(reading: Reading, timex: Timex, state: ArticleState) -> str:
+    """past | future of a time expression whose dates do not depend on the tense it is read in
+    ("next month", "in March 2025", "last year"); for one whose do ("in December": the last or
+    the next one), the tense of the verb it is attached to ("held in Islamabad in December");
+    "" when neither says, or it points nowhere ("soon")."""
+    low, high = state.bounds
+    back, ahead = (
+        reread(reading.text, timex, when, reading.day, anchor_min=low, anchor_max=high)
+        for when in ("past", "future")
+    )
+    if (back.start, back.end) == (ahead.start, ahead.end):
+        return timex.direction if timex.direction in ("past", "future") else ""
+    return verb_time(reading.doc, timex.char_start, timex.char_end)
+
+
+def _cue_status(
+    reading: Reading, cue: re.Match[str], state: ArticleState
+) -> tuple[str, Structure] | None:
+    """The status the sentence gives the cue's event and the structure around its mention: the
+    status words that govern it in its clause (claims/wording.py, `event_status`), else (if the
+    rules allow) the direction in time of a time expression of its clause, else "planned"
+    when it lies ahead of what governs it ("to launch flights"); None if none of these."""
+    head = mention(reading.doc, *cue.span())
+    if head is None:
+        return None
+    structure = Structure.of(head)
+    status, ahead = event_status(structure, reading.cues, reading.rules, reading.event_tokens)
+    if status is None and reading.rules.status_from_timex:
+        directions = [
+            _direction_of(reading, t, state)
+            for t in clause_timexes(reading.doc, structure, reading.timexes)
+        ]
+        direction = next((d for d in directions if d), "")
+        status = {"future": "planned", "past": "happened"}.get(direction)
+    if status is None and ahead:
+        status = "planned"
+    return (status, structure) if status is not None else None
+
+
+def _toward(
+    reading: Reading, structure: Structure, status: str, state: ArticleState
+) -> list[Timex]:
+    """The time expressions of the mention's clause, each read in the tense of the event: a
+    month without a year dating a done event is the last one, dating a plan the next one."""
+    when = "past" if status in ("happened", "in_progress") else "future"
+    low, high = state.bounds
+    return [
+        reread(reading.text, t, when, reading.day, anchor_min=low, anchor_max=high)
+        for t in clause_timexes(reading.doc, structure, reading.timexes)
+    ]
 
 
 @dataclass(frozen=True)
@@ -628,6 +756,35 @@ class _Found:
     counts: tuple[int, ...]
 
 
+def _occurrence(
+    event: Event,
+    structure: Structure,
+    timex: Timex | None,
+    state: ArticleState,
+    kind: KindRule,
+    rules: ClaimRules,
+) -> Event:
+    """A recurring event's occurrence: its number ("the 11th session", "the eleventh"), "the
+    next" after the article's last numbered one, else the year of its date; as it stands when
+    neither is written."""
+    number = occurrence_number(structure, rules.ordinals)
+    if number is None and is_next(structure) and kind.name in state.sessions:
+        number = state.sessions[kind.name] + 1
+    if number is not None:
+        state.sessions[kind.name] = number
+        suffix, words = f"#{number}", f"{_ordinal(number)} session"
+    elif timex is not None and timex.start is not None and not timex.approximate:
+        suffix, words = f"#{timex.start.year}", str(timex.start.year)
+    else:
+        return event
+    return replace(event, key=event.key + suffix, label=f"{event.label} ({words})")
+
+
+def _ordinal(n: int) -> str:
+    tail = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{tail}"
+
+
 def _kind_events(
     reading: Reading, kind: KindRule, owners: list[tuple[str, int, int]], state: ArticleState
 ) -> list[_Found]:
@@ -639,20 +796,25 @@ def _kind_events(
     for cue in kind.cue.finditer(reading.text, reading.first_cue):
         if _owned(kind, cue, owners, reading.text):
             continue
-        status = _cue_status(reading, cue)
-        if status is None:
+        read = _cue_status(reading, cue, state)
+        if read is None:
             continue
+        status, structure = read
         events = keyed.read(reading, kind, cue, state)
         owners.append((kind.name, cue.start(), cue.end()))
         if not events:
             continue
-        usable_times = usable(reading.timexes, status)
+        usable_times = usable(_toward(reading, structure, status, state), status)
         times = (
             attach_times([e.span for e in events], usable_times, reading.text)
             if keyed.own_times and len(events) > 1
-            else [nearest(usable_times, cue.span(), reading.text)] * len(events)
+            else [usable_times[0] if usable_times else None] * len(events)
         )
         figures, counts = sentence_figures(reading.text, kind.name, reading.rules, reading.folded)
+        if kind.recurring:
+            events = [
+                _occurrence(e, structure, times[0], state, kind, reading.rules) for e in events
+            ]
         for event, timex in zip(events, times, strict=True):
             if event.key not in seen:
                 seen.add(event.key)
@@ -672,10 +834,12 @@ def sentence_claims(
     rules: ClaimRules,
     day: date | None = None,
     state: ArticleState | None = None,
+    doc: Doc | None = None,
 ) -> list[Claim]:
     """The claims one sentence makes. `day` is the article's date (for who held an office),
-    `state` carries "this visit" across the article's sentences."""
-    reading = read_sentence(text, timexes, context, rules, day)
+    `state` carries "this visit" across the article's sentences, `doc` is the sentence's parse
+    when already made."""
+    reading = read_sentence(text, timexes, context, rules, day, doc)
     if reading is None:
         return []
     state = state if state is not None else ArticleState()
@@ -705,6 +869,9 @@ def sentence_claims(
             country_event=f.event.country_event,
             label=f.event.label,
             counts=f.counts,
+            participants=f.event.parties,
+            in_scope=all(x in f.event.parties for x in rules.focus),
+            target_approximate=f.timex.approximate if f.timex else False,
         )
         for n, f in enumerate(found)
     ]
@@ -718,36 +885,72 @@ def extract_claims(
     rules: ClaimRules,
 ) -> list[Claim]:
     """Claims of every non-boilerplate sentence of every article, in reading order."""
-    inputs = [_claims_input(a, dates, timexes) for a in articles]
-    return [c for chunk in map_chunks(_article_claims, inputs, context, rules) for c in chunk]
+    # The work is the sentences' (some are parsed), not the articles': a thousand articles run on
+    # every worker, each loading the parser once.
+    sentences = sum(len(a.sentences) for a in articles)
+    return [
+        c
+        for chunk in map_chunks(
+            _article_claims, articles, dates, timexes, context, rules, size=sentences
+        )
+        for c in chunk
+    ]
 
 
-# What crosses to a worker per article: its id, the day it is dated to, and its sentences with
-# their time expressions (paragraph, sentence, text, timexes); not the whole Article, nor the
-# corpus's time expressions with every partition (benchmarks/results.md).
-_ClaimsInput = tuple[str, date | None, list[tuple[int, int, str, list[Timex]]]]
+def article_pair(
+    article: Article, context: Context, rules: ClaimRules, day: date | None
+) -> tuple[str, ...]:
+    """The two states the article names most (places and people, in its sentences), the focus
+    pair first on a tie: who an event is between when its own clause names fewer than two. An
+    article on Pakistan and Uzbekistan makes "the business forum" theirs."""
+    counts: Counter[str] = Counter()
+    for s in article.sentences:
+        if s.boilerplate:
+            continue
+        named = people(s.text, context, day)
+        counts.update(country_name(t.country, context) for _, _, t in named.spans)
+        masked = [(a, b) for a, b, _ in named.spans]
+        counts.update(country_of(m.place, context) for m in place_mentions(s.text, context, masked))
+    ranked = sorted(counts, key=lambda c: (-counts[c], c not in rules.focus))
+    return tuple(ranked[:2]) if len(ranked) >= 2 else ()
 
 
-def _claims_input(
-    article: Article,
+def _article_claims(
+    articles: list[Article],
     dates: dict[str, PublicationDate],
     timexes: dict[tuple[str, int, int], list[Timex]],
-) -> _ClaimsInput:
-    when = dates.get(article.article_id)
-    sentences = [
-        (s.paragraph, s.sentence, s.text, timexes.get((s.article_id, s.paragraph, s.sentence), []))
-        for s in article.sentences
-        if not s.boilerplate
-    ]
-    return article.article_id, when.anchor if when is not None else None, sentences
-
-
-def _article_claims(inputs: list[_ClaimsInput], context: Context, rules: ClaimRules) -> list[Claim]:
+    context: Context,
+    rules: ClaimRules,
+) -> list[Claim]:
     claims: list[Claim] = []
-    for article_id, day, sentences in inputs:
-        state = ArticleState()
-        for paragraph, sentence, text, timexes in sentences:
+    # One parse for the chunk's sentences that can hold a claim, batched through the pipeline.
+    wanted = [
+        s
+        for a in articles
+        for s in a.sentences
+        if not s.boilerplate and may_hold_claims(s.text, rules)
+    ]
+    docs = {id(s): d for s, d in zip(wanted, parse([s.text for s in wanted]), strict=True)}
+    for article in articles:
+        when = dates.get(article.article_id)
+        day = when.anchor if when is not None else None
+        state = ArticleState(
+            pair=article_pair(article, context, rules, day),
+            bounds=(when.date_min, when.date_max) if when is not None else (None, None),
+        )
+        for s in article.sentences:
+            if s.boilerplate or id(s) not in docs:
+                continue
             claims += sentence_claims(
-                article_id, paragraph, sentence, text, timexes, context, rules, day, state
+                article.article_id,
+                s.paragraph,
+                s.sentence,
+                s.text,
+                timexes.get((s.article_id, s.paragraph, s.sentence), []),
+                context,
+                rules,
+                day,
+                state,
+                docs[id(s)],
             )
     return claims

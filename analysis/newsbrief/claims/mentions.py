@@ -160,10 +160,14 @@ def offices(
     titles: tuple[str, ...],
     context: Context,
     folded: str | None = None,
+    aliases: tuple[tuple[str, str], ...] = (),
 ) -> list[Office]:
     """Offices of `titles` (the rules' list) named in the sentence, with the state each belongs
     to: "Kazakhstan's President", "the Kazakh President", "President of Pakistan", "President
-    Tokayev". `folded` is the text's `fold`, when already made."""
+    Tokayev". `aliases` are other words for a title ("head of state" for "president"); `folded`
+    is the text's `fold`, when already made."""
+    canonical = {a.casefold(): t.casefold() for a, t in aliases}
+    titles = tuple(sorted({*titles, *(a for a, _ in aliases)}, key=len, reverse=True))
     if not titles:
         return []
     any_title = _any_title(titles)
@@ -177,7 +181,8 @@ def offices(
             if any(o.start <= m.start() < o.end or m.start() <= o.start < m.end() for o in found):
                 continue  # "prime minister" inside "deputy prime minister"
             country = _office_country(text, m, mentions, named, context)
-            found.append(Office(title.casefold(), country, m.start(), m.end()))
+            name = canonical.get(title.casefold(), title.casefold())
+            found.append(Office(name, country, m.start(), m.end()))
     return sorted(found, key=lambda o: o.start)
 
 

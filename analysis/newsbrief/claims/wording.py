@@ -5,14 +5,33 @@ dates it, the figures it gives, and the city routes it names. Used by claims/ext
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from newsbrief.claims.mentions import Mention, pair_key
+from newsbrief.claims.syntax import (
+    CLAUSE_MODIFIERS,
+    Structure,
+    clause_of,
+    clause_tokens,
+    clause_words,
+    is_infinitive,
+    is_negated,
+    mention_words,
+    perfect_present,
+    predicate_words,
+    progressive,
+    tense,
+    tokens_in,
+    tree_distance,
+)
 from newsbrief.core.patterns import fold, may_match
 from newsbrief.core.records import Timex
 from newsbrief.dating.context import Place
 
 if TYPE_CHECKING:  # the rules are read in extract.py, which reads sentences with this module
+    from spacy.tokens import Doc, Token
+
     from newsbrief.claims.extract import ClaimRules, FigureRule
 
 CLAUSE_PENALTY = 200  # characters a status cue across ";", ":" or "but" counts as: another clause
@@ -22,6 +41,10 @@ CLAUSE_BREAK = re.compile(
 )
 # (status, start, end, rank of its pattern in the rules) of a status word in a sentence
 StatusWord = tuple[str, int, int, int]
+DONE = ("happened", "in_progress")
+COMMITTED = ("proposed", "planned", "postponed")  # statuses whose date is a target
+NEAR = 2  # edges from the mention's governors within which a time expression outside its clause
+# still dates it, when its clause has none (the parser attaches some a clause too low)
 
 
 def distance(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -46,36 +69,121 @@ def status_words(text: str, rules: ClaimRules, folded: str | None = None) -> lis
     ]
 
 
-def sentence_status(
-    text: str,
-    cue: tuple[int, int],
-    rules: ClaimRules,
-    words: list[StatusWord] | None = None,
-) -> str | None:
-    """The status the sentence gives the event whose words are at `cue`, or None if it gives none.
-    `words` are the sentence's status words when already read (one read serves every cue)."""
-    hits = [
-        h
-        for h in (status_words(text, rules) if words is None else words)
-        if not (h[1] < cue[1] and cue[0] < h[2])
-    ]
-    if not hits:
-        return None
-    name, start, end, _ = min(hits, key=lambda h: (distance(text, cue, (h[1], h[2])), h[3], h[1]))
-    if name not in rules.framing:
-        # "welcomed the proposal to organize": the framing word just before governs the verb.
-        framing = [
-            h
-            for h in hits
-            if h[0] in rules.framing
-            and h[2] <= start
-            and distance(text, (h[1], h[2]), (start, end)) <= rules.framing_reach
-        ]
-        if framing:
-            name = max(framing, key=lambda h: h[2])[0]
-    if name == "happened" and rules.negation.search(text[max(0, start - 40) : start]):
+def cue_tokens(doc: Doc, words: list[StatusWord]) -> dict[int, list[StatusWord]]:
+    """The status words on each token of the parse. A word read as a name ("May" the month, not
+    the modal) is not a status word."""
+    at: dict[int, list[StatusWord]] = {}
+    spans = tokens_in(doc, [(w[1], w[2]) for w in words])
+    for word, tokens in zip(words, spans, strict=True):
+        if tokens and all(doc[i].pos_ == "PROPN" for i in tokens):
+            continue
+        for i in tokens:
+            at.setdefault(i, []).append(word)
+    return at
+
+
+def _best(words: Iterable[Token], cues: dict[int, list[StatusWord]]) -> str | None:
+    """The status of the highest-ranked status word on these tokens (the rules' order: "will be
+    signed" is planned, "has not materialised" planned, "have been signed" happened)."""
+    found = [w for t in words for w in cues.get(t.i, [])]
+    return min(found, key=lambda w: (w[3], w[1]))[0] if found else None
+
+
+def _aspect(t: Token, below: Token | None, own: str | None) -> str | None:
+    """What the governor's form says: "during the visit" makes the visit the time of what the
+    clause says, under way unless the clause is in the simple past ("were signed during the
+    visit": done) or the future ("will be signed": planned); without a status word, "is on a visit" is under way and "are being held" too;
+    a negated "happened" ("has not taken place", "never materialised") is still expected."""
+    preposition = below.lower_ if below is not None and below.dep_ == "prep" else ""
+    when = tense(t) or ("past" if t.tag_ == "VBN" else "")  # "documents signed during the visit"
+    if preposition == "during":  # "have signed 12 MoUs during the visit": it is still going on
+        if when == "future":
+            return "planned"  # "during the visit, 20 MoUs will be signed"
+        return "happened" if when == "past" and not perfect_present(t) else "in_progress"
+    if own in ("happened", "in_progress") and is_negated(t):
         return "planned"
-    return name
+    if own in (None, "happened") and progressive(t):
+        return "in_progress"
+    if own is None and preposition in ("on", "under") and t.lemma_ == "be":
+        return {"past": "happened", "present": "in_progress", "future": "planned"}.get(when)
+    return own
+
+
+def _combine(inner: str | None, outer: str | None, framing: frozenset[str]) -> str | None:
+    """A governor's status over the status of what it governs: a framing one decides ("expected
+    to be signed", "discussed launching"), unless what it governs was put off or called off."""
+    if outer is None or inner is None:
+        return outer or inner
+    if outer in framing and (inner in framing or inner in ("happened", "in_progress")):
+        return outer
+    return inner
+
+
+def _done_by_tense(structure: Structure, reporting: frozenset[str]) -> bool:
+    """True when the verb the mention is an argument of ("had recently tested a route", "it
+    ended with 37 MoUs") is in the past, and is not one that only reports or judges what it
+    names ("highlighted the corridor", "saw corridors as a priority")."""
+    head = structure.head
+    verb = head if head.pos_ in ("VERB", "AUX") else None
+    if verb is None and structure.chain:
+        first = structure.chain[0]
+        second = structure.chain[1] if len(structure.chain) > 1 else None
+        if first.pos_ in ("VERB", "AUX"):
+            verb = first
+        elif first.dep_ == "prep" and second is not None and second.pos_ in ("VERB", "AUX"):
+            verb = second
+    return verb is not None and verb.lemma_ not in reporting and tense(verb) == "past"
+
+
+def event_status(
+    structure: Structure, cues: dict[int, list[StatusWord]], rules: ClaimRules, events: set[int]
+) -> tuple[str | None, bool]:
+    """The status the parse gives the event at `structure`, and whether it lies ahead of what
+    governs it (an infinitive, "to launch flights", or another event, "an MoU on flights": a
+    "signed" above them does not make the flights done). `events` are the tokens of every
+    event cue in the sentence.
+
+    In order: a clause that modifies the mention ("agreements reached", "dates, which were
+    postponed") says it outright; else its governors up to the clause's head, each over what it
+    governs (`_combine`), but not past another event's noun (what governs the MoU is about the
+    MoU); else a word before the mention ("the upcoming visit"); else, with nothing said, a past
+    tense of the nearest governing verb ("had recently tested a route")."""
+    head = structure.head
+    verb = head.pos_ in ("VERB", "AUX")
+    if not verb and (said := _best(clause_words(head), cues)) is not None:
+        return said, False
+    status, ahead, stopped = _governed(structure, cues, rules, events)
+    # "flights to take off from October 15": an infinitive about the mention lies ahead.
+    ahead = ahead or any(c.dep_ in CLAUSE_MODIFIERS and is_infinitive(c) for c in head.children)
+    if status is None and not verb:
+        status = _best(mention_words(head), cues)
+    if status is None and not (ahead or stopped) and _done_by_tense(structure, rules.reporting):
+        status = "happened"
+    return status, ahead or stopped
+
+
+def _governed(
+    structure: Structure, cues: dict[int, list[StatusWord]], rules: ClaimRules, events: set[int]
+) -> tuple[str | None, bool, bool]:
+    """The status the mention's governors give it, whether it lies ahead of them, and whether
+    another event's noun stopped the climb."""
+    head = structure.head
+    status = (
+        _aspect(head, None, _best(predicate_words(head), cues))
+        if head.pos_ in ("VERB", "AUX")
+        else None
+    )
+    ahead, below = is_infinitive(head), head
+    for t in structure.chain:
+        if t.i in events and t.pos_ in ("NOUN", "PROPN"):
+            return status, ahead, True
+        words = predicate_words(t)
+        if is_infinitive(below):  # "renewed his invitation to the president to pay a visit"
+            words += [c for c in t.children if c.dep_ == "dobj"]
+        own = _aspect(t, below, _best(words, cues))
+        status = _combine(status, None if ahead and own in DONE else own, rules.framing)
+        ahead, below = ahead or is_infinitive(t), t
+    return status, ahead, False
 
 
 def _groups(cities: list[Mention], text: str, rules: ClaimRules) -> list[list[Mention]]:
@@ -125,10 +233,75 @@ def routes(
 
 def usable(timexes: list[Timex], status: str) -> list[Timex]:
     """Time expressions that can date this claim: dated ones pointing the right way in time (a
-    plan's date lies ahead, a happening's behind), else vague ones ("shortly") for their words."""
-    wanted = ("past",) if status == "happened" else ("future",)
+    plan's date lies ahead, a happening's behind), then a plan's lapsed date, else vague ones
+    ("shortly") for their words."""
+    wanted = ("past",) if status in DONE else ("future",)
     dated = [t for t in timexes if t.start is not None and t.direction in wanted]
-    return dated or [t for t in timexes if t.start is None]
+    # A plan's date already past in its own clause is its lapsed target ("promised flights by
+    # March 2023", read in 2026): the slippage check needs it.
+    lapsed = [t for t in timexes if t.start is not None and status in COMMITTED and t not in dated]
+    return dated + lapsed or [t for t in timexes if t.start is None]
+
+
+def clause_timexes(doc: Doc, structure: Structure, timexes: list[Timex]) -> list[Timex]:
+    """The time expressions of the mention's clause and of its own modifiers ("the service,
+    which started in July"), nearest to the mention in the parse first."""
+    region = _timex_region(structure)
+    spans = tokens_in(doc, [(t.char_start, t.char_end) for t in timexes])
+    placed = list(zip(timexes, spans, strict=True))
+    inside = [(t, tokens) for t, tokens in placed if tokens & region]
+    if not inside:  # one attached a clause too low ("expected early next month after ...")
+        governors = _below_infinitive([structure.head, *structure.chain])
+        inside = [
+            (t, tokens)
+            for t, tokens in placed
+            if tokens
+            and _leads_clause(doc, tokens)
+            and any(tree_distance(n, doc[i]) <= NEAR for n in governors for i in tokens)
+        ]
+    head = structure.head
+    inside.sort(key=lambda x: (min(tree_distance(head, doc[i]) for i in x[1]), x[0].char_start))
+    return [t for t, _ in inside]
+
+
+def _below_infinitive(governors: list[Token]) -> list[Token]:
+    """The governors up to the first infinitive complement: a date above it dates the governor
+    ("agreed in December to promote visa facilitation"), not what lies ahead of it."""
+    first = next(
+        (n for n, t in enumerate(governors) if is_infinitive(t) and t.dep_ != "advcl"), None
+    )  # an infinitive of purpose happens when its governor does ("meet shortly to finalise")
+    return governors if first is None else governors[: first + 1]
+
+
+def _timex_region(structure: Structure) -> set[int]:
+    """The words whose time expressions date the mention: its clause (below an infinitive, the
+    infinitive's words), its own modifiers, and a time adjunct of a governor ("Starting in
+    April, flights will ...")."""
+    governors = _below_infinitive([structure.head, *structure.chain])
+    top = governors[-1]
+    clause = structure.clause if top is (structure.chain or (structure.head,))[-1] else set()
+    region = (
+        set(clause)
+        | {t.i for t in top.subtree if not clause}
+        | {t.i for t in structure.head.subtree}
+    )
+    for t in governors:
+        for c in t.children:
+            if c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN") and not _has_subject(c):
+                region |= {x.i for x in c.subtree}
+    return region
+
+
+def _has_subject(t: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+
+
+def _leads_clause(doc: Doc, tokens: set[int]) -> bool:
+    """True when the time expression comes before every other word of the clause it is attached
+    to: the parser put it in the clause that follows it, not the one it ends."""
+    top = clause_of(doc[min(tokens)])
+    others = clause_tokens(top) - tokens
+    return bool(others) and max(tokens) < min(others)
 
 
 def nearest(timexes: list[Timex], span: tuple[int, int], text: str) -> Timex | None:

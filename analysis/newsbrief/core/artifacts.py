@@ -98,6 +98,7 @@ def timex_table(timexes: TimexIndex) -> pd.DataFrame:
                 "direction": t.direction,
                 "char_start": t.char_start,
                 "char_end": t.char_end,
+                "approximate": flag(t.approximate),
             }
             for key in sorted(timexes)
             for t in timexes[key]
@@ -139,6 +140,9 @@ def claims_table(claims: list[Claim]) -> pd.DataFrame:
                 "actors": joined(c.actors),
                 "figures": joined(c.figures),
                 "quote": c.quote,
+                "participants": joined(c.participants),
+                "in_scope": flag(c.in_scope),
+                "target_approximate": flag(c.target_approximate),
             }
             for c in claims
         ]
@@ -290,6 +294,7 @@ def read_timexes(data: Path) -> TimexIndex:
                 end=from_iso(r.text("end")),
                 granularity=r.text("granularity"),
                 direction=r.text("direction"),
+                approximate=r.optional("approximate") == "yes",
             )
         )
     return found

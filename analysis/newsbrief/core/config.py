@@ -36,8 +36,18 @@ from newsbrief.core.paths import ANALYSIS
 SCOPE = ANALYSIS / "scope.yml"
 TIMEX_WORDS = ANALYSIS / "timex.yml"
 
-STATUSES = ("proposed", "under_discussion", "planned", "happened", "postponed", "cancelled")
-Status = Literal["proposed", "under_discussion", "planned", "happened", "postponed", "cancelled"]
+STATUSES = (
+    "proposed",
+    "under_discussion",
+    "planned",
+    "in_progress",
+    "happened",
+    "postponed",
+    "cancelled",
+)
+Status = Literal[
+    "proposed", "under_discussion", "planned", "in_progress", "happened", "postponed", "cancelled"
+]
 # Rows of the validation tables that are not themes (themes/validation.py writes them).
 RESERVED_THEMES = ("micro", "macro", "all")
 
@@ -356,6 +366,7 @@ class KindSpec(Strict):
         "or countries"
     )
     directional: bool = False
+    recurring: bool = False
     subtypes: dict[str, Regex] = {}
     default_subtype: Name = "general"
     yields_to: list[Name] = []
@@ -372,6 +383,7 @@ class NumberWords(Strict):
     units: dict[str, int] = {}
     teens: dict[str, int] = {}
     tens: dict[str, int] = {}
+    ordinals: dict[str, int] = {}
 
 
 class NameVariantsSpec(Strict):
@@ -388,13 +400,14 @@ class ClaimRulesConfig(Strict):
     kinds: dict[str, KindSpec] = {}
     status_alias: dict[str, Status] = {}
     status: dict[str, Regex] = {}
-    framing: list[Status] = ["proposed", "under_discussion"]
-    framing_reach: int = 45
-    negation: Regex = r"(?!)"
+    framing: list[Status] = ["proposed", "under_discussion", "planned"]
     status_from_timex: bool = True
     route_links: list[Name] = []
     list_links: list[Name] = []
     offices: list[Name] = []
+    office_aliases: dict[str, Name] = {}
+    visit_verbs: list[Name] = []
+    reporting_verbs: list[Name] = []
     figures: dict[str, FigureSpec] = {}
     number_words: NumberWords = NumberWords()
     name_variants: NameVariantsSpec = NameVariantsSpec()

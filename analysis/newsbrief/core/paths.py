@@ -49,5 +49,15 @@ class Paths:
         return self.root / "tests" / "fixtures" / "gold"
 
     @property
+    def claims_gold(self) -> Path:
+        """The independent coder's claims gold (claims/evaluation.py reads it when present)."""
+        return self.root / "tests" / "fixtures" / "gold"
+
+    @property
+    def gold_articles(self) -> Path:
+        """The published articles the claims gold labels, beside the seeds."""
+        return self.root / "tests" / "fixtures" / "realistic"
+
+    @property
     def validation(self) -> Path:
         return self.root / "analysis" / "validation" / "hand_codes.csv"

@@ -31,6 +31,7 @@ INPUT_GLOBS = (
     "analysis/validation/*.yml",
     "tests/fixtures/realistic/*",  # scored for the brief's metadata accuracy
     "tests/fixtures/gold/*.yml",
+    "tests/fixtures/gold/claim*",
     "analysis/newsbrief/**/*.py",
     "analysis/newsbrief/render/assets/*",
     "analysis/*.ipynb",
@@ -40,6 +41,8 @@ INPUT_GLOBS = (
     "report/*.lua",
     "requirements.txt",
 )
+# The claims gold and the published articles it labels are inputs of the brief's methods section
+# (build/data/claims_accuracy.csv), so a fresh copy has them too.
 PROJECT_FILES = (
     "Makefile",
     "requirements.txt",

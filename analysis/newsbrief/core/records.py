@@ -68,6 +68,9 @@ class Timex(Record):
     end: date | None
     granularity: str  # day | week | month | season | quarter | half-year | year | vague
     direction: str  # past | future | vague, relative to the article's publication
+    # A relative expression of an undated article, resolved over its date bounds: the span holds
+    # every day it can mean, not the one it means.
+    approximate: bool = False
 
 
 @dataclass(slots=True)

@@ -181,6 +181,7 @@ TIMEX = Schema(
         ("direction", S),
         ("char_start", N),
         ("char_end", N),
+        ("approximate", "flag"),
     ),
 )
 NOTES = Schema("ingest_notes", (("article_id", S), ("note", S)))
@@ -238,6 +239,30 @@ CLAIMS = Schema(
         ("actors", L),
         ("figures", L),
         ("quote", S),
+        # The states taking part; only events of both focus countries are in scope (the checks
+        # and the tracker read no others).
+        ("participants", L),
+        ("in_scope", F),
+        ("target_approximate", F),  # an undated article's relative target, over its date bounds
+    ),
+)
+# The claims measured against the independent coder's gold (claims/evaluation.py), one row per
+# split; empty when the gold is not in the project.
+CLAIMS_ACCURACY = Schema(
+    "claims_accuracy",
+    (
+        ("split", S),
+        ("sentences", N),
+        ("gold_events", N),
+        ("claims", N),
+        ("tp", N),
+        ("fp", N),
+        ("fn", N),
+        ("precision", "float"),
+        ("recall", "float"),
+        ("targets", N),
+        ("targets_right", N),
+        ("target_accuracy", "float"),
     ),
 )
 COPIES = Schema(

@@ -15,6 +15,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
@@ -170,17 +171,17 @@ _KINDS = [
     rf"(?P<month_rel_year>(?P<mry_m>{_MONTH})\s+(?:of\s+)?(?P<mry_r>this|next|last)\s+year)",
     rf"(?P<daymonth>(?P<dm_v>{_WD}?(?:the\s+)?{_DAY}(?:\s+of)?\s+(?P<dm_m1>{_MONTH})"
     rf"|{_WD}?(?P<dm_m2>{_MONTH})\s+{_DAY}{_NOT_COUNT})(?!,?\s*{_YEAR})(?![\d:])"
-    rf"(?:\s+(?:of\s+)?(?P<dm_r>this|next|last)\s+year)?)",
+    rf"(?:\s+(?:of\s+)?(?P<dm_r>this|next|last)\s+year|\s+this\s+month)?)",
     rf"(?P<rel_month_name>(?P<rmn_r>this|next|last|coming|past)\s+(?P<rmn_m>{_MONTH}))",
     rf"(?P<year_range>(?P<yr_lead>between|from)\s+(?P<yr_a>{_YEAR})\s*(?:and|to|until|till|[–—-])\s*(?P<yr_b>{_YEAR}))",
     rf"(?P<ago>(?P<ago_n>{_NUM})\s+(?P<ago_u>year|month|week|day)s?\s+ago)",
     rf"(?P<span_past>(?:(?:in|over|during|for|within|throughout)\s+)?(?:the\s+)?(?:past|last|previous)\s+"
     rf"(?P<sp_n>{_NUM})\s+(?P<sp_u>year|month|week)s)",
     rf"(?P<span_next>(?:(?:in|over|during|within|for)\s+)?the\s+(?:next|coming|following)\s+"
-    rf"(?P<sn_n>{_NUM})\s+(?P<sn_u>year|month|week)s|within\s+(?P<sw_n>{_NUM})\s+(?P<sw_u>year|month|week)s)",
+    rf"(?P<sn_n>{_NUM})\s+(?P<sn_u>year|month|week)s|within\s+(?P<sw_n>{_NUM})\s+(?P<sw_u>year|month|week)s?)",
     rf"(?P<rel_year>(?:(?P<ry_mod>later|earlier)\s+(?:in\s+)?)?(?P<ry_r>{_REL}|the)\s+year)",
     rf"(?P<rel_quarter>(?P<rq_r>{_REL})\s+quarter)",
-    rf"(?P<rel_month>(?P<rm_r>{_REL})\s+month)",
+    rf"(?P<rel_month>(?:(?P<rm_mod>later|earlier)\s+(?:in\s+)?)?(?P<rm_r>{_REL})\s+month)",
     rf"(?P<rel_week>(?P<rw_r>{_REL})\s+week)",
     r"(?P<rel_day>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|yesterday|today|tomorrow|tonight"
     r"|(?:earlier\s+|later\s+)?this\s+(?:morning|afternoon|evening))",
@@ -196,8 +197,9 @@ _KINDS = [
     r"convenien(?:t|ce)(?:\s+(?:time|date|opportunity))?"
     r"|at\s+the\s+earliest(?:\s+(?:possible\s+)?(?:date|time|opportunity))?|in\s+due\s+course"
     r"|in\s+the\s+(?:years|months|weeks|days)\s+to\s+come|in\s+the\s+(?:coming|next\s+few)\s+(?:days|weeks|months|years)"
-    r"|at\s+an\s+early\s+date|in\s+recent\s+(?:years|months|weeks)"
-    r"|(?:over|in|during|for)\s+the\s+(?:past|last)\s+(?:few\s+|several\s+)?(?:years|months|decades))",
+    r"|at\s+an\s+early\s+date|in\s+recent\s+(?:years|months|weeks)|recently"
+    r"|(?:over|in|during|for)\s+the\s+(?:past|last)\s+(?:few\s+|several\s+)?(?:years|months|decades)"
+    r"|over\s+the\s+years)",
 ]
 _ALTERNATIVES = _LEAD + "(?:" + "|".join(_KINDS) + r")(?![\w-])"
 
@@ -237,6 +239,7 @@ FIRST_WORDS = frozenset(
         "circa",
         "shortly",
         "soon",
+        "recently",
         "later",
         "earlier",
         "monday",
@@ -895,7 +898,13 @@ def _relative_year(m: Candidate, anchor: date, when: str) -> Interval:
 
 def _relative_month(m: Candidate, anchor: date, when: str) -> Interval:
     year_month = _shift_month(anchor.year, anchor.month, _offset(m.group("rm_r")))
-    return (*_month_span(*year_month), "month")
+    first, last = _month_span(*year_month)
+    modifier = m.word("rm_mod")
+    if modifier == "later" and year_month == (anchor.year, anchor.month):
+        return min(anchor + timedelta(days=1), last), last, "month"
+    if modifier == "earlier" and year_month == (anchor.year, anchor.month):
+        return first, max(first, anchor - timedelta(days=1)), "month"
+    return first, last, "month"
 
 
 def _relative_week(m: Candidate, anchor: date, when: str) -> Interval:
@@ -1295,9 +1304,36 @@ def find_timexes(
                 end=end,
                 granularity=granularity,
                 direction=_direction(start, end, granularity, low, high, when, text),
+                approximate=anchor is None and start is not None and _absolute(m) is None,
             )
         )
     return found
+
+
+def reread(
+    sentence: str,
+    timex: Timex,
+    when: str,
+    anchor: date | None,
+    *,
+    anchor_min: date | None = None,
+    anchor_max: date | None = None,
+) -> Timex:
+    """The time expression read again in the tense `when` (past | future) of the event it dates:
+    "the meeting held in December" in a July article is last December, though a plan in the same
+    sentence is in the future. An expression that names its year reads the same."""
+    lowered = sentence.lower() if sentence.isascii() else sentence.translate(_ASCII_LOWER)
+    match = _CANDIDATES.match(lowered, timex.char_start)
+    if match is None or match.end() != timex.char_end or timex.direction == when:
+        return timex
+    m = Candidate(match, sentence)
+    if m.kind == "vague" or _absolute(m) is not None:
+        return timex
+    start, end, granularity = _resolve(m, anchor, anchor_min, anchor_max, when)
+    low = anchor if anchor is not None else anchor_min
+    high = anchor if anchor is not None else anchor_max
+    direction = _direction(start, end, granularity, low, high, when, timex.text)
+    return replace(timex, start=start, end=end, direction=direction)
 
 
 def _resolve(
@@ -1311,10 +1347,22 @@ def _resolve(
             return absolute
         if anchor is not None:
             return _relative(m, anchor, when)
-        if anchor_min is not None and anchor_max is not None:
-            start = _relative(m, anchor_min, when)[0]
-            end = _relative(m, anchor_max, when)[1]
-            return start, end, _granularity(m)
+        if anchor_min is not None and anchor_max is not None and anchor_min <= anchor_max:
+            return _over_bounds(m, anchor_min, anchor_max, when)
     except (ValueError, OverflowError, KeyError):
         pass  # an impossible date ("30 February"): keep the expression, without a date
     return None, None, _granularity(m)
+
+
+def _over_bounds(m: Candidate, low: date, high: date, when: str) -> Interval:
+    """A relative expression in an undated article: every day it can mean for a publication
+    date between the bounds, from its reading at the earliest to its reading at the latest, and
+    never longer than the bounds' span plus the expression's own length ("next month" in an
+    article of March to May is April to June). Bounds that contradict each other date nothing."""
+    early, late = _relative(m, low, when), _relative(m, high, when)
+    if None in (early[0], early[1], late[0], late[1]):
+        return None, None, _granularity(m)
+    start = min(d for d in (early[0], late[0]) if d is not None)
+    end = max(d for d in (early[1], late[1]) if d is not None)
+    own = max(early[1] - early[0], late[1] - late[0])  # type: ignore[operator]
+    return start, min(end, start + (high - low) + own), early[2]

@@ -44,6 +44,7 @@ class ReportInputs:
     codes: pd.DataFrame
     validation: pd.DataFrame
     claims: pd.DataFrame
+    claims_accuracy: pd.DataFrame
     findings: pd.DataFrame
     tracker: pd.DataFrame
     notes: pd.DataFrame
@@ -83,6 +84,7 @@ def load_report_inputs(paths: Paths) -> ReportInputs:
         codes=schema.CODES.read(data),
         validation=schema.VALIDATION.read(data),
         claims=claims,
+        claims_accuracy=schema.CLAIMS_ACCURACY.read(data),
         findings=findings,
         tracker=tracker,
         notes=schema.NOTES.read(data),
@@ -270,6 +272,7 @@ def includes(
         "validation.md": report.validation_summary(heldout, inputs.validation, inputs.intercoder)
         + "\n"
         + report.validation_table(validation, labels),
+        "claims_accuracy.md": report.claims_accuracy(inputs.claims_accuracy),
         "codebook.md": report.codebook_table(load_codebook().themes),
         "software.md": report.software_table(versions),
         "hashes.md": report.hashes_table(articles)
