@@ -96,10 +96,8 @@ def _aspect(t: Token, below: Token | None, own: str | None) -> str | None:
     a negated "happened" ("has not taken place", "never materialised") is still expected."""
     preposition = below.lower_ if below is not None and below.dep_ == "prep" else ""
     when = tense(t) or ("past" if t.tag_ == "VBN" else "")  # "documents signed during the visit"
-    if preposition == "during":  # "have signed 12 MoUs during the visit": it is still going on
-        if when == "future":
-            return "planned"  # "during the visit, 20 MoUs will be signed"
-        return "happened" if when == "past" and not perfect_present(t) else "in_progress"
+    if preposition == "during":
+        return _during(t, when)
     if own in ("happened", "in_progress") and is_negated(t):
         return "planned"
     if own in (None, "happened") and progressive(t):
@@ -107,6 +105,14 @@ def _aspect(t: Token, below: Token | None, own: str | None) -> str | None:
     if own is None and preposition in ("on", "under") and t.lemma_ == "be":
         return {"past": "happened", "present": "in_progress", "future": "planned"}.get(when)
     return own
+
+
+def _during(t: Token, when: str) -> str:
+    """An event "during the visit": the visit is the time of what the clause says."""
+    if when == "future":
+        return "planned"  # "during the visit, 20 MoUs will be signed"
+    # "have signed 12 MoUs during the visit": it is still going on
+    return "happened" if when == "past" and not perfect_present(t) else "in_progress"
 
 
 def _combine(inner: str | None, outer: str | None, framing: frozenset[str]) -> str | None:
