@@ -148,3 +148,24 @@ def test_a_route_claim_names_the_country_event_it_supports():
 def test_a_happening_is_not_dated_by_a_time_ahead():
     (signing,) = claims("The agreement on banking was signed; talks continue in June 2025.")
     assert signing.status == "happened" and signing.target_start is None
+
+
+def test_transit_trade_ports_and_rail_links_are_corridors_but_a_transit_trade_agreement_is_not():
+    for text in (
+        "Kazakhstan and Pakistan will expand transit trade through Afghanistan.",
+        "Pakistan offered Kazakhstan access to its seaports for cargo.",
+        "Kazakh trucks reached Lahore on trial runs last month.",
+        "A rail link between Kazakhstan and Pakistan is planned.",
+    ):
+        assert "corridor" in {c.kind for c in claims(text)}, text
+    kinds = [c.kind for c in claims("The two sides will sign a transit trade agreement.")]
+    assert kinds == ["agreement"]
+
+
+def test_memorandums_declarations_and_signed_documents_are_agreements():
+    for text in (
+        "Kazakhstan and Pakistan signed a dozen memorandums in Almaty.",
+        "The leaders adopted a joint declaration on strategic partnership.",
+        "The documents signed in Lahore cover trade and energy.",
+    ):
+        assert "agreement" in {c.kind for c in claims(text)}, text

@@ -189,6 +189,24 @@ def test_the_one_invited_is_the_visitor():
     )
 
 
+def test_an_official_arriving_is_a_visit_with_or_without_the_word_visit():
+    for text in (
+        "Kazakhstan's Deputy Prime Minister arrived in Islamabad on Monday for talks.",
+        "Testova travelled to Islamabad last week.",
+    ):
+        visit = read(text, "official_visit")
+        assert visit.status == "happened", text
+        assert visit.event.endswith("-of-kazakhstan->pakistan"), text
+
+
+def test_a_flight_or_a_cargo_arriving_is_nobodys_visit():
+    for text in (
+        "The first passenger flight from Almaty landed in Lahore on Saturday.",
+        "The first Kazakh cargo train arrived in Islamabad last week.",
+    ):
+        assert not [c for c in claims(text) if c.kind == "official_visit"], text
+
+
 # Occurrences of recurring events
 
 

@@ -109,6 +109,7 @@ class KindRule:
     yields_to: tuple[
         str, ...
     ] = ()  # kinds whose cue, shortly before, owns this cue ("delegation ... will visit")
+    named_visitor: re.Pattern[str] | None = None  # cues that need a named visitor ("arrived in")
 
 
 @dataclass(frozen=True)
@@ -216,6 +217,11 @@ def _kind(name: str, spec: KindSpec, path: Path) -> KindRule:
         ),
         default_subtype=spec.default_subtype,
         yields_to=tuple(spec.yields_to),
+        named_visitor=(
+            _compile(spec.named_visitor, path, f"named_visitor of '{name}'")
+            if spec.named_visitor
+            else None
+        ),
     )
 
 
@@ -473,6 +479,10 @@ def _visit(
     names = reading.names
     who = visitor(names, visitor_token(names, head, rules.visit_verbs), rules.offices)
     dest = destination(names, head, rules.visit_verbs)
+    # "The first flight from Kazakhstan landed in Lahore" is nobody's visit: arriving is one only
+    # when an office or officeholder arrives.
+    if kind.named_visitor is not None and kind.named_visitor.fullmatch(cue[0]) and not who.office:
+        return None
     if not who.office and not who.state:
         return _this_visit(dest, state)
     if not who.state and state.last_visit.startswith(f"{kind.name}:{slug(who.office)}"):

@@ -370,6 +370,11 @@ class KindSpec(Strict):
     subtypes: dict[str, Regex] = {}
     default_subtype: Name = "general"
     yields_to: list[Name] = []
+    named_visitor: Regex = Field(
+        default="",
+        description="cues (of a kind keyed by visitor) that name a visit only when the sentence "
+        "names who travels: 'arrived in' is a visit of a president, not of a cargo train",
+    )
 
 
 class FigureSpec(Strict):
