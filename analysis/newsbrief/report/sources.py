@@ -129,6 +129,19 @@ class Cluster:
     changes: tuple[tuple[str, str, str, str], ...]  # (article, words, other article, words)
 
 
+def articles_where(articles: pd.DataFrame) -> str:
+    """Where the PDF lists the articles: the table grows with every article, so it is an
+    appendix there, which keeps the body's length independent of the corpus's size."""
+    undated = int((articles.date.fillna("") == "").sum())
+    count = len(articles)
+    undated_words = f", {undated} of them undated," if undated else ""
+    return (
+        f"The {count} articles{undated_words} are listed with their outlet, headline and date, "
+        "and how each date is known, in “Appendix: the articles”; the HTML brief has the "
+        "table here, searchable.\n"
+    )
+
+
 def _components(groups: list[list[str]]) -> list[set[str]]:
     """Articles joined by any group they share (union-find)."""
     parent: dict[str, str] = {}

@@ -224,13 +224,12 @@ def _count(n: int) -> str:
 
 
 def sources_section(inputs: ReportInputs) -> str:
-    """Every article in one table, copied reports as clusters, name variants, input problems."""
+    """Copied reports as clusters, name variants, input problems (the table of every article is
+    `articles.md`, in the PDF an appendix: it grows with every article)."""
     articles, findings, keys = inputs.articles, inputs.findings, inputs.keys
     by_id = inputs.corpus.articles
     out = [
-        "### Articles\n",
-        sources.articles_table(articles),
-        "\n### Copied reports\n",
+        "### Copied reports\n",
         sources.clusters_markdown(inputs.clusters(), by_id, keys),
         "\n### Name variants\n",
         sources.variants_markdown(findings[findings.check == "name_variant"], keys),
@@ -267,6 +266,8 @@ def includes(
         + "\n"
         + report.theme_prose(inputs.codes, inputs.sentences, articles, labels, keys),
         "sources.md": sources_section(inputs),
+        "articles.md": sources.articles_table(articles),
+        "articles_where.md": sources.articles_where(articles),
         "methods_corpus.md": report.methods_corpus(articles, inputs.sentences, inputs.claims),
         "metadata_accuracy.md": report.metadata_accuracy(inputs.metadata_accuracy),
         "validation.md": report.validation_summary(heldout, inputs.validation, inputs.intercoder)
