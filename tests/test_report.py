@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from newsbrief.core.schema import CLAIMS, COPIES, FINDINGS, records
 from newsbrief.report import sections, sources
@@ -375,3 +376,22 @@ def test_a_date_restated_less_precisely_is_not_a_move():
     )
     (c,), _ = told(case)
     assert [m.article_id for m in c.promised_dates()] == ["a", "c"] and c.moves() == 1
+
+
+def test_the_findings_review_is_stated_with_its_counts_and_a_bad_verdict_names_the_file(tmp_path):
+    from newsbrief.core.errors import InputError
+    from newsbrief.report.stage import review_verdicts
+    from newsbrief.report.tables import findings_review
+
+    review = tmp_path / "findings_review.yml"
+    review.write_text(
+        "- {check: conflict, verdict: wrong}\n- {check: conflict, verdict: right}\n"
+        "- {check: slippage, verdict: right}\n",
+        encoding="utf-8",
+    )
+    text = findings_review(review_verdicts(review))
+    assert "1 of 3 were wrong (1 of 2 conflict)" in text
+    assert findings_review(review_verdicts(tmp_path / "absent.yml")) == ""
+    review.write_text("- {check: conflict, verdict: maybe}\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"findings_review\.yml"):
+        review_verdicts(review)

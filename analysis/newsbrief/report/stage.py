@@ -18,6 +18,7 @@ import yaml
 
 from newsbrief.core import provenance, schema
 from newsbrief.core.config import SCOPE, OfficeholdersConfig, ScopeConfig, load_config
+from newsbrief.core.errors import InputError
 from newsbrief.core.paths import CONTEXT_DIR, Paths
 from newsbrief.core.schema import records
 from newsbrief.core.store import write_text
@@ -94,6 +95,23 @@ def load_report_inputs(paths: Paths) -> ReportInputs:
         corpus=corpus,
         told=commitments(tracker, findings, corpus),
     )
+
+
+def review_verdicts(path: Path) -> list[tuple[str, str]]:
+    """(check, verdict) of each reviewed finding; [] when the review is not there."""
+    if not path.exists():
+        return []
+    try:
+        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        verdicts = [(str(e["check"]), str(e["verdict"])) for e in entries]
+    except (yaml.YAMLError, KeyError, TypeError) as err:
+        raise InputError(
+            path, f"is not a list of reviewed findings ({err})", "give each a check and a verdict"
+        ) from None
+    for check, verdict in verdicts:
+        if verdict not in ("right", "wrong"):
+            raise InputError(path, f"has verdict '{verdict}' for a {check}", "write right or wrong")
+    return verdicts
 
 
 def reference_rows(validation: pd.DataFrame) -> pd.DataFrame:
@@ -273,7 +291,9 @@ def includes(
         "validation.md": report.validation_summary(heldout, inputs.validation, inputs.intercoder)
         + "\n"
         + report.validation_table(validation, labels),
-        "claims_accuracy.md": report.claims_accuracy(inputs.claims_accuracy),
+        "claims_accuracy.md": report.claims_accuracy(inputs.claims_accuracy)
+        + "\n"
+        + report.findings_review(review_verdicts(paths.claims_gold / "findings_review.yml")),
         "codebook.md": report.codebook_table(load_codebook().themes),
         "software.md": report.software_table(versions),
         "hashes.md": report.hashes_table(articles)

@@ -505,6 +505,26 @@ def claims_accuracy(accuracy: pd.DataFrame) -> str:
     )
 
 
+def findings_review(verdicts: Sequence[tuple[str, str]]) -> str:
+    """What an independent reviewer found of the findings on the development corpus: (check,
+    verdict) pairs from tests/fixtures/gold/findings_review.yml; "" when there is no review."""
+    if not verdicts:
+        return ""
+    wrong = Counter(check for check, verdict in verdicts if verdict == "wrong")
+    total = len(verdicts)
+    worst = ", ".join(
+        f"{n} of {sum(1 for c, _ in verdicts if c == check)} {check.replace('_', ' ')}"
+        for check, n in wrong.most_common()
+    )
+    return (
+        f"An independent reviewer read every finding the checks make on the development corpus "
+        f"(the seeds and the development half of the published articles) against the articles it "
+        f"cites: {sum(wrong.values())} of {total} were wrong ({worst}); the reason for each "
+        "verdict is in tests/fixtures/gold/findings_review.yml. Read a finding with its quotes "
+        "before relying on it.\n"
+    )
+
+
 def codebook_table(themes: list[Theme]) -> str:
     rows = [[md_text(t.label), f"`{t.key}`", md_text(t.definition)] for t in themes]
     return md_table(["Theme", "Key", "Definition"], rows)
