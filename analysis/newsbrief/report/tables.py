@@ -516,10 +516,11 @@ def findings_review(verdicts: Sequence[tuple[str, str]]) -> str:
         f"{n} of {sum(1 for c, _ in verdicts if c == check)} {check.replace('_', ' ')}"
         for check, n in wrong.most_common()
     )
+    worst = f" ({worst})" if worst else ""
     return (
         f"An independent reviewer read every finding the checks make on the development corpus "
         f"(the seeds and the development half of the published articles) against the articles it "
-        f"cites: {sum(wrong.values())} of {total} were wrong ({worst}); the reason for each "
+        f"cites: {sum(wrong.values())} of {total} were wrong{worst}; the reason for each "
         "verdict is in tests/fixtures/gold/findings_review.yml. Read a finding with its quotes "
         "before relying on it.\n"
     )
