@@ -14,11 +14,12 @@ byte for byte. Where it runs:
 - Otherwise in this process, synchronously, as one partition, below PARALLEL_FROM items (the
   usual brief of a few dozen articles starts no process) or when `NEWSBRIEF_WORKERS=1`.
 - Otherwise on Dask's multiprocessing scheduler, one forked worker process per CPU this process
-  may use (`NEWSBRIEF_WORKERS=N` sets N), PARTITIONS_PER_WORKER partitions each. Measured at
-  10,000 articles on two cores (benchmarks/results.md): 40 s for the analysis, against 142 s
-  on a LocalCluster of two processes, whose per-call scatter of the corpus to the workers took
-  most of it; forked workers need not import the package again at every stage, as spawned ones
-  would.
+  may use (`NEWSBRIEF_WORKERS=N` sets N), PARTITIONS_PER_WORKER partitions each. The workers are
+  forked for the call and inherit its items and arguments in memory; a task carries only its
+  partition's bounds and only the results are pickled back. Measured at 10,000 articles on two
+  cores (benchmarks/results.md): 22.4 s for the analysis without issue 21's parse, against 26.2 s
+  when each partition was pickled to its worker, and 142 s on a LocalCluster of two processes,
+  whose per-call scatter of the corpus to the workers took most of it.
 
 A call that runs longer than PROGRESS_AFTER seconds shows a progress bar on stderr when stderr is
 a terminal (Dask's ProgressBar; tqdm over the futures on a cluster); otherwise it is quiet.
@@ -116,7 +117,6 @@ def map_chunks(
 def _on_local_processes(
     function: Callable[..., R], items: list[T], args: tuple[Any, ...], processes: int
 ) -> list[R]:
-    import pickle
     import uuid
 
     import dask.config
@@ -125,46 +125,52 @@ def _on_local_processes(
     from dask.diagnostics.progress import ProgressBar
 
     run = uuid.uuid4().hex
-    shared = [_data(value, f"arg-{n}-{run}") for n, value in enumerate(args)]
+    edges = _edges(len(items), processes * PARTITIONS_PER_WORKER)
     tasks = [
-        delayed(function, pure=False)(_data(part, f"part-{n}-{run}"), *shared)
-        for n, part in enumerate(_partitions(items, processes * PARTITIONS_PER_WORKER))
+        delayed(_inherited_partition, pure=False)(run, start, stop)
+        for start, stop in itertools.pairwise(edges)
     ]
     bar: contextlib.AbstractContextManager[Any] = contextlib.nullcontext()
     if sys.stderr.isatty():
         bar = ProgressBar(minimum=PROGRESS_AFTER, out=sys.stderr)  # type: ignore[no-untyped-call]
-    with dask.config.set({"multiprocessing.context": "fork"}), bar:
-        return list(
-            compute(  # type: ignore[no-untyped-call]
-                *tasks,
-                scheduler="processes",
-                num_workers=processes,
-                chunksize=1,
-                func_dumps=pickle.dumps,
-                func_loads=pickle.loads,
+    # The workers are forked inside compute(), after this: each inherits the call's function,
+    # items and arguments in its memory, so a task carries only its bounds, and only results
+    # cross a pipe.
+    _INHERITED[run] = (function, items, args)
+    try:
+        with dask.config.set({"multiprocessing.context": "fork"}), bar:
+            return list(
+                compute(  # type: ignore[no-untyped-call]
+                    *tasks, scheduler="processes", num_workers=processes, chunksize=1
+                )
             )
-        )
+    finally:
+        del _INHERITED[run]
 
 
-def _data(value: Any, key: str) -> Any:
-    """`value` as a piece of data in a graph of its own, sent as it is with each task that
-    needs it. (dask.delayed(value) would make a task of it, whose result crosses back.) As a
-    DataNode, dask does not walk through it looking for tasks: for a list of tuples it did, item
-    by item, 0.1 s for the dating inputs of 1,250 articles, at every call."""
-    from dask.delayed import Delayed
-    from dask.task_spec import DataNode
+# What each local call's forked workers inherit: run id -> (function, items, extra arguments).
+_INHERITED: dict[str, tuple[Callable[..., Any], list[Any], tuple[Any, ...]]] = {}
 
-    return Delayed(key, {key: DataNode(key, value)})  # type: ignore[no-untyped-call]
+
+def _inherited_partition(run: str, start: int, stop: int) -> Any:
+    function, items, args = _INHERITED[run]
+    return function(items[start:stop], *args)
+
+
+def _edges(length: int, count: int) -> list[int]:
+    """Bounds of `count` consecutive slices of `length` items, of nearly equal length (none
+    empty)."""
+    count = max(1, min(count, length))
+    size, extra = divmod(length, count)
+    edges = [0]
+    for number in range(count):
+        edges.append(edges[-1] + size + (number < extra))
+    return edges
 
 
 def _partitions(items: list[T], count: int) -> list[list[T]]:
     """`items` cut into `count` consecutive slices of nearly equal length (none empty)."""
-    count = max(1, min(count, len(items)))
-    size, extra = divmod(len(items), count)
-    edges = [0]
-    for number in range(count):
-        edges.append(edges[-1] + size + (number < extra))
-    return [items[a:b] for a, b in itertools.pairwise(edges)]
+    return [items[a:b] for a, b in itertools.pairwise(_edges(len(items), count))]
 
 
 def _on_cluster(
