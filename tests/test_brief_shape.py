@@ -152,10 +152,11 @@ def test_the_methods_name_the_renderer_that_was_used(realistic):
 
 # Issue 21: every finding on the development corpus judged right or wrong, with the reason, by an
 # independent reviewer (tests/fixtures/gold/findings_review.yml). Measured 2026-12-04: 13 of 34
-# wrong (0.38); the bar is fewer than one in ten. The guard holds the measured level so that a
+# wrong (0.38); 2026-12-05: 12 of 33 (0.36: "the pile of earlier agreements" is no longer read as
+# planned, so its false conflict is gone); the bar is fewer than one in ten. The guard holds the measured level so that a
 # change that adds wrong findings fails; the bar is a strict expected failure until it is met.
 REVIEW = ROOT / "tests/fixtures/gold/findings_review.yml"
-WRONG_AT_MOST = 0.39
+WRONG_AT_MOST = 0.37
 REVIEWED_AT_LEAST = (
     0.8  # a share of today's findings the review must cover for the rate to mean much
 )

@@ -149,6 +149,21 @@ def test_a_negated_start_is_not_done():
     assert status_of("Direct flights between Almaty and Lahore have not yet started.") == "planned"
 
 
+def test_earlier_agreements_are_signed_whatever_the_verb_above_them_says():
+    assert (
+        status_of(
+            "The new documents will join the pile of earlier agreements between Kazakhstan and "
+            "Pakistan that produced little trade."
+        )
+        == "happened"
+    )
+    assert (
+        status_of("Previous agreements between Kazakhstan and Pakistan may be reviewed.")
+        == "happened"
+    )
+    assert status_of("New agreements between Kazakhstan and Pakistan will be signed.") == "planned"
+
+
 def test_a_visit_names_who_visits_where():
     _, _, claims = corpus(
         ("The President of Kazakhstan is set to visit Pakistan later this year.", date(2023, 2, 1)),

@@ -145,6 +145,7 @@ class ClaimRules:
     office_aliases: tuple[tuple[str, str], ...]
     visit_verbs: frozenset[str]
     reporting: frozenset[str]  # verbs whose past tense does not make what they name done
+    prior: frozenset[str]  # adjectives that place what they modify before now: "earlier MoUs"
     figures: tuple[FigureRule, ...]
     numbers: dict[str, int]
     ordinals: dict[str, int]
@@ -286,6 +287,7 @@ def _read_claim_rules(path: Path, scope: Path = SCOPE) -> ClaimRules:
         office_aliases=tuple(config.office_aliases.items()),
         visit_verbs=frozenset(v.casefold() for v in config.visit_verbs),
         reporting=frozenset(v.casefold() for v in config.reporting_verbs),
+        prior=frozenset(v.casefold() for v in config.prior_modifiers),
         figures=tuple(_figure(name, spec, number, path) for name, spec in config.figures.items()),
         numbers={
             w.casefold(): v

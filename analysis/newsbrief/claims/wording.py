@@ -158,6 +158,10 @@ def event_status(
     verb = head.pos_ in ("VERB", "AUX")
     if not verb and (said := _best(clause_words(head), cues)) is not None:
         return said, False
+    # "the pile of earlier agreements" (that "will join" it): the mention's own adjective places it
+    # before now, whatever the verbs above it say of something else.
+    if not verb and any(c.dep_ == "amod" and c.lower_ in rules.prior for c in head.children):
+        return "happened", False
     status, ahead, stopped = _governed(structure, cues, rules, events)
     # "flights to take off from October 15": an infinitive about the mention lies ahead.
     ahead = ahead or any(c.dep_ in CLAUSE_MODIFIERS and is_infinitive(c) for c in head.children)

@@ -413,6 +413,7 @@ class ClaimRulesConfig(Strict):
     office_aliases: dict[str, Name] = {}
     visit_verbs: list[Name] = []
     reporting_verbs: list[Name] = []
+    prior_modifiers: list[Name] = []
     figures: dict[str, FigureSpec] = {}
     number_words: NumberWords = NumberWords()
     name_variants: NameVariantsSpec = NameVariantsSpec()

@@ -518,9 +518,9 @@ def findings_review(verdicts: Sequence[tuple[str, str]]) -> str:
     )
     worst = f" ({worst})" if worst else ""
     return (
-        f"An independent reviewer read every finding the checks make on the development corpus "
-        f"(the seeds and the development half of the published articles) against the articles it "
-        f"cites: {sum(wrong.values())} of {total} were wrong{worst}; the reason for each "
+        f"An independent reviewer read every finding the checks made on the development corpus "
+        f"(the seeds and the development half of the published articles) when it was reviewed, "
+        f"against the articles it cites: {sum(wrong.values())} of {total} were wrong{worst}; the reason for each "
         "verdict is in tests/fixtures/gold/findings_review.yml. Read a finding with its quotes "
         "before relying on it.\n"
     )
