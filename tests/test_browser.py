@@ -52,6 +52,11 @@ def every_row(page: Any, container: Any) -> list[list[str]]:
     length = container.locator(".dt-length select")
     if length.count():
         length.select_option(label="All")
+        # The redraw may land after the select returns: wait until every row is on the page.
+        container.page.wait_for_function(
+            f"([c, n]) => ({ROWS})(c).length === n",
+            arg=[container.element_handle(), total_rows(container)],
+        )
     return rows(container)
 
 
@@ -127,7 +132,15 @@ def test_sorting_a_column_puts_its_rows_in_order(brief):
             values = [r[column] for r in table_rows]
             if values == sorted(values, key=str.lower):
                 continue
-            container.locator("thead th").nth(column).locator("button.dtcc-button_order").click()
+            header = container.locator("thead th").nth(column)
+            header.locator("button.dtcc-button_order").click()
+            # The first click orders ascending, unless DataTables already held the column in
+            # order by its own reading of the values: then it orders descending; click again.
+            page.wait_for_function(
+                "th => /dt-ordering-(asc|desc)/.test(th.className)", arg=header.element_handle()
+            )
+            if "dt-ordering-desc" in (header.get_attribute("class") or ""):
+                header.locator("button.dtcc-button_order").click()
             assert [r[column] for r in rows(container)] == sorted(values, key=str.lower)
             return
     pytest.fail("no table has a column that is not already in order")

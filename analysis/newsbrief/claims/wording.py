@@ -156,12 +156,8 @@ def event_status(
     tense of the nearest governing verb ("had recently tested a route")."""
     head = structure.head
     verb = head.pos_ in ("VERB", "AUX")
-    if not verb and (said := _best(clause_words(head), cues)) is not None:
+    if not verb and (said := _said_of_the_noun(head, cues, rules)) is not None:
         return said, False
-    # "the pile of earlier agreements" (that "will join" it): the mention's own adjective places it
-    # before now, whatever the verbs above it say of something else.
-    if not verb and any(c.dep_ == "amod" and c.lower_ in rules.prior for c in head.children):
-        return "happened", False
     status, ahead, stopped = _governed(structure, cues, rules, events)
     # "flights to take off from October 15": an infinitive about the mention lies ahead.
     ahead = ahead or any(c.dep_ in CLAUSE_MODIFIERS and is_infinitive(c) for c in head.children)
@@ -170,6 +166,18 @@ def event_status(
     if status is None and not (ahead or stopped) and _done_by_tense(structure, rules.reporting):
         status = "happened"
     return status, ahead or stopped
+
+
+def _said_of_the_noun(
+    head: Token, cues: dict[int, list[StatusWord]], rules: ClaimRules
+) -> str | None:
+    """What a noun mention's own modifiers say: a clause on it ("agreements reached"), or an
+    adjective that places it before now ("the pile of earlier agreements" that "will join" it),
+    whatever the verbs above it say of something else."""
+    said = _best(clause_words(head), cues)
+    if said is None and any(c.dep_ == "amod" and c.lower_ in rules.prior for c in head.children):
+        said = "happened"
+    return said
 
 
 def _governed(
