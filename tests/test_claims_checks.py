@@ -289,6 +289,34 @@ def test_a_count_over_the_whole_history_of_relations_is_not_compared_with_one_si
     assert "conflict" in kinds(findings)  # the same count of one occasion is compared
 
 
+def test_more_than_a_count_agrees_with_any_larger_count_and_disagrees_with_a_smaller_one():
+    signed = ("On Monday the two sides signed 37 memorandums of understanding.", date(2023, 1, 3))
+    findings, _, _ = checks(
+        signed,
+        ("On Monday more than 30 memorandums of understanding were signed.", date(2023, 1, 4)),
+    )
+    assert "conflict" not in kinds(findings)
+    findings, _, _ = checks(
+        signed,
+        ("On Monday more than 40 memorandums of understanding were signed.", date(2023, 1, 4)),
+    )
+    assert "conflict" in kinds(findings)
+    findings, _, _ = checks(
+        signed, ("On Monday up to 30 memorandums of understanding were signed.", date(2023, 1, 4))
+    )
+    assert "conflict" in kinds(findings)
+
+
+def test_a_vague_count_or_a_part_of_a_set_is_not_compared():
+    signed = ("On Monday the two sides signed 37 memorandums of understanding.", date(2023, 1, 3))
+    for vague in (
+        "On Monday some 30 memorandums of understanding were signed.",
+        "On Monday the sides signed the documents; six of the memorandums of understanding were on trade.",
+    ):
+        findings, _, _ = checks(signed, (vague, date(2023, 1, 4)))
+        assert "conflict" not in kinds(findings), vague
+
+
 def test_different_dates_announced_for_the_same_event_are_a_conflict():
     findings, _, _ = checks(
         ("Direct flights between Almaty and Lahore will begin in April.", date(2023, 1, 1)),

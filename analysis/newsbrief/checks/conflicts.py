@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from newsbrief.checks.duplicates import republished_changes
 from newsbrief.checks.finding import EVIDENCE_LIMIT, Corpus, Family, Finding, claims_finding, plural
 from newsbrief.checks.timeline import Timeline, When, target_text, when_in
-from newsbrief.claims.extract import COMMITTED, Claim
+from newsbrief.claims.extract import COMMITTED, Claim, Count
 
 OCCASION_DAYS = (
     60  # counts given without a target date, by articles this close, describe one occasion
@@ -172,11 +172,24 @@ def _occasions(counted: list[tuple[tuple[date, date], Claim]]) -> list[list[Clai
 
 
 def _disagree(occasion: list[Claim]) -> bool:
-    """Two or more articles of the occasion, and no number that every one of them gives."""
-    by_article: dict[str, set[int]] = defaultdict(set)
+    """Two or more articles of the occasion, and no number that every one of them allows: 37
+    and 30 disagree, 37 and "more than 30" do not."""
+    by_article: dict[str, set[Count]] = defaultdict(set)
     for c in occasion:
         by_article[c.article_id].update(c.counts)
-    return len(by_article) > 1 and not set.intersection(*by_article.values())
+    if len(by_article) < 2:
+        return False
+    # If some value fits every article, the largest of the lows that admit it is one: try those.
+    lows = sorted({low for counts in by_article.values() for low, _ in counts})
+    return not any(
+        all(any(_allows(count, value) for count in counts) for counts in by_article.values())
+        for value in lows
+    )
+
+
+def _allows(count: Count, value: int) -> bool:
+    low, high = count
+    return low <= value and (high is None or value <= high)
 
 
 def _different_routes(timeline: Timeline) -> list[Finding]:

@@ -65,9 +65,14 @@ def _iso(day: date | None) -> str:
 
 def _delivered(first: Claim, done: list[Claim]) -> str:
     """Done: kept, or a compromise when fewer were delivered than promised (3 of 5 MoUs)."""
-    counts = {n for c in done for n in c.counts}
-    promised = set(first.counts)
-    return "Compromise" if promised and counts and max(counts) < min(promised) else "Promise Kept"
+    delivered = [high for c in done for _, high in c.counts]
+    promised = [low for low, _ in first.counts]
+    fewer = (
+        bool(promised and delivered)
+        and None not in delivered
+        and max(h for h in delivered if h is not None) < min(promised)
+    )
+    return "Compromise" if fewer else "Promise Kept"
 
 
 def _pending(first: Claim, later: list[Claim], latest: date | None) -> str:

@@ -120,6 +120,15 @@ class FigureRule:
     patterns: tuple[re.Pattern[str], ...]
     # a sentence matching it counts over a span of history, not one occasion: not compared
     cumulative: re.Pattern[str] | None = None
+    # a figure matching it counts a part of something ("six of the documents"): not compared
+    part: re.Pattern[str] | None = None
+    # (what it says of the count, the words just before the figure that say it): "more than"
+    qualifiers: tuple[tuple[str, re.Pattern[str]], ...] = ()
+
+
+# The values a count allows, from low to high (None: no upper bound): "37 MoUs" is (37, 37),
+# "more than 30 agreements" (31, None).
+Count = tuple[int, int | None]
 
 
 @dataclass(frozen=True)
@@ -242,6 +251,34 @@ def _figure(name: str, spec: FigureSpec, number: str, path: Path) -> FigureRule:
         )
         if spec.cumulative
         else None,
+        part=_compile(
+            "|".join(f"(?:{p.replace('{number}', number)})" for p in spec.part),
+            path,
+            f"the part cues of figures '{name}'",
+        )
+        if spec.part
+        else None,
+        qualifiers=tuple(
+            (
+                meaning,
+                _compile(
+                    _qualifier(words),
+                    path,
+                    f"the {meaning} qualifiers of figures '{name}'",
+                    bounded=False,
+                ),
+            )
+            for meaning, words in spec.qualifiers.items()
+        ),
+    )
+
+
+def _qualifier(words: list[str]) -> str:
+    """Any of `words`, ending right where the figure begins: "more than" in "more than 30"."""
+    return (
+        r"\b(?:"
+        + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        + r")\s+$"
     )
 
 
@@ -325,7 +362,7 @@ class Claim(Record):  # crosses back from the workers by the ten thousand
     quote: str  # the sentence, verbatim
     country_event: str = ""  # for a city route: the country-level event it also supports
     label: str = ""  # for readers: "Direct flights Almaty–Lahore"
-    counts: tuple[int, ...] = ()  # values of the figures the rules mark as comparable
+    counts: tuple[Count, ...] = ()  # what the figures the rules mark as comparable allow
     participants: tuple[str, ...] = ()  # the states taking part, as the context names them
     in_scope: bool = True  # both focus countries take part: only these reach the checks
     target_approximate: bool = False  # a relative target of an undated article, over its bounds
@@ -765,7 +802,7 @@ class _Found:
     event: Event
     timex: Timex | None
     figures: tuple[str, ...]
-    counts: tuple[int, ...]
+    counts: tuple[Count, ...]
 
 
 def _occurrence(

@@ -5,7 +5,7 @@ dates it, the figures it gives, and the city routes it names. Used by claims/ext
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from newsbrief.claims.mentions import Mention, pair_key
@@ -32,7 +32,7 @@ from newsbrief.dating.context import Place
 if TYPE_CHECKING:  # the rules are read in extract.py, which reads sentences with this module
     from spacy.tokens import Doc, Token
 
-    from newsbrief.claims.extract import ClaimRules, FigureRule
+    from newsbrief.claims.extract import ClaimRules, Count, FigureRule
 
 CLAUSE_PENALTY = 200  # characters a status cue across ";", ":" or "but" counts as: another clause
 LINK_REACH = 24  # characters a route link ("and from", "–") may span between two cities
@@ -391,11 +391,11 @@ def _compared(group: FigureRule, text: str) -> bool:
 
 def sentence_figures(
     text: str, kind: str, rules: ClaimRules, folded: str | None = None
-) -> tuple[tuple[str, ...], tuple[int, ...]]:
+) -> tuple[tuple[str, ...], tuple[Count, ...]]:
     """Figures of the rules' groups that apply to `kind`, as written, and the comparable counts.
     `folded` is the text's `fold`, when already made."""
     figures: list[str] = []
-    counts: list[int] = []
+    counts: list[Count] = []
     taken: list[tuple[int, int]] = []
     folded = fold(text) if folded is None else folded
     for group in rules.figures:
@@ -410,7 +410,37 @@ def sentence_figures(
                 taken.append(m.span())
                 written = text[m.start() : m.end()]
                 figures.append(written)
-                value = count_value(written, rules) if _compared(group, text) else None
-                if value is not None:
-                    counts.append(value)
-    return tuple(dict.fromkeys(figures)), tuple(sorted(set(counts)))
+                if _compared(group, text) and (span := _count(group, text, m, rules)) is not None:
+                    counts.append(span)
+    return tuple(dict.fromkeys(figures)), tuple(sorted(set(counts), key=_order))
+
+
+def _order(count: Count) -> tuple[int, int]:
+    low, high = count
+    return low, -1 if high is None else high
+
+
+# What a qualifier before a count says of it: the range of values it allows, from the number
+# written. "near" ("some 35", "nearly 40") allows a range no rule can bound: it is not compared.
+_BOUNDS: dict[str, Callable[[int], Count]] = {
+    "above": lambda n: (n + 1, None),
+    "from": lambda n: (n, None),
+    "below": lambda n: (0, n - 1),
+    "to": lambda n: (0, n),
+}
+
+
+def _count(group: FigureRule, text: str, m: re.Match[str], rules: ClaimRules) -> Count | None:
+    """The values a count figure allows: one ("37 MoUs" is 37..37), or a range its qualifier
+    gives ("more than 30 agreements" is 31 or more). None for a figure that counts a part
+    ("six of the documents") or that its qualifier leaves vague ("some 35")."""
+    written = m.group(0)
+    value = count_value(written, rules)
+    if value is None or (group.part is not None and group.part.match(written)):
+        return None
+    before = text[: m.start()]
+    qualifier = next((q for q, pattern in group.qualifiers if pattern.search(before)), None)
+    if qualifier is None:
+        return value, value
+    bound = _BOUNDS.get(qualifier)
+    return bound(value) if bound is not None else None

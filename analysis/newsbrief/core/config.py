@@ -382,6 +382,8 @@ class FigureSpec(Strict):
     compare: bool = False
     patterns: list[Name] = []
     cumulative: list[Name] = []
+    part: list[Name] = []
+    qualifiers: dict[Literal["above", "from", "below", "to", "near"], list[Name]] = {}
 
 
 class NumberWords(Strict):
