@@ -32,6 +32,17 @@ CONTEXT = Context(
             "",
             SRC,
         ),
+        Tenure(
+            "Ruslan Sampleev",
+            ("Ruslan Sampleev",),
+            "Minister of Foreign Affairs of Kazakhstan",
+            ("foreign minister",),
+            "KZ",
+            date(2019, 1, 1),
+            None,
+            "",
+            SRC,
+        ),
     ),
     place_names=(
         PlaceName(
@@ -171,6 +182,32 @@ def test_a_visit_names_who_visits_where():
     )
     assert {c.event for c in claims} == {"official_visit:president-of-kazakhstan->pakistan"}
     assert [c.status for c in claims] == ["planned", "proposed"]
+
+
+def test_a_surname_after_the_full_name_is_that_person_and_their_visit_is_their_own():
+    _, _, claims = corpus(
+        (
+            "Foreign Minister Ruslan Sampleev held talks in Islamabad.\n\n"
+            "Sampleev is in Pakistan to prepare the President of Kazakhstan's visit to Pakistan "
+            "in November.\n\n"
+            "Sampleev arrived in Islamabad on Monday for a two-day visit.",
+            date(2023, 9, 5),
+        ),
+    )
+    arrived = [c for c in claims if c.quote.startswith("Sampleev arrived")]
+    assert [c.event for c in arrived] == ["official_visit:foreign-minister-of-kazakhstan->pakistan"]
+    assert arrived[0].status == "happened" and "Ruslan Sampleev" in arrived[0].actors
+
+
+def test_a_visitor_the_context_does_not_know_is_not_the_articles_last_visit():
+    _, _, claims = corpus(
+        (
+            "The President of Kazakhstan will visit Pakistan in November.\n\n"
+            "Morgan arrived in Islamabad on Monday for a two-day visit.",
+            date(2023, 9, 5),
+        ),
+    )
+    assert [c.quote[:8] for c in claims] == ["The Pres"]
 
 
 def test_counts_of_agreements_are_kept_as_figures():

@@ -28,9 +28,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsbrief.claims.mentions import (
+    NO_SURNAMES,
     Mention,
     Office,
     People,
+    Surnames,
     country_name,
     country_of,
     office_holders,
@@ -39,6 +41,7 @@ from newsbrief.claims.mentions import (
     people,
     place_mentions,
     slug,
+    surnames,
 )
 from newsbrief.claims.participants import (
     Named,
@@ -276,9 +279,7 @@ def _figure(name: str, spec: FigureSpec, number: str, path: Path) -> FigureRule:
 def _qualifier(words: list[str]) -> str:
     """Any of `words`, ending right where the figure begins: "more than" in "more than 30"."""
     return (
-        r"\b(?:"
-        + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-        + r")\s+$"
+        r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\s+$"
     )
 
 
@@ -381,6 +382,7 @@ class ArticleState:
     pair: tuple[str, ...] = ()  # the article's two most named states; () for the focus pair
     bounds: tuple[date | None, date | None] = (None, None)  # an undated article's date bounds
     sessions: dict[str, int] = field(default_factory=dict)  # last numbered occurrence, by kind
+    surnames: Surnames = NO_SURNAMES  # "Nurtleu" alone, after "Murat Nurtleu"
 
 
 @dataclass(frozen=True, slots=True)
@@ -416,15 +418,17 @@ def read_sentence(
     rules: ClaimRules,
     day: date | None,
     doc: Doc | None = None,
+    known: Surnames = NO_SURNAMES,
 ) -> Reading | None:
     """The sentence's places, people, offices, status words and parse, or None when no kind's cue
     is in it (most sentences, found with one scan). `day` is the article's date (who held an
-    office); `doc` is the sentence's parse when already made."""
+    office); `doc` is the sentence's parse when already made; `known`, the surnames the article
+    lets stand for a person."""
     folded = fold(text)
     first = rules.any_cue.search(text) if may_match(rules.any_cue, folded) else None
     if first is None:
         return None
-    named = people(text, context, day, folded)
+    named = people(text, context, day, folded, known)
     mentions = place_mentions(text, context, [(s, e) for s, e, _ in named.spans])
     found_offices = offices(
         text, mentions, named, rules.offices, context, folded, rules.office_aliases
@@ -516,14 +520,17 @@ def _visit(
     if head is None:
         return None
     names = reading.names
-    who = visitor(names, visitor_token(names, head, rules.visit_verbs), rules.offices)
+    token = visitor_token(names, head, rules.visit_verbs)
+    who = visitor(names, token, rules.offices)
     dest = destination(names, head, rules.visit_verbs)
     # "The first flight from Kazakhstan landed in Lahore" is nobody's visit: arriving is one only
     # when an office or officeholder arrives.
     if kind.named_visitor is not None and kind.named_visitor.fullmatch(cue[0]) and not who.office:
         return None
     if not who.office and not who.state:
-        return _this_visit(dest, state)
+        # "Smith arrived for a visit": a name the context does not know is someone else's visit,
+        # not the article's last one.
+        return None if token is not None and token.pos_ == "PROPN" else _this_visit(dest, state)
     if not who.state and state.last_visit.startswith(f"{kind.name}:{slug(who.office)}"):
         return state.last_visit, state.last_visit_label, state.last_visit_parties
     way = _way(who.state, dest, rules.focus)
@@ -888,10 +895,10 @@ def sentence_claims(
     """The claims one sentence makes. `day` is the article's date (for who held an office),
     `state` carries "this visit" across the article's sentences, `doc` is the sentence's parse
     when already made."""
-    reading = read_sentence(text, timexes, context, rules, day, doc)
+    state = state if state is not None else ArticleState()
+    reading = read_sentence(text, timexes, context, rules, day, doc, state.surnames)
     if reading is None:
         return []
-    state = state if state is not None else ArticleState()
     owners: list[tuple[str, int, int]] = []  # (kind, start, end) of the cues already read
     found = [
         f
@@ -947,7 +954,11 @@ def extract_claims(
 
 
 def article_pair(
-    article: Article, context: Context, rules: ClaimRules, day: date | None
+    article: Article,
+    context: Context,
+    rules: ClaimRules,
+    day: date | None,
+    known: Surnames = NO_SURNAMES,
 ) -> tuple[str, ...]:
     """The two states the article names most (places and people, in its sentences), the focus
     pair first on a tie: who an event is between when its own clause names fewer than two. An
@@ -956,7 +967,7 @@ def article_pair(
     for s in article.sentences:
         if s.boilerplate:
             continue
-        named = people(s.text, context, day)
+        named = people(s.text, context, day, known=known)
         counts.update(country_name(t.country, context) for _, _, t in named.spans)
         masked = [(a, b) for a, b, _ in named.spans]
         counts.update(country_of(m.place, context) for m in place_mentions(s.text, context, masked))
@@ -983,9 +994,11 @@ def _article_claims(
     for article in articles:
         when = dates.get(article.article_id)
         day = when.anchor if when is not None else None
+        known = surnames((s.text for s in article.sentences if not s.boilerplate), context)
         state = ArticleState(
-            pair=article_pair(article, context, rules, day),
+            pair=article_pair(article, context, rules, day, known),
             bounds=(when.date_min, when.date_max) if when is not None else (None, None),
+            surnames=known,
         )
         for s in article.sentences:
             if s.boilerplate or id(s) not in docs:

@@ -115,21 +115,73 @@ def tenure_fits(tenure: Tenure, day: date | None) -> bool:
     )
 
 
-def people(text: str, context: Context, day: date | None, folded: str | None = None) -> People:
-    """People named by any alias, with the tenure in force on `day` (the article's date) when known.
-    `folded` is the text's `fold`, when already made."""
+@dataclass(frozen=True)
+class Surnames:
+    """The surnames that name a person on their own in one article: a reporter writes the full
+    name once ("Murat Nurtleu") and the surname after it ("Nurtleu arrived")."""
+
+    pattern: re.Pattern[str] | None
+    alias: dict[str, str]  # casefolded surname -> a casefolded alias of the person's
+
+
+NO_SURNAMES = Surnames(None, {})
+
+
+def surnames(texts: Iterable[str], context: Context) -> Surnames:
+    """The last words of the names of people `texts` name in full, where one person alone has it
+    (an article on Shehbaz and Nawaz Sharif leaves "Sharif" nobody's) and it is not an alias of
+    its own already."""
     pattern, names = person_index(context)
-    found, spans = [], []
-    if not may_match(pattern, fold(text) if folded is None else folded):
-        return People((), ())  # no officeholder's name in it: the usual case, found without a scan
-    for m in pattern.finditer(text):
-        tenures = names.get(strip_possessive(text[m.start() : m.end()]).casefold(), [])
-        if not tenures:
-            continue
-        tenure = next((t for t in tenures if tenure_fits(t, day)), tenures[0])
-        found.append(tenure.person)
-        spans.append((m.start(), m.end(), tenure))
-    return People(tuple(dict.fromkeys(found)), tuple(spans))
+    persons: dict[str, set[str]] = {}
+    alias: dict[str, str] = {}
+    written: dict[str, str] = {}
+    for text in texts:
+        for m in pattern.finditer(text):
+            name = strip_possessive(m.group())
+            tenures = names.get(name.casefold(), [])
+            last = name.rsplit(" ", 1)[-1]
+            if not tenures or last == name or last.casefold() in names or not last[:1].isupper():
+                continue
+            persons.setdefault(last.casefold(), set()).add(tenures[0].person)
+            alias.setdefault(last.casefold(), name.casefold())
+            written.setdefault(last.casefold(), last)
+    kept = {k: v for k, v in alias.items() if len(persons[k]) == 1}
+    if not kept:
+        return NO_SURNAMES
+    words = "|".join(re.escape(written[k]) for k in sorted(kept))
+    return Surnames(re.compile(rf"(?<![\w-])(?:{words})(?:[’']s)?(?![\w-])"), kept)
+
+
+def people(
+    text: str,
+    context: Context,
+    day: date | None,
+    folded: str | None = None,
+    known: Surnames = NO_SURNAMES,
+) -> People:
+    """People named by any alias, or by a surname the article's `known` gives, with the tenure in
+    force on `day` (the article's date) when known. `folded` is the text's `fold`, when already
+    made."""
+    pattern, names = person_index(context)
+    found: list[tuple[int, int, str]] = []
+    if may_match(pattern, fold(text) if folded is None else folded):
+        found = [
+            (m.start(), m.end(), strip_possessive(m.group()).casefold())
+            for m in pattern.finditer(text)
+        ]
+    if known.pattern is not None:
+        found += [
+            (m.start(), m.end(), known.alias[strip_possessive(m.group()).casefold()])
+            for m in known.pattern.finditer(text)
+            if not any(s < m.end() and m.start() < e for s, e, _ in found)
+        ]
+    spans = []
+    for start, end, name in sorted(found):
+        tenures = names.get(name, [])
+        if tenures:
+            tenure = next((t for t in tenures if tenure_fits(t, day)), tenures[0])
+            spans.append((start, end, tenure))
+    return People(tuple(dict.fromkeys(t.person for _, _, t in spans)), tuple(spans))
 
 
 # Offices -----------------------------------------------------------------------------------------
