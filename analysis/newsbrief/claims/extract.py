@@ -534,10 +534,15 @@ def _visit(
     if not who.state and state.last_visit.startswith(f"{kind.name}:{slug(who.office)}"):
         return state.last_visit, state.last_visit_label, state.last_visit_parties
     way = _way(who.state, dest, rules.focus)
-    if way is None:
-        return None
-    origin, dest = way
-    office = who.office or "official"
+    return None if way is None else _visit_key(kind, who.office, *way, state)
+
+
+def _visit_key(
+    kind: KindRule, office: str, origin: str, dest: str, state: ArticleState
+) -> tuple[str, str, tuple[str, ...]]:
+    """(event, label, states) of the visit of `office` of `origin` to `dest`, kept as the
+    article's last visit."""
+    office = office or "official"
     who_key = slug(office) + (f"-of-{slug(origin)}" if origin else "")
     label = f"{kind.label}: {office.title()}{' of ' + origin if origin else ''} to {dest}"
     event = f"{kind.name}:{who_key}->{slug(dest)}"
