@@ -407,6 +407,18 @@ def test_a_dated_commitment_nobody_mentions_again_has_no_follow_up():
     assert promise_tracker(claims, findings, dates)[0].verdict == "Not Yet Rated"
 
 
+def test_a_proposal_nobody_takes_up_is_not_a_promise_without_follow_up():
+    findings, claims, _ = checks(
+        (
+            "A chamber official proposed a Kazakhstan-Pakistan business forum in Karachi early next year.",
+            date(2023, 9, 1),
+        ),
+        ("Relations are warm and trade is growing.", date(2025, 1, 1)),
+    )
+    assert [c.status for c in claims] == ["proposed"]
+    assert "no_follow_up" not in kinds(findings)
+
+
 def test_a_weaker_later_status_is_a_downgrade():
     findings, _, _ = checks(
         ("The President of Kazakhstan is set to visit Pakistan later this year.", date(2023, 2, 1)),

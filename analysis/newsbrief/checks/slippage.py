@@ -5,7 +5,7 @@ Reads the timeline and the copies; checks slippage, fulfilled_late and no_follow
   still reports the event as not done; `days` runs from the target's end to the latest such article.
 - fulfilled_late: a later article reports the event done on a stated date after the target; `days`
   is the delay. (A report of the event done without a date of its own proves nothing about lateness.)
-- no_follow_up: a dated commitment whose target lies before the corpus's latest article, and that no
+- no_follow_up: a dated commitment (planned or postponed, not only proposed) whose target lies before the corpus's latest article, and that no
   article that may be later mentions again (neither the event nor its country-level event).
 """
 
@@ -20,6 +20,8 @@ from newsbrief.checks.finding import EVIDENCE_LIMIT, Corpus, Family, Finding, cl
 from newsbrief.checks.timeline import Timeline, When, first_announced, target_text, when_in
 from newsbrief.claims.copies import CopyPair
 from newsbrief.claims.extract import Claim
+
+SET = ("planned", "postponed")  # statuses that carry a date someone set, not only proposed
 
 
 class _LaterReports:
@@ -215,8 +217,11 @@ def no_follow_up(commits: dict[tuple[str, date], list[Claim]], timeline: Timelin
     if latest is None:
         return []
     findings = []
-    for (event, target), announced in sorted(commits.items()):
-        if target >= latest:
+    for (event, target), committed in sorted(commits.items()):
+        # A proposal ("a vice president proposed a forum early next year") that nobody took up
+        # is not a promise left unmentioned: only a date someone set counts.
+        announced = [c for c in committed if c.status in SET]
+        if target >= latest or not announced:
             continue
         first = first_announced(announced, timeline)
         start = when_in(when, first.article_id)
