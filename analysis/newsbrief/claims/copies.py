@@ -34,6 +34,7 @@ Shingle hashes are CRC-32s of the words combined by Python's tuple hash, which P
 
 from __future__ import annotations
 
+import calendar
 import re
 import zlib
 from array import array
@@ -84,16 +85,62 @@ def words(text: str) -> list[str]:
     return (_ASCII_WORD if folded.isascii() else _WORD).findall(folded)
 
 
+# A run of capitalised words, with the small words official names join them by: "Conference on
+# Interaction and Confidence Building Measures in Asia", "Prime Minister Shehbaz Sharif".
+_NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|on|and|in|the|for)\s+)*[A-Z][\w'’-]*)+")
+
+
+# Capitalised words that make a run an official name: not "Aktau and Karachi in July". Month and
+# day names are capitalised without being names; the calendar module's names are English unless a
+# program sets a locale, which this one never does.
+NAME_WORDS = 4
+_CALENDAR = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)
+
+
+def _name_runs(text: str) -> list[tuple[int, int]]:
+    """Where the text's official names stand: runs of NAME_WORDS capitalised words or more. Two
+    places and a month ("between Almaty and Lahore in April") are a fact a copy keeps, not a
+    name two reports share by chance."""
+    return [
+        m.span()
+        for m in _NAME_RUN.finditer(text)
+        if sum(w[:1].isupper() and w not in _CALENDAR for w in m.group().split()) >= NAME_WORDS
+    ]
+
+
+def _words_in_names(text: str, runs: list[tuple[int, int]]) -> tuple[list[str], list[bool]]:
+    """The text's normalised words, and for each whether it lies inside one of `runs`."""
+    found, named = [], []
+    ends = iter(runs)
+    run = next(ends, None)
+    for m in _WORD.finditer(text):
+        while run is not None and run[1] <= m.start():
+            run = next(ends, None)
+        found.append(m.group().casefold())
+        named.append(run is not None and run[0] <= m.start())
+    return found, named
+
+
 def shingles(text: str, word_hash: dict[str, int] | None = None) -> set[int]:
-    """Hashes of the text's SHINGLE-word sequences (a text shorter than that has none)."""
+    """Hashes of the text's SHINGLE-word sequences (a text shorter than that has none), except
+    those made only of a name's words: two reports that name "the Conference on Interaction and
+    Confidence Building Measures in Asia" share its name, not their text."""
     cache = word_hash if word_hash is not None else {}
-    found = words(text)
+    named: list[bool] | None = None
+    runs = _name_runs(text)
+    if runs:
+        found, named = _words_in_names(text, runs)
+    else:
+        found = words(text)
     ids = list(map(cache.get, found))
     if None in ids:
         for i, w in enumerate(found):
             if ids[i] is None:
                 ids[i] = cache[w] = zlib.crc32(w.encode("utf-8"))
-    return {hash(t) & _MASK for t in zip(*(ids[i:] for i in range(SHINGLE)), strict=False)}
+    sequences = zip(*(ids[i:] for i in range(SHINGLE)), strict=False)
+    if named is None:
+        return {hash(t) & _MASK for t in sequences}
+    return {hash(t) & _MASK for i, t in enumerate(sequences) if not all(named[i : i + SHINGLE])}
 
 
 def kind(similarity: float) -> str:
