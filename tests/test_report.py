@@ -383,15 +383,15 @@ def test_the_findings_review_is_stated_with_its_counts_and_a_bad_verdict_names_t
     from newsbrief.report.stage import review_verdicts
     from newsbrief.report.tables import findings_review
 
-    review = tmp_path / "findings_review.yml"
+    review = tmp_path / "findings_review_today.yml"
     review.write_text(
-        "- {check: conflict, verdict: wrong}\n- {check: conflict, verdict: right}\n"
+        "verdicts:\n- {check: conflict, verdict: wrong}\n- {check: conflict, verdict: right}\n"
         "- {check: slippage, verdict: right}\n",
         encoding="utf-8",
     )
     text = findings_review(review_verdicts(review))
     assert "1 of 3 were wrong (1 of 2 conflict)" in text
     assert findings_review(review_verdicts(tmp_path / "absent.yml")) == ""
-    review.write_text("- {check: conflict, verdict: maybe}\n", encoding="utf-8")
-    with pytest.raises(InputError, match=r"findings_review\.yml"):
+    review.write_text("verdicts:\n- {check: conflict, verdict: maybe}\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"findings_review_today\.yml"):
         review_verdicts(review)

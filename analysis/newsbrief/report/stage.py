@@ -98,15 +98,18 @@ def load_report_inputs(paths: Paths) -> ReportInputs:
 
 
 def review_verdicts(path: Path) -> list[tuple[str, str]]:
-    """(check, verdict) of each reviewed finding; [] when the review is not there."""
+    """(check, verdict) of each reviewed finding the development corpus gives today (the
+    `verdicts` of findings_review_today.yml); [] when the review is not there."""
     if not path.exists():
         return []
     try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        entries = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("verdicts") or []
         verdicts = [(str(e["check"]), str(e["verdict"])) for e in entries]
-    except (yaml.YAMLError, KeyError, TypeError) as err:
+    except (yaml.YAMLError, KeyError, TypeError, AttributeError) as err:
         raise InputError(
-            path, f"is not a list of reviewed findings ({err})", "give each a check and a verdict"
+            path,
+            f"is not a list of reviewed findings under 'verdicts:' ({err})",
+            "give each a check and a verdict",
         ) from None
     for check, verdict in verdicts:
         if verdict not in ("right", "wrong"):
@@ -293,7 +296,7 @@ def includes(
         + report.validation_table(validation, labels),
         "claims_accuracy.md": report.claims_accuracy(inputs.claims_accuracy)
         + "\n"
-        + report.findings_review(review_verdicts(paths.claims_gold / "findings_review.yml")),
+        + report.findings_review(review_verdicts(paths.claims_gold / "findings_review_today.yml")),
         "codebook.md": report.codebook_table(load_codebook().themes),
         "software.md": report.software_table(versions),
         "hashes.md": report.hashes_table(articles)

@@ -506,8 +506,9 @@ def claims_accuracy(accuracy: pd.DataFrame) -> str:
 
 
 def findings_review(verdicts: Sequence[tuple[str, str]]) -> str:
-    """What an independent reviewer found of the findings on the development corpus: (check,
-    verdict) pairs from tests/fixtures/gold/findings_review.yml; "" when there is no review."""
+    """What an independent reviewer found of the findings the development corpus gives today:
+    (check, verdict) pairs from tests/fixtures/gold/findings_review_today.yml; "" when there is
+    no review."""
     if not verdicts:
         return ""
     wrong = Counter(check for check, verdict in verdicts if verdict == "wrong")
@@ -518,11 +519,12 @@ def findings_review(verdicts: Sequence[tuple[str, str]]) -> str:
     )
     worst = f" ({worst})" if worst else ""
     return (
-        f"An independent reviewer read every finding the checks made on the development corpus "
-        f"(the seeds and the development half of the published articles) when it was reviewed, "
-        f"against the articles it cites: {sum(wrong.values())} of {total} were wrong{worst}; the reason for each "
-        "verdict is in tests/fixtures/gold/findings_review.yml. Read a finding with its quotes "
-        "before relying on it.\n"
+        f"An independent reviewer read the findings the checks make on the development corpus "
+        f"(the seeds and the development half of the published articles) against the articles "
+        f"they cite: {sum(wrong.values())} of {total} were wrong{worst}. The reason for each "
+        "verdict is in tests/fixtures/gold/findings_review.yml, and the tests rebuild that corpus "
+        "to keep this count equal to what the checks give. Read a finding with its quotes before "
+        "relying on it.\n"
     )
 
 
