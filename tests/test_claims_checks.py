@@ -419,6 +419,25 @@ def test_a_proposal_nobody_takes_up_is_not_a_promise_without_follow_up():
     assert "no_follow_up" not in kinds(findings)
 
 
+def test_a_session_announced_again_for_a_later_year_has_been_followed_up():
+    set_for_2025 = (
+        "The next session of the joint commission between Kazakhstan and Pakistan will be held in "
+        "Astana in 2025.",
+        date(2024, 12, 10),
+    )
+    quiet = ("Relations between Kazakhstan and Pakistan are warm.", date(2026, 6, 1))
+    findings, claims, _ = checks(set_for_2025, quiet)
+    assert kinds(findings) == ["no_follow_up"]
+    again = (
+        "The next session of the joint commission between Kazakhstan and Pakistan will be held in "
+        "Astana in the second half of the year.",
+        date(2026, 2, 4),
+    )
+    findings, claims, _ = checks(set_for_2025, again, quiet)
+    assert len({c.event for c in claims}) == 2  # two occurrences by their years
+    assert "no_follow_up" not in kinds(findings)
+
+
 def test_a_weaker_later_status_is_a_downgrade():
     findings, _, _ = checks(
         ("The President of Kazakhstan is set to visit Pakistan later this year.", date(2023, 2, 1)),

@@ -110,6 +110,11 @@ class Timeline:
             if c.country_event:
                 self.country[c.event] = c.country_event
                 self.routes[c.country_event].add(c.event)
+        # A recurring event's occurrences by the series they belong to: "joint_commission:x#2025"
+        # and "joint_commission:x" are of the series "joint_commission:x".
+        self.series: dict[str, list[str]] = defaultdict(list)
+        for event in self.by_event:
+            self.series[event.partition("#")[0]].append(event)
         self._done: dict[str, list[Claim]] = {}
         self._done_highs: dict[str, list[date]] = {}
         self._latest_first: dict[str, list[tuple[date | None, str]]] = {}
@@ -181,7 +186,8 @@ class Timeline:
         the event. Mentions are kept latest first, so the scan stops at the first one too early."""
         if event not in self._latest_first:
             highs = [
-                (when_in(self.when, c.article_id).high, c.article_id) for c in self.mentions(event)
+                (when_in(self.when, c.article_id).high, c.article_id)
+                for c in [*self.mentions(event), *self._pending_in_series(event)]
             ]
             # Unknown upper bounds first (they may be the latest), then by upper bound, latest first.
             self._latest_first[event] = sorted(
@@ -193,6 +199,21 @@ class Timeline:
             if article not in besides:
                 return True
         return False
+
+    def _pending_in_series(self, event: str) -> list[Claim]:
+        """For an occurrence of a recurring event, the claims of the series' other occurrences
+        that are still to come: "the next session will be held in Astana in the second half of
+        the year" follows up a session set for 2025 that has not met, under whatever year."""
+        series = event.partition("#")[0]
+        if series == event:
+            return []
+        return [
+            c
+            for other in sorted(self.series.get(series, ()))
+            if other != event
+            for c in self.by_event[other]
+            if c.status != "happened"
+        ]
 
     def mentions(self, event: str) -> list[Claim]:
         """Every claim that speaks of the event: its own, its country-level event's, its routes';
