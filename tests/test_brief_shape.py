@@ -152,14 +152,14 @@ def test_the_methods_name_the_renderer_that_was_used(realistic):
 
 # Issue 21: every finding on the development corpus judged right or wrong, with the reason, by an
 # independent reviewer (tests/fixtures/gold/findings_review.yml). Measured 2026-12-04: 13 of 34
-# wrong (0.38); 2026-12-05: 5 of 28 (0.18), after counts read as ranges, surnames read as their
-# people, proposals kept out of no_follow_up, official names out of copies and a session set again
-# for a later year taken as followed up. The bar is fewer than one in ten. The guard holds the
+# wrong (0.38); 2026-12-05: 4 of 27 (0.15), after counts read as ranges, surnames read as their
+# people, visas keyed by who grants them, proposals kept out of no_follow_up, official names out
+# of copies and a session set again for a later year taken as followed up. The bar is fewer than one in ten. The guard holds the
 # measured level so that a change that adds wrong findings fails; the bar is a strict expected
 # failure until it is met. findings_review_today.yml, which the brief states, must be what the
 # build gives.
 REVIEW = ROOT / "tests/fixtures/gold/findings_review.yml"
-WRONG_AT_MOST = 0.18
+WRONG_AT_MOST = 0.15
 TODAY = ROOT / "tests/fixtures/gold/findings_review_today.yml"
 REVIEWED_AT_LEAST = (
     0.8  # a share of today's findings the review must cover for the rate to mean much

@@ -210,6 +210,37 @@ def test_a_visitor_the_context_does_not_know_is_not_the_articles_last_visit():
     assert [c.quote[:8] for c in claims] == ["The Pres"]
 
 
+def test_a_visa_is_keyed_by_the_state_that_grants_it():
+    def event(text: str) -> str:
+        [claim] = corpus((text, date(2024, 1, 1)))[2]
+        return claim.event
+
+    assert event("Pakistan is considering five-year visas for business travellers.") == (
+        "visa:business:pakistan"
+    )
+    assert event("Kazakhstan's business community will receive two-year visas.") == (
+        "visa:business:pakistan"
+    )
+    assert event("Pakistani citizens could already apply for Kazakhstan's e-visa online.") == (
+        "visa:general:kazakhstan"
+    )
+    assert event("Business visas for Kazakh traders will be issued within a week.") == (
+        "visa:business:pakistan"
+    )
+    assert event("Kazakhstan and Pakistan agreed to ease visas for businessmen.") == "visa:business"
+
+
+def test_one_states_visas_issued_do_not_conflict_with_the_others_considered():
+    findings, _, _ = checks(
+        (
+            "Kazakhstan is issuing business visas to Pakistanis within a few days.",
+            date(2024, 1, 12),
+        ),
+        ("Pakistan is considering five-year business visas for Kazakh traders.", date(2024, 6, 1)),
+    )
+    assert "conflict" not in kinds(findings)
+
+
 def test_counts_of_agreements_are_kept_as_figures():
     _, _, claims = corpus(
         ("During the visit, 37 memorandums of understanding will be signed.", date(2023, 1, 1)),

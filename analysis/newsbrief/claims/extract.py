@@ -46,6 +46,7 @@ from newsbrief.claims.mentions import (
 from newsbrief.claims.participants import (
     Named,
     destination,
+    issuer,
     parties,
     visitor,
     visitor_token,
@@ -113,6 +114,9 @@ class KindRule:
         str, ...
     ] = ()  # kinds whose cue, shortly before, owns this cue ("delegation ... will visit")
     named_visitor: re.Pattern[str] | None = None  # cues that need a named visitor ("arrived in")
+    # verbs whose subject grants it and verbs whose subject receives it: the granting state keys
+    # the event ("visa:business:pakistan"); None when the kind has no issuer
+    issuer: tuple[frozenset[str], frozenset[str]] | None = None
 
 
 @dataclass(frozen=True)
@@ -233,6 +237,14 @@ def _kind(name: str, spec: KindSpec, path: Path) -> KindRule:
         named_visitor=(
             _compile(spec.named_visitor, path, f"named_visitor of '{name}'")
             if spec.named_visitor
+            else None
+        ),
+        issuer=(
+            (
+                frozenset(v.casefold() for v in spec.issuer.grants),
+                frozenset(v.casefold() for v in spec.issuer.receives),
+            )
+            if spec.issuer is not None
             else None
         ),
     )
@@ -698,8 +710,17 @@ def _subtype_events(
     reading: Reading, kind: KindRule, cue: re.Match[str], state: ArticleState
 ) -> list[Event]:
     sub = _subtype(reading, cue, kind)
-    label = f"{kind.label} ({sub.replace('_', ' ')})"
-    return [Event(f"{kind.name}:{sub}", label, cue.span(), parties=_parties(reading, cue, state))]
+    key, label = f"{kind.name}:{sub}", f"{kind.label} ({sub.replace('_', ' ')})"
+    # Pakistan's visas for Kazakhs and Kazakhstan's for Pakistanis are two policies, not one.
+    head = mention(reading.doc, *cue.span()) if kind.issuer is not None else None
+    by = (
+        issuer(reading.names, head, *kind.issuer, reading.rules.focus)
+        if head and kind.issuer
+        else ""
+    )
+    if by:
+        key, label = f"{key}:{slug(by)}", f"{label} granted by {by}"
+    return [Event(key, label, cue.span(), parties=_parties(reading, cue, state))]
 
 
 def _place_events(

@@ -217,3 +217,85 @@ def _prep_objects(t: Token, words: tuple[str, ...]) -> list[Token]:
         for p in c.children
         if p.dep_ == "pobj"
     ]
+
+
+# Issuers -----------------------------------------------------------------------------------------
+
+
+def issuer(
+    named: Named,
+    head: Token,
+    grants: frozenset[str],
+    receives: frozenset[str],
+    focus: tuple[str, str],
+) -> str:
+    """The state that grants what the mention `head` names (a visa), "" when the sentence does not
+    tell: a state in the mention's own words ("Kazakhstan's e-visa"); else the subject of the verb
+    above it that grants it ("Pakistan is considering visas", "his embassy was issuing visas"
+    after the envoy is named) or, for a verb that receives it ("Kazakh traders will receive
+    visas"), the other focus country; else, for visas "for Kazakh travellers", the other one."""
+    own = [c for c in head.children if c.dep_ in ("poss", "amod", "compound")]
+    states = named.states(set().union(*(phrase(c) for c in own)))
+    if states:
+        return states[0]
+    by_verb = _granted_by_verb(named, head, grants, receives, focus)
+    if by_verb:
+        return by_verb
+    for target in _prep_objects(head, ("for",)):
+        states = named.states(phrase(target))
+        if states:
+            return _other_focus(states[0], focus)
+    return ""
+
+
+def _granted_by_verb(
+    named: Named,
+    head: Token,
+    grants: frozenset[str],
+    receives: frozenset[str],
+    focus: tuple[str, str],
+) -> str:
+    """The state the verb above the mention makes its grantor: its subject (or the agent of a
+    passive, "visas will be issued by Pakistan") for a verb that grants, the other focus country
+    for one that receives; "" otherwise."""
+    verb = _verb_above(head)
+    if verb is None or verb.lemma_ not in grants | receives:
+        return ""
+    subject = _subject(named, verb)
+    if subject is not None and head.i in phrase(subject):
+        subject = next((p for a in verb.children if a.dep_ == "agent" for p in a.children), None)
+    state = _state_of(named, subject) if subject is not None else ""
+    if not state:
+        return ""
+    return state if verb.lemma_ in grants else _other_focus(state, focus)
+
+
+def _verb_above(head: Token) -> Token | None:
+    """The verb the mention is an argument of, past the prepositions and nouns between."""
+    t = head
+    for _ in range(4):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ in VERBS:
+            return t
+    return None
+
+
+def _state_of(named: Named, subject: Token) -> str:
+    """The one state of a subject's words ("" for two: "Kazakhstan and Pakistan will ease
+    visas" is both); for a subject a possessive pronoun holds ("his embassy"), the state of the
+    first person or office the sentence names before it."""
+    words = phrase(subject)
+    states = named.states(words)
+    if states:
+        return states[0] if len(states) == 1 else ""  # "Kazakhstan and Pakistan agreed": both
+    if any(named.doc[i].dep_ == "poss" and named.doc[i].pos_ == "PRON" for i in words):
+        before = {t.i for t in named.doc if t.i < subject.i}
+        earlier = named.states(before)
+        return earlier[0] if earlier else ""
+    return ""
+
+
+def _other_focus(state: str, focus: tuple[str, str]) -> str:
+    return focus[1 - focus.index(state)] if state in focus else ""

@@ -375,6 +375,15 @@ class KindSpec(Strict):
         description="cues (of a kind keyed by visitor) that name a visit only when the sentence "
         "names who travels: 'arrived in' is a visit of a president, not of a cargo train",
     )
+    issuer: IssuerSpec | None = None
+
+
+class IssuerSpec(Strict):
+    """Verbs (as lemmas) whose subject grants what the kind names ("Pakistan is considering
+    visas"), and verbs whose subject receives it ("Kazakh traders will receive visas")."""
+
+    grants: list[Name] = []
+    receives: list[Name] = []
 
 
 class FigureSpec(Strict):
