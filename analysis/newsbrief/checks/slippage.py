@@ -5,8 +5,8 @@ Reads the timeline and the copies; checks slippage, fulfilled_late and no_follow
   still reports the event as not done; `days` runs from the target's end to the latest such article.
 - fulfilled_late: a later article reports the event done on a stated date after the target; `days`
   is the delay. (A report of the event done without a date of its own proves nothing about lateness.)
-- no_follow_up: a dated commitment (planned or postponed, not only proposed) whose target lies before the corpus's latest article, and that no
-  article that may be later mentions again (neither the event nor its country-level event, nor,
+- no_follow_up: a dated commitment (planned or postponed, not only proposed) whose target lies
+  before the corpus's latest article, and that no article that may be later mentions again (neither the event nor its country-level event, nor,
   for a recurring event, another of its occurrences still to come: a session postponed a year).
 """
 

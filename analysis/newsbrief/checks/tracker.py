@@ -67,11 +67,9 @@ def _delivered(first: Claim, done: list[Claim]) -> str:
     """Done: kept, or a compromise when fewer were delivered than promised (3 of 5 MoUs)."""
     delivered = [high for c in done for _, high in c.counts]
     promised = [low for low, _ in first.counts]
-    fewer = (
-        bool(promised and delivered)
-        and None not in delivered
-        and max(h for h in delivered if h is not None) < min(promised)
-    )
+    # An open range ("more than 30 delivered") is never fewer than promised.
+    bounded = [h for h in delivered if h is not None]
+    fewer = bool(promised) and bounded == delivered != [] and max(bounded) < min(promised)
     return "Compromise" if fewer else "Promise Kept"
 
 

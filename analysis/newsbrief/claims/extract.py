@@ -47,6 +47,7 @@ from newsbrief.claims.participants import (
     Named,
     destination,
     issuer,
+    other_focus,
     parties,
     visitor,
     visitor_token,
@@ -567,15 +568,9 @@ def _way(origin: str, dest: str, focus: tuple[str, str]) -> tuple[str, str] | No
     """(origin, destination) of a visit: a missing one is the other focus country when the one
     named is a focus country (in this corpus a visit to Pakistan comes from Kazakhstan); None
     when neither can be told."""
-    origin = origin or _other(dest, focus)
-    dest = dest if dest and dest != origin else _other(origin, focus)
+    origin = origin or other_focus(dest, focus)
+    dest = dest if dest and dest != origin else other_focus(origin, focus)
     return (origin, dest) if dest and dest != origin else None
-
-
-def _other(state: str, focus: tuple[str, str]) -> str:
-    """The other focus country, when `state` is one ("a visit to Pakistan" in this corpus comes
-    from Kazakhstan); "" otherwise."""
-    return focus[1 - focus.index(state)] if state in focus else ""
 
 
 def _this_visit(dest: str, state: ArticleState) -> tuple[str, str, tuple[str, ...]] | None:
@@ -715,7 +710,7 @@ def _subtype_events(
     head = mention(reading.doc, *cue.span()) if kind.issuer is not None else None
     by = (
         issuer(reading.names, head, *kind.issuer, reading.rules.focus)
-        if head and kind.issuer
+        if head is not None and kind.issuer is not None
         else ""
     )
     if by:

@@ -244,7 +244,7 @@ def issuer(
     for target in _prep_objects(head, ("for",)):
         states = named.states(phrase(target))
         if states:
-            return _other_focus(states[0], focus)
+            return other_focus(states[0], focus)
     return ""
 
 
@@ -267,7 +267,7 @@ def _granted_by_verb(
     state = _state_of(named, subject) if subject is not None else ""
     if not state:
         return ""
-    return state if verb.lemma_ in grants else _other_focus(state, focus)
+    return state if verb.lemma_ in grants else other_focus(state, focus)
 
 
 def _verb_above(head: Token) -> Token | None:
@@ -297,5 +297,7 @@ def _state_of(named: Named, subject: Token) -> str:
     return ""
 
 
-def _other_focus(state: str, focus: tuple[str, str]) -> str:
+def other_focus(state: str, focus: tuple[str, str]) -> str:
+    """The other focus country, when `state` is one ("a visit to Pakistan" in this corpus comes
+    from Kazakhstan, Kazakh traders' visas are Pakistan's); "" otherwise."""
     return focus[1 - focus.index(state)] if state in focus else ""
