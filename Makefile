@@ -54,9 +54,10 @@ brief: $(OUTPUTS)
 
 env: $(ENV) ## Create the virtual environment (.venv) from requirements.txt
 
-$(VENV)/.installed: requirements.txt
+$(VENV)/.installed: requirements-pip.txt requirements.txt
 	@echo "[env] creating $(VENV) from requirements.txt"
 	python3 -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-pip.txt
 	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	@touch $@
 

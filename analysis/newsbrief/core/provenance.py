@@ -45,6 +45,7 @@ INPUT_GLOBS = (
 # (build/data/claims_accuracy.csv), so a fresh copy has them too.
 PROJECT_FILES = (
     "Makefile",
+    "requirements-pip.txt",
     "requirements.txt",
     "pyproject.toml",
     "seeds",
