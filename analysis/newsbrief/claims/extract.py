@@ -163,6 +163,8 @@ class ClaimRules:
     visit_verbs: frozenset[str]
     reporting: frozenset[str]  # verbs whose past tense does not make what they name done
     prior: frozenset[str]  # adjectives that place what they modify before now: "earlier MoUs"
+    content: frozenset[str]  # verbs of what an event is about: "memoranda covering deliveries"
+    enabling: frozenset[str]  # content verbs whose object lies ahead: "allows flights from March"
     figures: tuple[FigureRule, ...]
     numbers: dict[str, int]
     ordinals: dict[str, int]
@@ -339,6 +341,8 @@ def _read_claim_rules(path: Path, scope: Path = SCOPE) -> ClaimRules:
         visit_verbs=frozenset(v.casefold() for v in config.visit_verbs),
         reporting=frozenset(v.casefold() for v in config.reporting_verbs),
         prior=frozenset(v.casefold() for v in config.prior_modifiers),
+        content=frozenset(v.casefold() for v in config.content_verbs),
+        enabling=frozenset(v.casefold() for v in config.enabling_verbs),
         figures=tuple(_figure(name, spec, number, path) for name, spec in config.figures.items()),
         numbers={
             w.casefold(): v
@@ -799,7 +803,7 @@ def _cue_status(
     if status is None and reading.rules.status_from_timex:
         directions = [
             _direction_of(reading, t, state)
-            for t in clause_timexes(reading.doc, structure, reading.timexes)
+            for t in clause_timexes(reading.doc, structure, reading.timexes, reading.rules.content)
         ]
         direction = next((d for d in directions if d), "")
         status = {"future": "planned", "past": "happened"}.get(direction)
@@ -817,7 +821,7 @@ def _toward(
     low, high = state.bounds
     return [
         reread(reading.text, t, when, reading.day, anchor_min=low, anchor_max=high)
-        for t in clause_timexes(reading.doc, structure, reading.timexes)
+        for t in clause_timexes(reading.doc, structure, reading.timexes, reading.rules.content)
     ]
 
 

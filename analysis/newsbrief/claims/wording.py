@@ -43,6 +43,8 @@ CLAUSE_BREAK = re.compile(
 StatusWord = tuple[str, int, int, int]
 DONE = ("happened", "in_progress")
 COMMITTED = ("proposed", "planned", "postponed")  # statuses whose date is a target
+# The ways a content verb can govern the mention as what it is about: "allows flights".
+OBJECT_EDGES = frozenset({"dobj", "pobj", "attr", "oprd", "prep", "conj"})
 NEAR = 2  # edges from the mention's governors within which a time expression outside its clause
 # still dates it, when its clause has none (the parser attaches some a clause too low)
 
@@ -161,6 +163,8 @@ def event_status(
     status, ahead, stopped = _governed(structure, cues, rules, events)
     # "flights to take off from October 15": an infinitive about the mention lies ahead.
     ahead = ahead or any(c.dep_ in CLAUSE_MODIFIERS and is_infinitive(c) for c in head.children)
+    # "an agreement that allows flights from March": what an agreement opens the way to is ahead.
+    ahead = ahead or any(t.lemma_.casefold() in rules.enabling for t in structure.chain)
     if status is None and not verb:
         status = _best(mention_words(head), cues)
     if status is None and not (ahead or stopped) and _done_by_tense(structure, rules.reporting):
@@ -261,12 +265,16 @@ def usable(timexes: list[Timex], status: str) -> list[Timex]:
     return dated + lapsed or [t for t in timexes if t.start is None]
 
 
-def clause_timexes(doc: Doc, structure: Structure, timexes: list[Timex]) -> list[Timex]:
+def clause_timexes(
+    doc: Doc, structure: Structure, timexes: list[Timex], content: frozenset[str] = frozenset()
+) -> list[Timex]:
     """The time expressions of the mention's clause and of its own modifiers ("the service,
-    which started in July"), nearest to the mention in the parse first."""
+    which started in July"), nearest to the mention in the parse first; not those of what a
+    clause with a `content` verb says the event is about ("memoranda covering deliveries")."""
     region = _timex_region(structure)
     spans = tokens_in(doc, [(t.char_start, t.char_end) for t in timexes])
-    placed = list(zip(timexes, spans, strict=True))
+    about = _content_tokens(structure, content)
+    placed = [(t, tokens) for t, tokens in zip(timexes, spans, strict=True) if not tokens & about]
     inside = [(t, tokens) for t, tokens in placed if tokens & region]
     if not inside:  # one attached a clause too low ("expected early next month after ...")
         governors = _below_infinitive([structure.head, *structure.chain])
@@ -280,6 +288,27 @@ def clause_timexes(doc: Doc, structure: Structure, timexes: list[Timex]) -> list
     head = structure.head
     inside.sort(key=lambda x: (min(tree_distance(head, doc[i]) for i in x[1]), x[0].char_start))
     return [t for t, _ in inside]
+
+
+def _content_tokens(structure: Structure, content: frozenset[str]) -> set[int]:
+    """The words that say what the event is about: a clause on its mention with a content verb
+    ("memoranda covering deliveries ..."), or the rest of a content verb the mention is the
+    subject of ("the memoranda cover deliveries ..."). As its object ("allows flights from
+    March") the mention is itself the content, and the date is its own."""
+    head = structure.head
+    about = {
+        x.i
+        for c in head.children
+        if c.dep_ in CLAUSE_MODIFIERS and c.lemma_.casefold() in content
+        for x in c.subtree
+    }
+    below = head
+    for t in structure.chain:
+        if t.lemma_.casefold() in content and below.dep_ not in OBJECT_EDGES:
+            about |= {x.i for x in t.subtree} - {x.i for x in below.subtree}
+            break
+        below = t
+    return about
 
 
 def _below_infinitive(governors: list[Token]) -> list[Token]:

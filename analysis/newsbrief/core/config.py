@@ -425,6 +425,8 @@ class ClaimRulesConfig(Strict):
     visit_verbs: list[Name] = []
     reporting_verbs: list[Name] = []
     prior_modifiers: list[Name] = []
+    content_verbs: list[Name] = []
+    enabling_verbs: list[Name] = []
     figures: dict[str, FigureSpec] = {}
     number_words: NumberWords = NumberWords()
     name_variants: NameVariantsSpec = NameVariantsSpec()
