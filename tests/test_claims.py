@@ -172,12 +172,16 @@ def test_memorandums_declarations_and_signed_documents_are_agreements():
 
 
 def test_a_date_of_what_an_agreement_covers_is_not_the_agreements_date():
-    text = "Four of the papers are memoranda covering shipments of grain between May and August 2025."
+    text = (
+        "Four of the papers are memoranda covering shipments of grain between May and August 2025."
+    )
     assert [c for c in claims(text, date(2024, 11, 2)) if c.target_start is not None] == []
 
 
 def test_flights_an_agreement_allows_from_a_month_are_planned_for_that_month():
-    text = "The regulators signed an accord that allows flights between Almaty and Lahore from June."
+    text = (
+        "The regulators signed an accord that allows flights between Almaty and Lahore from June."
+    )
     found = {c.event: c for c in claims(text, date(2024, 11, 2))}
     assert found["agreement:general"].status == "happened"
     assert found["agreement:general"].target_start is None

@@ -3,9 +3,10 @@ Every check family and the promise tracker read the claims through this index.
 
 Events relate as the claims stage keys them: a city route's "done" is also its country-level
 event's (flights between the two countries began), and a country-level "not yet" is also every
-route's. "Later" is strict: an article is later than another only when its earliest possible date
-(its date, or date_min when undated) is after the other's latest (date, or date_max); undated
-articles appear in summaries with their bounds, and their day counts as "at least".
+route's until another route between them is reported done. "Later" is strict: an article is later
+than another only when its earliest possible date (its date, or date_min when undated) is after
+the other's latest (date, or date_max); undated articles appear in summaries with their bounds,
+and their day counts as "at least".
 """
 
 from __future__ import annotations
@@ -150,11 +151,28 @@ class Timeline:
     def not_done_after(self, event: str, day: date) -> list[Claim]:
         """Reports of the event as not done, from articles surely published after `day`: the
         event's own, and its country-level event's (no flights between the two countries yet
-        means no flights on any route between them)."""
+        means no flights on any route between them), unless another route between them was
+        reported done before: talk of launching flights then may be of any route."""
         found = self._not_done_after(event, day)
-        if event in self.country:
-            found = found + self._not_done_after(self.country[event], day)
-        return found
+        country = self.country.get(event)
+        if country is None:
+            return found
+        general = self._not_done_after(country, day)
+        running = self._sibling_done_by(event, country)
+        if running is not None:
+            general = [c for c in general if not (self._day(c) > running)]
+        return found + general
+
+    def _sibling_done_by(self, route: str, country: str) -> date | None:
+        """The earliest day by which an article reports another route of the country-level
+        event done: its publication date, or its latest possible one when undated."""
+        days = [
+            high
+            for sibling in self.routes.get(country, set()) - {route}
+            for c in self.by_event[sibling]
+            if c.status == "happened" and (high := when_in(self.when, c.article_id).high)
+        ]
+        return min(days, default=None)
 
     def done(self, event: str) -> list[Claim]:
         """Reports of the event as done: its own, and for a country-level event, any route's."""
