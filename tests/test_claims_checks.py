@@ -425,6 +425,20 @@ def test_a_route_done_conflicts_with_a_later_country_level_plan_unless_another_r
     assert "conflict" not in kinds(findings)
 
 
+def test_a_corridor_done_as_one_step_conflicts_with_a_later_postponement_but_not_a_later_plan():
+    trial = (
+        "Kazakh trucks tested a trade corridor from Kazakhstan to Pakistan in May.",
+        date(2023, 6, 1),
+    )
+    plan = ("Kazakhstan and Pakistan will expand the trade corridor next year.", date(2023, 9, 1))
+    delay = ("Kazakhstan and Pakistan postponed the trade corridor.", date(2023, 9, 1))
+    findings, claims, _ = checks(trial, plan)
+    assert [c.status for c in claims] == ["happened", "planned"]
+    assert "conflict" not in kinds(findings)
+    findings, _, _ = checks(trial, delay)
+    assert "conflict" in kinds(findings)
+
+
 def test_a_route_done_never_conflicts_with_another_route_planned():
     findings, _, _ = checks(
         ("Direct flights between Almaty and Lahore began on 5 March 2023.", date(2023, 3, 6)),

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from newsbrief.checks.duplicates import republished_changes
 from newsbrief.checks.finding import EVIDENCE_LIMIT, Corpus, Family, Finding, claims_finding, plural
 from newsbrief.checks.timeline import Timeline, When, target_text, when_in
-from newsbrief.claims.extract import COMMITTED, Claim, Count
+from newsbrief.claims.extract import COMMITTED, NOT_DONE, Claim, Count
 
 OCCASION_DAYS = (
     60  # counts given without a target date, by articles this close, describe one occasion
@@ -25,7 +25,8 @@ OCCASION_DAYS = (
 WEAKER = ("proposed", "under_discussion")
 
 
-def _done_then_not(event: str, timeline: Timeline) -> Finding | None:
+def _done_then_not(event: str, timeline: Timeline, stepwise: frozenset[str]) -> Finding | None:
+    """A report of the event done, then a later one of it not done."""
     when = timeline.when
     done = [
         c for c in timeline.by_event.get(event, []) if c.status == "happened" and timeline.low(c)
@@ -33,16 +34,7 @@ def _done_then_not(event: str, timeline: Timeline) -> Finding | None:
     if not done:
         return None
     report = done[0]  # the earliest report of it done
-    cutoff = max(
-        filter(None, (when_in(when, report.article_id).high, report.target_end)), default=None
-    )
-    if cutoff is None:
-        return None
-    denials = [
-        c
-        for c in timeline.not_done_after(event, cutoff)
-        if c.article_id != report.article_id and not _may_be_a_sibling(event, c, timeline)
-    ]
+    denials = _denials(event, report, timeline, stepwise)
     if not denials:
         return None
     latest = max(denials, key=timeline.order)
@@ -61,6 +53,28 @@ def _done_then_not(event: str, timeline: Timeline) -> Finding | None:
         ),
         None,
     )
+
+
+def _denials(
+    event: str, report: Claim, timeline: Timeline, stepwise: frozenset[str]
+) -> list[Claim]:
+    """The reports, surely later than `report` of the event done, of it not done. Of a kind done
+    step by step (a corridor's trial run), only a postponement denies it: a later plan is of the
+    next step."""
+    cutoff = max(
+        filter(None, (when_in(timeline.when, report.article_id).high, report.target_end)),
+        default=None,
+    )
+    if cutoff is None:
+        return []
+    denying = ("postponed",) if report.kind in stepwise else NOT_DONE
+    return [
+        c
+        for c in timeline.not_done_after(event, cutoff)
+        if c.status in denying
+        and c.article_id != report.article_id
+        and not _may_be_a_sibling(event, c, timeline)
+    ]
 
 
 def _may_be_a_sibling(route: str, denial: Claim, timeline: Timeline) -> bool:
@@ -235,10 +249,12 @@ def _different_routes(timeline: Timeline) -> list[Finding]:
     return findings
 
 
-def conflicts(timeline: Timeline) -> list[Finding]:
+def conflicts(timeline: Timeline, stepwise: frozenset[str] = frozenset()) -> list[Finding]:
     found = []
     for event in sorted(timeline.by_event):
-        for check in (_done_then_not, _different_dates, _different_counts):
+        done_then_not = _done_then_not(event, timeline, stepwise)
+        found += [done_then_not] if done_then_not is not None else []
+        for check in (_different_dates, _different_counts):
             finding = check(event, timeline)
             if finding is not None:
                 found.append(finding)
@@ -282,7 +298,7 @@ def downgrades(timeline: Timeline) -> list[Finding]:
 def find(corpus: Corpus) -> list[Finding]:
     articles = {a.article_id: a for a in corpus.articles}
     republished = republished_changes(corpus.copies, corpus.claims, articles, corpus.timeline)
-    return conflicts(corpus.timeline) + republished + downgrades(corpus.timeline)
+    return conflicts(corpus.timeline, corpus.stepwise) + republished + downgrades(corpus.timeline)
 
 
 FAMILY = Family(("conflict", "downgraded"), find)

@@ -36,7 +36,8 @@ class Finding:
 @dataclass(frozen=True)
 class Corpus:
     """What the check families read: the claims (and their timeline and dated commitments), the
-    articles, their publication dates, the near copies, the context facts and name-variant rules."""
+    articles, their publication dates, the near copies, the context facts, and what the claim rules
+    say of names and of kinds done step by step."""
 
     claims: list[Claim]
     articles: list[Article]
@@ -44,6 +45,7 @@ class Corpus:
     copies: list[CopyPair]
     context: Context
     variant_rules: VariantRules
+    stepwise: frozenset[str]  # kinds whose being done is one step (claim_rules `stepwise`)
     timeline: Timeline
     commits: dict[tuple[str, date], list[Claim]]
 

@@ -21,9 +21,8 @@ from functools import lru_cache
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from newsbrief.checks.finding import EVIDENCE_LIMIT, Corpus, Family, Finding, plural
-from newsbrief.claims.extract import VariantRules, load_claim_rules
+from newsbrief.claims.extract import VariantRules
 from newsbrief.core.parallel import map_chunks
-from newsbrief.core.paths import CLAIM_RULES
 from newsbrief.core.patterns import fold, may_match
 from newsbrief.core.records import Article
 from newsbrief.dating.context import Context, person_index, strip_possessive
@@ -296,12 +295,6 @@ def _alias_findings(chunks: list[dict[tuple[str, str], list[tuple[str, str]]]]) 
             )
         )
     return findings
-
-
-@lru_cache(maxsize=1)
-def default_variant_rules() -> VariantRules:
-    """The project's name-variant settings (analysis/claim_rules.yml)."""
-    return load_claim_rules(CLAIM_RULES).variants
 
 
 def find(corpus: Corpus) -> list[Finding]:

@@ -14,12 +14,12 @@ from newsbrief.checks.finding import Corpus, Family, Finding, numbered
 from newsbrief.checks.timeline import Timeline, When, commitments, when_of
 from newsbrief.checks.tracker import Promise, promise_tracker
 from newsbrief.claims.copies import CopyPair
-from newsbrief.claims.extract import Claim, ClaimRules
+from newsbrief.claims.extract import Claim, ClaimRules, load_claim_rules
 from newsbrief.claims.stage import Claimed
 from newsbrief.core import schema
 from newsbrief.core.artifacts import findings_table, tracker_table
 from newsbrief.core.events import CHECKS
-from newsbrief.core.paths import Paths
+from newsbrief.core.paths import CLAIM_RULES, Paths
 from newsbrief.core.records import Article, PublicationDate
 from newsbrief.dating.context import Context
 
@@ -61,17 +61,19 @@ def run_checks(
     rules: ClaimRules | None = None,
 ) -> list[Finding]:
     """Every check, numbered within its kind in a stable order. `rules` supplies the name-variant
-    settings (the project's claim_rules.yml when not given)."""
+    settings and the kinds done step by step (the project's claim_rules.yml when not given)."""
     when = when_of(dates)
     for a in articles:
         when.setdefault(a.article_id, When(None, None))
+    rules = rules if rules is not None else load_claim_rules(CLAIM_RULES)
     corpus = Corpus(
         claims=claims,
         articles=articles,
         dates=dates,
         copies=copies,
         context=context,
-        variant_rules=rules.variants if rules is not None else names.default_variant_rules(),
+        variant_rules=rules.variants,
+        stepwise=frozenset(k.name for k in rules.kinds if k.stepwise),
         timeline=Timeline(claims, when),
         commits=commitments(claims),
     )

@@ -118,6 +118,7 @@ class KindRule:
     # verbs whose subject grants it and verbs whose subject receives it: the granting state keys
     # the event ("visa:business:pakistan"); None when the kind has no issuer
     issuer: tuple[frozenset[str], frozenset[str]] | None = None
+    stepwise: bool = False  # done is one step of it: a later plan does not deny it
 
 
 @dataclass(frozen=True)
@@ -237,6 +238,7 @@ def _kind(name: str, spec: KindSpec, path: Path) -> KindRule:
         ),
         default_subtype=spec.default_subtype,
         yields_to=tuple(spec.yields_to),
+        stepwise=spec.stepwise,
         named_visitor=(
             _compile(spec.named_visitor, path, f"named_visitor of '{name}'")
             if spec.named_visitor

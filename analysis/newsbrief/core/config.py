@@ -376,6 +376,11 @@ class KindSpec(Strict):
         "names who travels: 'arrived in' is a visit of a president, not of a cargo train",
     )
     issuer: IssuerSpec | None = None
+    stepwise: bool = Field(
+        default=False,
+        description="a report of it done is of one step (a trial run, a first shipment), so a "
+        "later plan or proposal is of the next step, not a denial: only a postponement conflicts",
+    )
 
 
 class IssuerSpec(Strict):
