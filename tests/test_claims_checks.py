@@ -853,6 +853,10 @@ def test_a_paragraph_reprinted_in_more_articles_than_the_stock_limit_is_one_sour
         slipped = [f for f in findings if f.check == "slippage"]
         assert len(slipped) == 1
         assert f"({n_articles} later articles in all, 1 independent)" in slipped[0].summary
+        [reprint] = [f for f in findings if f.check == "duplicate_source"]
+        assert set(reprint.article_ids) == reprints
+        assert reprint.summary.startswith(f"{n_articles} articles share copied text")
+        assert f"and {n_articles - 3} more articles" in reprint.summary
 
 
 def test_a_sign_off_line_in_sixty_paragraphs_does_not_make_them_copies():

@@ -1,18 +1,20 @@
 """Copied text passed off as corroboration: near-copied paragraphs are one source, not two.
 Reads the claims stage's copy pairs; checks duplicate_source; counts independent sources.
 
-- duplicate_source: two articles sharing near-copied paragraphs (one finding per article pair, with
-  how many they share); their claims are one source, not two.
+- duplicate_source: articles sharing near-copied paragraphs, one finding per set of articles joined
+  by copies (a pair, with how many paragraphs they share; or a stock paragraph's many reprints);
+  their claims are one source, not several.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from datetime import date
 from difflib import SequenceMatcher
 
-from newsbrief.checks.finding import EVIDENCE_LIMIT, Corpus, Family, Finding
-from newsbrief.checks.timeline import Timeline, when_in
+from newsbrief.checks.finding import EVIDENCE_LIMIT, Corpus, Family, Finding, plural
+from newsbrief.checks.timeline import Timeline, When, when_in
 from newsbrief.claims.copies import NEAR_COPY, SHINGLE, CopyPair, shingles
 from newsbrief.claims.copies import kind as copy_kind
 from newsbrief.claims.extract import Claim
@@ -89,54 +91,63 @@ def _copied_sentence(
 def duplicate_sources(
     copies: list[CopyPair], claims: list[Claim], articles: dict[str, Article], timeline: Timeline
 ) -> list[Finding]:
-    """One finding per pair of articles that share copied paragraphs, however many they share: a
-    republished article is one copy, not one per paragraph."""
+    """One finding per set of articles joined by copied paragraphs, however many paragraphs and
+    articles: a republished article is one copy, and a paragraph reprinted in two hundred articles
+    one report, not one finding per paragraph or per pair of articles."""
     by_paragraph: dict[tuple[str, int], list[Claim]] = defaultdict(list)
     for c in claims:
         by_paragraph[(c.article_id, c.paragraph)].append(c)
-    by_articles: dict[tuple[str, str], list[CopyPair]] = defaultdict(list)
-    for copy in copies:
-        by_articles[(copy.article_a, copy.article_b)].append(copy)
     shingled = _Shingled()
-    return [
-        _article_pair_finding(
-            sorted(pairs, key=lambda c: (c.paragraph_a, c.paragraph_b)),
-            by_paragraph,
-            articles,
-            timeline,
-            shingled,
+    findings = []
+    for pairs in _clusters(copies):
+        members = sorted(
+            {a for c in pairs for a in (c.article_a, c.article_b)},
+            key=lambda a: (timeline.when.get(a, When(None, None)).low or date.max, a),
         )
-        for pairs in by_articles.values()
-    ]
+        place = {a: n for n, a in enumerate(members)}
+        pairs.sort(
+            key=lambda c: (place[c.article_a], place[c.article_b], c.paragraph_a, c.paragraph_b)
+        )
+        found = _article_pair_finding if len(members) == 2 else _cluster_finding
+        findings.append(found(pairs, by_paragraph, articles, timeline, shingled))
+    return findings
 
 
-def _article_pair_finding(
-    pairs: list[CopyPair],
-    by_paragraph: dict[tuple[str, int], list[Claim]],
-    articles: dict[str, Article],
-    timeline: Timeline,
-    shingled: _Shingled,
-) -> Finding:
-    first = pairs[0]
-    a, b = when_in(timeline.when, first.article_a), when_in(timeline.when, first.article_b)
-    copied = [
+def _clusters(copies: list[CopyPair]) -> list[list[CopyPair]]:
+    """The copy pairs grouped by the set of articles they join (union-find over articles)."""
+    parent: dict[str, str] = {}
+
+    def root(a: str) -> str:
+        while parent.setdefault(a, a) != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for copy in copies:
+        a, b = root(copy.article_a), root(copy.article_b)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    grouped: dict[str, list[CopyPair]] = defaultdict(list)
+    for copy in copies:
+        grouped[root(copy.article_a)].append(copy)
+    return [grouped[k] for k in sorted(grouped)]
+
+
+def _copied_claims(
+    pairs: list[CopyPair], by_paragraph: dict[tuple[str, int], list[Claim]]
+) -> list[Claim]:
+    return [
         c
         for copy in pairs
         for c in by_paragraph[(copy.article_a, copy.paragraph_a)]
         + by_paragraph[(copy.article_b, copy.paragraph_b)]
     ]
-    events = sorted({c.event for c in copied})
-    if b.surely_after(a) or a.surely_after(b):
-        order = "the later one repeats the earlier"
-    else:
-        order = "which came first cannot be told from their dates"
-    summary = f"{_shared_text(pairs, a.article(), b.article())}; {order}"
-    summary += (
-        f"; their claims about {', '.join(timeline.label(e) for e in events)} are one source, "
-        "not two."
-        if events
-        else "."
-    )
+
+
+def _quotes(
+    pairs: list[CopyPair], articles: dict[str, Article], shingled: _Shingled
+) -> tuple[tuple[str, str], ...]:
+    """The copied sentence on each side of the first few pairs, each quote once."""
     quotes = (
         quote
         for copy in pairs[:EVIDENCE_LIMIT]
@@ -155,6 +166,68 @@ def _article_pair_finding(
             ),
         )
     )
+    return tuple(dict.fromkeys(q for q in quotes if q[1]))
+
+
+def _cluster_finding(
+    pairs: list[CopyPair],
+    by_paragraph: dict[tuple[str, int], list[Claim]],
+    articles: dict[str, Article],
+    timeline: Timeline,
+    shingled: _Shingled,
+) -> Finding:
+    """Three or more articles joined by copies: the first few named, the rest counted."""
+    members = list(dict.fromkeys(a for c in pairs for a in (c.article_a, c.article_b)))
+    copied = _copied_claims(pairs, by_paragraph)
+    events = sorted({c.event for c in copied})
+    named = [f"{when_in(timeline.when, a).article()} ({a})" for a in members[:EVIDENCE_LIMIT]]
+    rest = len(members) - len(named)
+    near = sum(1 for c in pairs if c.similarity >= NEAR_COPY)
+    summary = (
+        f"{len(members)} articles share copied text: {', '.join(named)}"
+        + (f" and {plural(rest, 'more article')}" if rest else "")
+        + f"; {plural(len(pairs), 'copied paragraph pair')} join them ({near} near-verbatim)"
+    )
+    summary += (
+        f"; their claims about {', '.join(timeline.label(e) for e in events)} are one source, "
+        f"not {len(members)}."
+        if events
+        else "."
+    )
+    return Finding(
+        "",
+        "duplicate_source",
+        ";".join(events),
+        tuple(members),
+        tuple(dict.fromkeys(c.claim_id for c in copied)),
+        summary,
+        _quotes(pairs, articles, shingled),
+        None,
+    )
+
+
+def _article_pair_finding(
+    pairs: list[CopyPair],
+    by_paragraph: dict[tuple[str, int], list[Claim]],
+    articles: dict[str, Article],
+    timeline: Timeline,
+    shingled: _Shingled,
+) -> Finding:
+    first = pairs[0]
+    a, b = when_in(timeline.when, first.article_a), when_in(timeline.when, first.article_b)
+    copied = _copied_claims(pairs, by_paragraph)
+    events = sorted({c.event for c in copied})
+    if b.surely_after(a) or a.surely_after(b):
+        order = "the later one repeats the earlier"
+    else:
+        order = "which came first cannot be told from their dates"
+    summary = f"{_shared_text(pairs, a.article(), b.article())}; {order}"
+    summary += (
+        f"; their claims about {', '.join(timeline.label(e) for e in events)} are one source, "
+        "not two."
+        if events
+        else "."
+    )
     return Finding(
         "",
         "duplicate_source",
@@ -162,7 +235,7 @@ def _article_pair_finding(
         (first.article_a, first.article_b),
         tuple(dict.fromkeys(c.claim_id for c in copied)),
         summary,
-        tuple(dict.fromkeys(q for q in quotes if q[1])),
+        _quotes(pairs, articles, shingled),
         None,
     )
 
