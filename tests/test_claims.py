@@ -187,3 +187,33 @@ def test_flights_an_agreement_allows_from_a_month_are_planned_for_that_month():
     assert found["agreement:general"].target_start is None
     flights = found["direct_flights:almaty-lahore"]
     assert (flights.status, flights.target_start) == ("planned", date(2025, 6, 1))
+
+
+def test_his_visit_in_a_phrase_is_the_visit_of_the_subject_of_the_clause():
+    text = "During his ongoing visit to Pakistan, President Dana Sample met business leaders."
+    assert events(text) == [("official_visit:president-of-kazakhstan->pakistan", "in_progress")]
+
+
+def test_a_country_before_a_comma_does_not_give_the_next_office_its_state():
+    text = "On the first day of his visit to Pakistan, President Dana Sample met traders."
+    assert events(text) == [("official_visit:president-of-kazakhstan->pakistan", "happened")]
+
+
+def test_the_visiting_president_and_a_president_on_a_visit_are_visits_under_way_or_done():
+    assert events("The visiting Kazakh president laid a wreath in Lahore.") == [
+        ("official_visit:president-of-kazakhstan->pakistan", "in_progress")
+    ]
+    text = "The Kazakh president, now in Lahore on an official visit, held talks with traders."
+    assert events(text) == [("official_visit:president-of-kazakhstan->pakistan", "happened")]
+
+
+def test_the_signing_of_agreements_is_done_or_ahead_as_the_verb_above_it_says():
+    assert events("The leaders witnessed the signing of 37 agreements.") == [
+        ("agreement:general", "happened")
+    ]
+    assert events("The leaders will witness the signing of several agreements.") == [
+        ("agreement:general", "planned")
+    ]
+    assert events("The two sides postponed the signing of the agreement.") == [
+        ("agreement:general", "postponed")
+    ]

@@ -166,6 +166,7 @@ class ClaimRules:
     prior: frozenset[str]  # adjectives that place what they modify before now: "earlier MoUs"
     content: frozenset[str]  # verbs of what an event is about: "memoranda covering deliveries"
     enabling: frozenset[str]  # content verbs whose object lies ahead: "allows flights from March"
+    frames: frozenset[str]  # nouns whose "of" frames the event: "on the first day of his visit"
     figures: tuple[FigureRule, ...]
     numbers: dict[str, int]
     ordinals: dict[str, int]
@@ -322,6 +323,10 @@ def _variants(spec: NameVariantsSpec) -> VariantRules:
     )
 
 
+def _folded(words: list[str]) -> frozenset[str]:
+    return frozenset(w.casefold() for w in words)
+
+
 def _read_claim_rules(path: Path, scope: Path = SCOPE) -> ClaimRules:
     config = load_config(path, ClaimRulesConfig)
     focus = load_config(scope, ScopeConfig).focus_countries
@@ -340,11 +345,12 @@ def _read_claim_rules(path: Path, scope: Path = SCOPE) -> ClaimRules:
         list_link=_links(config.list_links),
         offices=tuple(config.offices),
         office_aliases=tuple(config.office_aliases.items()),
-        visit_verbs=frozenset(v.casefold() for v in config.visit_verbs),
-        reporting=frozenset(v.casefold() for v in config.reporting_verbs),
-        prior=frozenset(v.casefold() for v in config.prior_modifiers),
-        content=frozenset(v.casefold() for v in config.content_verbs),
-        enabling=frozenset(v.casefold() for v in config.enabling_verbs),
+        visit_verbs=_folded(config.visit_verbs),
+        reporting=_folded(config.reporting_verbs),
+        prior=_folded(config.prior_modifiers),
+        content=_folded(config.content_verbs),
+        enabling=_folded(config.enabling_verbs),
+        frames=_folded(config.frame_nouns),
         figures=tuple(_figure(name, spec, number, path) for name, spec in config.figures.items()),
         numbers={
             w.casefold(): v

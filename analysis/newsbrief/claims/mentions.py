@@ -238,6 +238,9 @@ def offices(
     return sorted(found, key=lambda o: o.start)
 
 
+_JUST_BEFORE = re.compile(r"(?:['’]s)?\s{1,2}")
+
+
 def _office_country(
     text: str, title: re.Match[str], mentions: list[Mention], named: People, context: Context
 ) -> str:
@@ -248,7 +251,12 @@ def _office_country(
         after = [x for x in mentions if x.start == title.end() + of.end()]
         if after:
             return country_of(after[0].place, context)
-    before = [x for x in mentions if 0 <= title.start() - x.end <= 3 and x.place.kind == "country"]
+    # "Pakistan's President", "the Kazakh President"; not "a visit to Pakistan, President X met"
+    before = [
+        x
+        for x in mentions
+        if x.place.kind == "country" and _JUST_BEFORE.fullmatch(text, x.end, title.start())
+    ]
     if before:
         return before[-1].place.name
     person = [t for s, _, t in named.spans if 0 <= s - title.end() <= 2]

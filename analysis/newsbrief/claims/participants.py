@@ -5,8 +5,9 @@ A visit's direction comes from the visitor's country (the office, the person the
 knows, or a nationality in the visitor's words: "Kazakhstan's Deputy PM Nurtleu arrived in
 Islamabad" is Kazakhstan's visit to Pakistan), never from which name comes first. The visitor is
 the subject of a visit verb ("Tokayev will visit"), the owner or "of"/"by" phrase of a visit noun
-("Tokayev's visit", "the visit of the Kazakh president"), or the subject of a verb the visit noun
-goes with ("arrived in Islamabad on a visit", "is on a visit", "will pay a visit").
+("Tokayev's visit", "the visit of the Kazakh president"), the subject of a verb the visit noun
+goes with ("arrived in Islamabad on a visit", "is on a visit", "will pay a visit"), or for "his
+visit", the subject of the clause it stands in ("during his visit, the president met ...").
 """
 
 from __future__ import annotations
@@ -88,14 +89,34 @@ class Visitor:
 
 def visitor_token(named: Named, head: Token, visit_verbs: frozenset[str]) -> Token | None:
     """The word for who visits: see the module's docstring."""
-    if head.pos_ in VERBS:
-        return _subject(named, head)
-    for c in head.children:
-        if c.dep_ == "poss" and c.pos_ != "PRON":  # "his visit": who he is, the verb says
-            return c
-        if c.dep_ == "prep" and c.lower_ in ("of", "by"):
-            return next((p for p in c.children if p.dep_ == "pobj"), None)
+    if head.pos_ in VERBS:  # "the visiting president": who the participle qualifies
+        return head.head if head.dep_ == "amod" else _subject(named, head)
+    up = head.head
+    if up.dep_ == "prep" and up.lower_ == "on" and up.head.pos_ in ("NOUN", "PROPN"):
+        return up.head  # "the president, on a visit to Pakistan, ..."
+    owner = next((c for c in head.children if _owns(c, head)), None)
+    if owner is not None:
+        return _owner(named, head, owner)
     verb = _governing_verb(head, visit_verbs)
+    return _subject(named, verb) if verb is not None else None
+
+
+def _owns(t: Token, head: Token) -> bool:
+    """An owner ("Tokayev's visit"; "his" only in a phrase, "during his visit": else the verb
+    says who he is, "will pay his first visit") or an "of"/"by" phrase of the visit noun."""
+    if t.dep_ == "poss":
+        return t.pos_ != "PRON" or head.dep_ == "pobj"
+    return t.dep_ == "prep" and t.lower_ in ("of", "by")
+
+
+def _owner(named: Named, head: Token, owner: Token) -> Token | None:
+    """Who a visit noun's owner or "of"/"by" phrase names; for "his visit" in a phrase
+    ("during his visit, the president met ..."), the subject of the clause."""
+    if owner.dep_ != "poss":
+        return next((p for p in owner.children if p.dep_ == "pobj"), None)
+    if owner.pos_ != "PRON":
+        return owner
+    verb = _verb_above(head)
     return _subject(named, verb) if verb is not None else None
 
 

@@ -161,10 +161,8 @@ def event_status(
     if not verb and (said := _said_of_the_noun(head, cues, rules)) is not None:
         return said, False
     status, ahead, stopped = _governed(structure, cues, rules, events)
-    # "flights to take off from October 15": an infinitive about the mention lies ahead.
-    ahead = ahead or any(c.dep_ in CLAUSE_MODIFIERS and is_infinitive(c) for c in head.children)
-    # "an agreement that allows flights from March": what an agreement opens the way to is ahead.
-    ahead = ahead or any(t.lemma_.casefold() in rules.enabling for t in structure.chain)
+    status = status or _framed(structure, rules.frames)
+    ahead = ahead or _lies_ahead(structure, rules)
     if status is None and not verb:
         status = _best(mention_words(head), cues)
     if status is None and not (ahead or stopped) and _done_by_tense(structure, rules.reporting):
@@ -172,15 +170,62 @@ def event_status(
     return status, ahead or stopped
 
 
+def _lies_ahead(structure: Structure, rules: ClaimRules) -> bool:
+    """An infinitive about the mention ("flights to take off from October 15"), or a verb that
+    opens the way to it ("an agreement that allows flights from March")."""
+    head = structure.head
+    return any(c.dep_ in CLAUSE_MODIFIERS and is_infinitive(c) for c in head.children) or any(
+        t.lemma_.casefold() in rules.enabling for t in structure.chain
+    )
+
+
+def _framed(structure: Structure, frames: frozenset[str]) -> str | None:
+    """The status of an event that is the frame of what the verb above says, as "during the
+    visit" is: the time or act a frame noun's "of" names ("met him on the first day of his
+    visit", "witnessed the signing of 37 agreements"), a visit someone is on ("the president,
+    on a visit to Pakistan, held talks"), a visiting someone ("the visiting president laid a
+    wreath"). None when the mention is none of these."""
+    head, chain = structure.head, structure.chain
+    if head.dep_ == "amod" and head.tag_ == "VBG":
+        return "in_progress"
+    verb = _frame_verb(chain, frames)
+    if verb is None:
+        return None
+    return _during(verb, tense(verb) or ("past" if verb.tag_ == "VBN" else ""))
+
+
+def _frame_verb(chain: tuple[Token, ...], frames: frozenset[str]) -> Token | None:
+    """The verb above "of" and a frame noun, or above "on" and a noun (the one on a visit),
+    past nothing but prepositions and nouns."""
+    if len(chain) < 2 or chain[0].dep_ != "prep":
+        return None
+    prep, noun = chain[0], chain[1]
+    of_frame = prep.lower_ == "of" and noun.lemma_.casefold() in frames
+    on_visit = prep.lower_ in ("on", "during") and noun.pos_ in ("NOUN", "PROPN")
+    if not (of_frame or on_visit):
+        return None
+    for t in chain[2:]:
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+        if t.pos_ not in ("ADP", "NOUN", "PROPN"):
+            return None
+    return None
+
+
 def _said_of_the_noun(
     head: Token, cues: dict[int, list[StatusWord]], rules: ClaimRules
 ) -> str | None:
-    """What a noun mention's own modifiers say: a clause on it ("agreements reached"), or an
+    """What a noun mention's own modifiers say: a clause on it ("agreements reached"), an
     adjective that places it before now ("the pile of earlier agreements" that "will join" it),
-    whatever the verbs above it say of something else."""
+    or one that says it is under way or done ("his ongoing visit"), whatever the verbs above it
+    say of something else. ("The upcoming visit" is left to them: "discussed the upcoming
+    visit" is under discussion.)"""
     said = _best(clause_words(head), cues)
     if said is None and any(c.dep_ == "amod" and c.lower_ in rules.prior for c in head.children):
         said = "happened"
+    if said is None:  # "during his ongoing visit": under way, whatever the clause's tense
+        own = _best((c for c in head.children if c.dep_ == "amod"), cues)
+        said = own if own in DONE else None
     return said
 
 

@@ -432,6 +432,7 @@ class ClaimRulesConfig(Strict):
     prior_modifiers: list[Name] = []
     content_verbs: list[Name] = []
     enabling_verbs: list[Name] = []
+    frame_nouns: list[Name] = []
     figures: dict[str, FigureSpec] = {}
     number_words: NumberWords = NumberWords()
     name_variants: NameVariantsSpec = NameVariantsSpec()
