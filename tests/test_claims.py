@@ -217,3 +217,8 @@ def test_the_signing_of_agreements_is_done_or_ahead_as_the_verb_above_it_says():
     assert events("The two sides postponed the signing of the agreement.") == [
         ("agreement:general", "postponed")
     ]
+
+
+def test_access_to_a_seaport_is_a_corridor_as_the_coding_guide_says():
+    text = "Kazakhstan wants reliable access to Karachi for its grain exports."
+    assert events(text) == [("corridor:kazakhstan-pakistan", "proposed")]
