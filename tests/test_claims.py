@@ -222,3 +222,13 @@ def test_the_signing_of_agreements_is_done_or_ahead_as_the_verb_above_it_says():
 def test_access_to_a_seaport_is_a_corridor_as_the_coding_guide_says():
     text = "Kazakhstan wants reliable access to Karachi for its grain exports."
     assert events(text) == [("corridor:kazakhstan-pakistan", "proposed")]
+
+
+def test_an_event_in_a_when_clause_happened_at_the_time_it_qualifies():
+    text = "Relations were set up in February 1992, when President Dana Sample visited Pakistan."
+    [visit] = claims(text)
+    assert (visit.status, visit.target_start, visit.target_end) == (
+        "happened",
+        date(1992, 2, 1),
+        date(1992, 2, 29),
+    )

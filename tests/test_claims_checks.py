@@ -296,6 +296,17 @@ def test_talk_of_flights_after_another_route_began_is_not_a_slippage_of_this_rou
     assert "slippage" not in kinds(findings)
 
 
+def test_a_report_of_the_event_done_before_it_was_promised_is_not_its_delivery():
+    promise = ("President Dana Sample will visit Pakistan in April.", date(2023, 2, 1))
+    later = (
+        "Relations were set up in February 1992, when President Dana Sample visited Pakistan. "
+        "President Dana Sample is now expected to visit Pakistan later this year.",
+        date(2023, 6, 1),
+    )
+    findings, _, _ = checks(promise, later)
+    assert "slippage" in kinds(findings)
+
+
 def test_a_later_report_of_the_event_done_late_is_fulfilled_late():
     findings, claims, dates = checks(
         ("Direct flights between Almaty and Lahore will begin in April.", date(2023, 2, 1)),

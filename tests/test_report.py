@@ -164,6 +164,43 @@ def test_a_report_of_an_earlier_occasion_is_not_the_delivery():
     assert c.delivery() is None
 
 
+def test_a_dated_report_of_the_delivery_comes_before_an_undated_one_and_tells_its_own_delay():
+    case = {
+        "articles": articles(
+            ("a", "Outlet A", "2023-02-20"), ("u", "Outlet U", ""), ("c", "Outlet C", "2024-06-01")
+        ),
+        "claims": claims(
+            claim(1, "a", "planned", "2023-04-01", "2023-04-30"),
+            claim(1, "u", "happened"),  # undated, from 2024-04-05: first by its earliest day
+            claim(1, "c", "happened", "2023-07-01", "2023-07-31"),
+        ),
+        "tracker": LATE["tracker"],
+        "findings": findings(
+            {
+                "finding_id": "fulfilled_late-001",
+                "check": "fulfilled_late",
+                "event": "direct_flights:almaty-lahore",
+                "article_ids": "a;c",
+                "claim_ids": "a:1;c:1",
+                "days": "92",
+            },
+            {  # another report's delay is not this one's
+                "finding_id": "fulfilled_late-002",
+                "check": "fulfilled_late",
+                "event": "direct_flights:almaty-lahore",
+                "article_ids": "a;u",
+                "claim_ids": "a:1;u:1",
+                "days": "400",
+            },
+        ),
+    }
+    (c,), corpus = told(case)
+    assert c.delivery() is not None and c.delivery().article_id == "c"
+    assert "reported done in July 2023 (Outlet C, 1 Jun 2024), about three months late" in (
+        story(c, corpus).text
+    )
+
+
 def many_commitments(n: int) -> dict[str, pd.DataFrame]:
     """`n` routes, each promised in its own article and lapsed; route k lapsed k*10 days."""
     events = [f"direct_flights:city{k}-town{k}" for k in range(n)]

@@ -91,9 +91,7 @@ def _delivery(commit: _Commitment, timeline: Timeline) -> tuple[bool, Claim | No
     done = timeline.done(commit.event)
     for i in range(timeline.done_from(commit.event, commit.start), len(done)):
         c = done[i]
-        if c.article_id in commit.announcers or commit.start.surely_after(
-            when_in(when, c.article_id)
-        ):
+        if not _may_deliver(c, commit, when):
             continue
         any_done = True
         if c.target_end is not None and c.target_end <= commit.target:
@@ -101,6 +99,15 @@ def _delivery(commit: _Commitment, timeline: Timeline) -> tuple[bool, Claim | No
         if report is None and c.target_start is not None and c.target_start > commit.target:
             report = c
     return any_done, report
+
+
+def _may_deliver(c: Claim, commit: _Commitment, when: dict[str, When]) -> bool:
+    """Whether a report of the event done can be this commitment's delivery: not an announcer's,
+    not from an article surely before the announcement, and not of a time surely before it (an
+    earlier occurrence: "visited Islamabad in 1992")."""
+    if c.article_id in commit.announcers or commit.start.surely_after(when_in(when, c.article_id)):
+        return False
+    return c.target_end is None or not commit.start.surely_after_day(c.target_end)
 
 
 def _late(commit: _Commitment, report: Claim, timeline: Timeline) -> Finding | None:

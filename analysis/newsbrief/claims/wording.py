@@ -321,18 +321,44 @@ def clause_timexes(
     about = _content_tokens(structure, content)
     placed = [(t, tokens) for t, tokens in zip(timexes, spans, strict=True) if not tokens & about]
     inside = [(t, tokens) for t, tokens in placed if tokens & region]
+    when = _time_of_when_clause(structure)
+    if when is not None:  # "set up in February 1992, when Nazarbayev visited": that time
+        inside = [(t, tokens) for t, tokens in placed if when.i in tokens] + inside
     if not inside:  # one attached a clause too low ("expected early next month after ...")
-        governors = _below_infinitive([structure.head, *structure.chain])
-        inside = [
-            (t, tokens)
-            for t, tokens in placed
-            if tokens
-            and _leads_clause(doc, tokens)
-            and any(tree_distance(n, doc[i]) <= NEAR for n in governors for i in tokens)
-        ]
+        inside = _leading_near(doc, structure, placed)
     head = structure.head
     inside.sort(key=lambda x: (min(tree_distance(head, doc[i]) for i in x[1]), x[0].char_start))
     return [t for t, _ in inside]
+
+
+def _leading_near(
+    doc: Doc, structure: Structure, placed: list[tuple[Timex, set[int]]]
+) -> list[tuple[Timex, set[int]]]:
+    """Time expressions that lead a clause near the mention's governors."""
+    governors = _below_infinitive([structure.head, *structure.chain])
+    return [
+        (t, tokens)
+        for t, tokens in placed
+        if tokens
+        and _leads_clause(doc, tokens)
+        and any(tree_distance(n, doc[i]) <= NEAR for n in governors for i in tokens)
+    ]
+
+
+def _time_of_when_clause(structure: Structure) -> Token | None:
+    """The word a "when" clause qualifies ("in February 1992, when Nazarbayev visited"), when
+    the mention is the clause's verb or its subject: it happened at that time. (What the clause's
+    verb governs has its own time: "in December 2022, when the session promised flights by
+    March 2023".)"""
+    head = structure.head
+    top = (structure.chain or (head,))[-1]
+    if head is not top and not (head.dep_ in ("nsubj", "nsubjpass") and head.head is top):
+        return None
+    if top.dep_ in ("relcl", "advcl") and any(
+        c.dep_ == "advmod" and c.lower_ == "when" for c in top.children
+    ):
+        return top.head
+    return None
 
 
 def _content_tokens(structure: Structure, content: frozenset[str]) -> set[int]:

@@ -105,16 +105,34 @@ class Commitment:
     def delivery(self) -> Mention | None:
         """The first report that it was done: of the event itself or, for a country-level
         commitment, of one of its routes (as tracker.csv's verdict counts it), and of a time not
-        before the commitment was first reported (a visit "since 2003" is an earlier one)."""
+        before the commitment was first reported (a visit "since 2003" is an earlier one). A
+        report that dates it (its own date, or its article's) comes before an undated one,
+        whose place in time is only a range."""
         since = self.mentions[0].low if self.mentions else ""
-        for m in self.mentions:
-            if m.status != "happened" or m.claim is None:
-                continue
-            event, country = m.claim.text("event"), m.claim.text("country_event")
-            ended = m.target()[1] or m.target()[0] or m.low
-            if self.event in (event, country) and (not since or not ended or ended >= since):
-                return m
-        return None
+        done = [m for m in self.mentions if self._delivers(m, since)]
+        dated = [m for m in done if m.target()[0] or (m.low and m.low == m.high)]
+        first = dated or done
+        return first[0] if first else None
+
+    def _delivers(self, m: Mention, since: str) -> bool:
+        if m.status != "happened" or m.claim is None:
+            return False
+        event, country = m.claim.text("event"), m.claim.text("country_event")
+        ended = m.target()[1] or m.target()[0] or m.low
+        return self.event in (event, country) and (not since or not ended or ended >= since)
+
+    def days_late(self, done: Mention) -> int:
+        """How late the report `done` has it: the largest delay of a fulfilled_late finding
+        that rests on that report (0 when none does)."""
+        claim_id = done.claim.text("claim_id") if done.claim is not None else ""
+        found = [
+            int(f.text("days"))
+            for f in self.findings
+            if f.text("check") == "fulfilled_late"
+            and claim_id in f.text("claim_ids").split(";")
+            and f.text("days").lstrip("-").isdigit()
+        ]
+        return max(found, default=0)
 
     def latest(self) -> Mention | None:
         return self.mentions[-1] if self.mentions else None
