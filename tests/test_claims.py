@@ -232,3 +232,25 @@ def test_an_event_in_a_when_clause_happened_at_the_time_it_qualifies():
         date(1992, 2, 1),
         date(1992, 2, 29),
     )
+
+
+def test_a_headline_in_the_simple_present_reports_a_done_event_unless_dated_ahead():
+    assert events("Pakistan and Kazakhstan sign 37 agreements to boost trade") == [
+        ("agreement:trade", "happened")
+    ]
+    assert events("President Dana Sample arrives in Pakistan on state visit") == [
+        ("official_visit:president-of-kazakhstan->pakistan", "happened")
+    ]
+    assert events("President Dana Sample arrives in Pakistan next week on a state visit.") == [
+        ("official_visit:president-of-kazakhstan->pakistan", "planned")
+    ]
+
+
+def test_agreements_named_again_in_apposition_share_their_status():
+    assert ("agreement:mou", "happened") in events("Pakistan, Kazakhstan sign 37 agreements, MoUs")
+
+
+def test_documents_inked_are_agreements_signed():
+    assert events("A total of 12 documents were inked during the talks.") == [
+        ("agreement:general", "happened")
+    ]

@@ -69,6 +69,7 @@ from newsbrief.claims.wording import (
     cue_tokens,
     distance,
     event_status,
+    historic_present,
     routes,
     sentence_figures,
     status_words,
@@ -167,6 +168,7 @@ class ClaimRules:
     content: frozenset[str]  # verbs of what an event is about: "memoranda covering deliveries"
     enabling: frozenset[str]  # content verbs whose object lies ahead: "allows flights from March"
     frames: frozenset[str]  # nouns whose "of" frames the event: "on the first day of his visit"
+    historic: frozenset[str]  # verbs whose simple present is done: "Pakistan, Kazakhstan sign"
     figures: tuple[FigureRule, ...]
     numbers: dict[str, int]
     ordinals: dict[str, int]
@@ -351,6 +353,7 @@ def _read_claim_rules(path: Path, scope: Path = SCOPE) -> ClaimRules:
         content=_folded(config.content_verbs),
         enabling=_folded(config.enabling_verbs),
         frames=_folded(config.frame_nouns),
+        historic=_folded(config.historic_present),
         figures=tuple(_figure(name, spec, number, path) for name, spec in config.figures.items()),
         numbers={
             w.casefold(): v
@@ -815,6 +818,8 @@ def _cue_status(
         ]
         direction = next((d for d in directions if d), "")
         status = {"future": "planned", "past": "happened"}.get(direction)
+    if status is None and not ahead and historic_present(structure, reading.rules.historic):
+        status = "happened"
     if status is None and ahead:
         status = "planned"
     return (status, structure) if status is not None else None

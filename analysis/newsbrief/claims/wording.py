@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from newsbrief.claims.mentions import Mention, pair_key
 from newsbrief.claims.syntax import (
     CLAUSE_MODIFIERS,
+    PRESENT,
     Structure,
     clause_of,
     clause_tokens,
@@ -43,6 +44,9 @@ CLAUSE_BREAK = re.compile(
 StatusWord = tuple[str, int, int, int]
 DONE = ("happened", "in_progress")
 COMMITTED = ("proposed", "planned", "postponed")  # statuses whose date is a target
+# How a mention can hang from another event's noun without being what that event is about: the
+# same thing named again, or its occasion.
+NOT_ABOUT = frozenset({"appos", "conj", "at", "during"})  # dependency labels or prepositions
 # The ways a content verb can govern the mention as what it is about: "allows flights".
 OBJECT_EDGES = frozenset({"dobj", "pobj", "attr", "oprd", "prep", "conj"})
 NEAR = 2  # edges from the mention's governors within which a time expression outside its clause
@@ -170,6 +174,24 @@ def event_status(
     return status, ahead or stopped
 
 
+def historic_present(structure: Structure, historic: frozenset[str]) -> bool:
+    """Whether the verb of the mention (itself, or the verb it is an argument of) is a simple
+    present that reports a done event ("Pakistan, Kazakhstan sign 37 agreements"), with no
+    auxiliary or negation of its own."""
+    head = structure.head
+    verb = (
+        head
+        if head.pos_ in ("VERB", "AUX")
+        else next((t for t in structure.chain[:2] if t.pos_ in ("VERB", "AUX")), None)
+    )
+    return (
+        verb is not None
+        and verb.tag_ in PRESENT
+        and verb.lemma_.casefold() in historic
+        and not any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children)
+    )
+
+
 def _lies_ahead(structure: Structure, rules: ClaimRules) -> bool:
     """An infinitive about the mention ("flights to take off from October 15"), or a verb that
     opens the way to it ("an agreement that allows flights from March")."""
@@ -242,7 +264,14 @@ def _governed(
     )
     ahead, below = is_infinitive(head), head
     for t in structure.chain:
-        if t.i in events and t.pos_ in ("NOUN", "PROPN"):
+        # Another event's noun: what governs it is about it ("an MoU on flights"); not when the
+        # mention is the same thing named again ("37 agreements, MoUs") or the occasion of it
+        # ("documents signed at the commission").
+        if (
+            t.i in events
+            and t.pos_ in ("NOUN", "PROPN")
+            and not ({below.dep_, below.lower_} & NOT_ABOUT)
+        ):
             return status, ahead, True
         words = predicate_words(t)
         if is_infinitive(below):  # "renewed his invitation to the president to pay a visit"

@@ -433,6 +433,7 @@ class ClaimRulesConfig(Strict):
     content_verbs: list[Name] = []
     enabling_verbs: list[Name] = []
     frame_nouns: list[Name] = []
+    historic_present: list[Name] = []
     figures: dict[str, FigureSpec] = {}
     number_words: NumberWords = NumberWords()
     name_variants: NameVariantsSpec = NameVariantsSpec()
