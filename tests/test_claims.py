@@ -254,3 +254,25 @@ def test_documents_inked_are_agreements_signed():
     assert events("A total of 12 documents were inked during the talks.") == [
         ("agreement:general", "happened")
     ]
+
+
+def test_trade_raised_to_a_figure_is_a_target_and_trade_that_rose_to_one_is_not():
+    assert events("Both sides agreed to take bilateral trade to $1 billion.") == [
+        ("trade_target:kazakhstan-pakistan", "planned")
+    ]
+    assert events("Trade between the two countries could reach $1 billion in three years.") == [
+        ("trade_target:kazakhstan-pakistan", "proposed")
+    ]
+    assert events("Bilateral trade rose to $320 million in 2023.") == []
+
+
+def test_a_president_who_will_travel_to_the_other_country_is_a_planned_visit():
+    assert events("The Kazakh president will travel to Lahore in the coming months.") == [
+        ("official_visit:president-of-kazakhstan->pakistan", "planned")
+    ]
+
+
+def test_the_one_who_accepts_an_invitation_to_visit_is_the_visitor():
+    assert events("President Dana Sample accepted the invitation to visit Pakistan.") == [
+        ("official_visit:president-of-kazakhstan->pakistan", "proposed")
+    ]

@@ -143,6 +143,9 @@ def _subject(named: Named, verb: Token) -> Token | None:
             return subject
         if verb.dep_ == "relcl":
             return verb.head  # "Tokayev, who arrived on a visit"
+        if verb.dep_ == "acl" and verb.head.head.lemma_ == "accept":
+            verb = verb.head.head  # "Sharif accepted the invitation to visit": who accepted
+            continue
         if verb.dep_ not in ("xcomp", "conj", "advcl", "ccomp") or verb.head.i == verb.i:
             return None
         if verb.dep_ != "conj":
