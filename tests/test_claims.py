@@ -276,3 +276,12 @@ def test_the_one_who_accepts_an_invitation_to_visit_is_the_visitor():
     assert events("President Dana Sample accepted the invitation to visit Pakistan.") == [
         ("official_visit:president-of-kazakhstan->pakistan", "proposed")
     ]
+
+
+def test_a_visit_or_service_that_continues_is_under_way():
+    assert events("The state visit of President Dana Sample to Pakistan continues today.") == [
+        ("official_visit:president-of-kazakhstan->pakistan", "in_progress")
+    ]
+    assert events("Direct flights between Almaty and Lahore continue to operate weekly.") == [
+        ("direct_flights:almaty-lahore", "in_progress")
+    ]
