@@ -285,3 +285,18 @@ def test_a_visit_or_service_that_continues_is_under_way():
     assert events("Direct flights between Almaty and Lahore continue to operate weekly.") == [
         ("direct_flights:almaty-lahore", "in_progress")
     ]
+
+
+def test_access_to_the_sea_and_trucks_through_a_country_are_corridors():
+    assert events("Pakistan offered Kazakhstan access to the Arabian Sea.") == [
+        ("corridor:kazakhstan-pakistan", "proposed")
+    ]
+    assert events("Kazakh trucks reached Lahore through Afghanistan last month.") == [
+        ("corridor:kazakhstan-pakistan", "happened")
+    ]
+
+
+def test_an_agreement_being_worked_on_is_under_discussion():
+    assert ("agreement:trade", "under_discussion") in events(
+        "Kazakhstan and Pakistan are working on a trade agreement."
+    )
