@@ -408,11 +408,27 @@ def test_a_date_restated_less_precisely_is_not_a_move():
         claim(1, "b", "planned", "2023-04-01", "2023-04-30"),  # "in April": the same promise
         claim(1, "c", "planned", "2023-07-08"),
     )
+    case["articles"] = articles(
+        ("a", "Outlet A", "2023-02-20"),
+        ("b", "Outlet B", "2023-03-05"),
+        ("c", "Outlet C", "2023-05-10"),
+    )
     case["tracker"] = case["tracker"].assign(
-        mentions="b|planned|2023-07-05|2023-07-05;c|planned|2024-01-12|2024-01-12"
+        mentions="b|planned|2023-03-05|2023-03-05;c|planned|2023-05-10|2023-05-10"
     )
     (c,), _ = told(case)
     assert [m.article_id for m in c.promised_dates()] == ["a", "c"] and c.moves() == 1
+
+
+def test_a_later_report_of_a_date_already_past_recalls_the_promise_and_is_not_a_move():
+    case = dict(LATE)
+    case["claims"] = claims(
+        claim(1, "a", "planned", "2023-04-01", "2023-04-30"),
+        claim(1, "b", "planned", "2023-03-01", "2023-03-31"),  # written in July: a recollection
+        claim(1, "c", "happened", "2023-07-01", "2023-07-31"),
+    )
+    (c,), _ = told(case)
+    assert [m.article_id for m in c.promised_dates()] == ["a"] and c.moves() == 0
 
 
 def test_the_findings_review_is_stated_with_its_counts_and_a_bad_verdict_names_the_file(tmp_path):

@@ -43,6 +43,18 @@ def _overlap(a: tuple[str, str], b: tuple[str, str]) -> bool:
     return a[0] <= (b[1] or b[0]) and b[0] <= (a[1] or a[0])
 
 
+def _moves_to_a_new_date(m: Mention, before: list[Mention], delivered: str) -> bool:
+    """Whether a report promises a date of its own: not after the delivery (another occasion),
+    not one already past when a later report gives it (a recollection), not overlapping the date
+    before (a restatement)."""
+    start, end = m.target()
+    if m.status not in PROMISING or not start or (delivered and start > delivered):
+        return False
+    if not before:
+        return True
+    return (end or start) >= m.low and not _overlap(before[-1].target(), (start, end))
+
+
 @dataclass(frozen=True)
 class Dispute:
     """A conflict finding and the two reports it sets against each other, by what they disagree
@@ -81,7 +93,9 @@ class Commitment:
     def promised_dates(self) -> list[Mention]:
         """Each report that gave the commitment a new date, in date order, up to the report of
         its delivery. A date that overlaps the one before ("April 2023" after "21 April 2023")
-        restates it, not a move; a date promised after the delivery is for another occasion."""
+        restates it, not a move; a date promised after the delivery is for another occasion; and
+        a later report of a date already past when it was published ("the session promised
+        flights by March 2023", written after) recalls an old promise, not a new one."""
         done = self.delivery()
         until = done.low if done is not None else ""
         delivered = (done.target()[1] or done.target()[0] or done.low) if done is not None else ""
@@ -89,13 +103,7 @@ class Commitment:
         for m in self.mentions:
             if until and m.low > until:
                 break
-            start, end = m.target()
-            if (
-                m.status in PROMISING
-                and start
-                and not (delivered and start > delivered)  # a date after it was done: another
-                and (not out or not _overlap(out[-1].target(), (start, end)))
-            ):
+            if _moves_to_a_new_date(m, out, delivered):
                 out.append(m)
         return out
 
