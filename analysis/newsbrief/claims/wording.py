@@ -351,13 +351,13 @@ def clause_timexes(
     placed = [(t, tokens) for t, tokens in zip(timexes, spans, strict=True) if not tokens & about]
     inside = [(t, tokens) for t, tokens in placed if tokens & region]
     when = _time_of_when_clause(structure)
-    if when is not None:  # "set up in February 1992, when Nazarbayev visited": that time
-        inside = [(t, tokens) for t, tokens in placed if when.i in tokens] + inside
+    # "set up in February 1992, when Nazarbayev visited": that time first
+    anchored = [t for t, tokens in placed if when is not None and when.i in tokens]
     if not inside:  # one attached a clause too low ("expected early next month after ...")
         inside = _leading_near(doc, structure, placed)
     head = structure.head
     inside.sort(key=lambda x: (min(tree_distance(head, doc[i]) for i in x[1]), x[0].char_start))
-    return [t for t, _ in inside]
+    return anchored + [t for t, _ in inside if t not in anchored]
 
 
 def _leading_near(
