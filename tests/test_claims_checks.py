@@ -326,6 +326,21 @@ def test_done_then_not_done_is_a_conflict():
     assert "conflict" in kinds(findings)
 
 
+def test_a_launch_reported_done_then_reported_postponed_to_a_later_first_flight_is_a_conflict():
+    findings, _, _ = checks(
+        ("Direct flights between Almaty and Karachi began in April.", date(2023, 5, 10)),
+        (
+            "The airline will operate its first flight between Almaty and Karachi on 15 October, "
+            "after the April launch was postponed.",
+            date(2023, 9, 20),
+        ),
+    )
+    [conflict] = [f for f in findings if f.check == "conflict"]
+    assert (
+        conflict.article_ids == ("a0", "a1") and "reports it done (April 2023)" in conflict.summary
+    )
+
+
 def test_different_counts_for_the_same_signing_are_a_conflict():
     findings, _, _ = checks(
         ("During the visit, 37 memorandums of understanding will be signed.", date(2023, 1, 1)),
