@@ -67,6 +67,18 @@ def findings(*rows: dict[str, str]) -> pd.DataFrame:
     return pd.DataFrame([{**base, "evidence": "[]", **r} for r in rows])
 
 
+def late_finding(n: int, report: str, days: int) -> dict[str, str]:
+    """A fulfilled_late finding on the flights promised in article a, delivered per `report`."""
+    return {
+        "finding_id": f"fulfilled_late-{n:03d}",
+        "check": "fulfilled_late",
+        "event": "direct_flights:almaty-lahore",
+        "article_ids": f"a;{report}",
+        "claim_ids": f"a:1;{report}:1",
+        "days": str(days),
+    }
+
+
 def tracker(event: str, label: str, first: str, mentions: list[str], verdict: str) -> pd.DataFrame:
     return pd.DataFrame(
         [
@@ -107,16 +119,7 @@ LATE = {
         ["b|planned|2023-07-05|2023-07-05", "c|happened|2024-01-12|2024-01-12"],
         "Promise Kept",
     ),
-    "findings": findings(
-        {
-            "finding_id": "fulfilled_late-001",
-            "check": "fulfilled_late",
-            "event": "direct_flights:almaty-lahore",
-            "article_ids": "a;c",
-            "claim_ids": "a:1;c:1",
-            "days": "92",
-        }
-    ),
+    "findings": findings(late_finding(1, "c", 92)),
 }
 
 
@@ -175,24 +178,8 @@ def test_a_dated_report_of_the_delivery_comes_before_an_undated_one_and_tells_it
             claim(1, "c", "happened", "2023-07-01", "2023-07-31"),
         ),
         "tracker": LATE["tracker"],
-        "findings": findings(
-            {
-                "finding_id": "fulfilled_late-001",
-                "check": "fulfilled_late",
-                "event": "direct_flights:almaty-lahore",
-                "article_ids": "a;c",
-                "claim_ids": "a:1;c:1",
-                "days": "92",
-            },
-            {  # another report's delay is not this one's
-                "finding_id": "fulfilled_late-002",
-                "check": "fulfilled_late",
-                "event": "direct_flights:almaty-lahore",
-                "article_ids": "a;u",
-                "claim_ids": "a:1;u:1",
-                "days": "400",
-            },
-        ),
+        # another report's delay is not this one's
+        "findings": findings(late_finding(1, "c", 92), late_finding(2, "u", 400)),
     }
     (c,), corpus = told(case)
     assert c.delivery() is not None and c.delivery().article_id == "c"

@@ -108,8 +108,7 @@ def duplicate_sources(
         pairs.sort(
             key=lambda c: (place[c.article_a], place[c.article_b], c.paragraph_a, c.paragraph_b)
         )
-        found = _article_pair_finding if len(members) == 2 else _cluster_finding
-        findings.append(found(pairs, by_paragraph, articles, timeline, shingled))
+        findings.append(_copy_finding(pairs, members, by_paragraph, articles, timeline, shingled))
     return findings
 
 
@@ -169,36 +168,40 @@ def _quotes(
     return tuple(dict.fromkeys(q for q in quotes if q[1]))
 
 
-def _cluster_finding(
+def _copy_finding(
     pairs: list[CopyPair],
+    members: list[str],
     by_paragraph: dict[tuple[str, int], list[Claim]],
     articles: dict[str, Article],
     timeline: Timeline,
     shingled: _Shingled,
 ) -> Finding:
-    """Three or more articles joined by copies: the first few named, the rest counted."""
-    members = list(dict.fromkeys(a for c in pairs for a in (c.article_a, c.article_b)))
+    """The finding of one set of articles joined by copies: a pair says what the two share and
+    which came first; three or more are named (the first few, the rest counted)."""
     copied = _copied_claims(pairs, by_paragraph)
     events = sorted({c.event for c in copied})
-    named = [f"{when_in(timeline.when, a).article()} ({a})" for a in members[:EVIDENCE_LIMIT]]
-    rest = len(members) - len(named)
-    near = sum(1 for c in pairs if c.similarity >= NEAR_COPY)
-    summary = (
-        f"{len(members)} articles share copied text: {', '.join(named)}"
-        + (f" and {plural(rest, 'more article')}" if rest else "")
-        + f"; {plural(len(pairs), 'copied paragraph pair')} join them ({near} near-verbatim)"
-    )
-    summary += (
-        f"; their claims about {', '.join(timeline.label(e) for e in events)} are one source, "
-        f"not {len(members)}."
-        if events
-        else "."
+    ids: tuple[str, ...]
+    if len(members) == 2:
+        ids, opening, sources = (
+            (pairs[0].article_a, pairs[0].article_b),
+            _pair_text(pairs, timeline),
+            "two",
+        )
+    else:
+        ids, opening, sources = (
+            tuple(members),
+            _cluster_text(pairs, members, timeline),
+            str(len(members)),
+        )
+    labels = ", ".join(timeline.label(e) for e in events)
+    summary = opening + (
+        f"; their claims about {labels} are one source, not {sources}." if events else "."
     )
     return Finding(
         "",
         "duplicate_source",
         ";".join(events),
-        tuple(members),
+        ids,
         tuple(dict.fromkeys(c.claim_id for c in copied)),
         summary,
         _quotes(pairs, articles, shingled),
@@ -206,37 +209,24 @@ def _cluster_finding(
     )
 
 
-def _article_pair_finding(
-    pairs: list[CopyPair],
-    by_paragraph: dict[tuple[str, int], list[Claim]],
-    articles: dict[str, Article],
-    timeline: Timeline,
-    shingled: _Shingled,
-) -> Finding:
+def _pair_text(pairs: list[CopyPair], timeline: Timeline) -> str:
     first = pairs[0]
     a, b = when_in(timeline.when, first.article_a), when_in(timeline.when, first.article_b)
-    copied = _copied_claims(pairs, by_paragraph)
-    events = sorted({c.event for c in copied})
     if b.surely_after(a) or a.surely_after(b):
         order = "the later one repeats the earlier"
     else:
         order = "which came first cannot be told from their dates"
-    summary = f"{_shared_text(pairs, a.article(), b.article())}; {order}"
-    summary += (
-        f"; their claims about {', '.join(timeline.label(e) for e in events)} are one source, "
-        "not two."
-        if events
-        else "."
-    )
-    return Finding(
-        "",
-        "duplicate_source",
-        ";".join(events),
-        (first.article_a, first.article_b),
-        tuple(dict.fromkeys(c.claim_id for c in copied)),
-        summary,
-        _quotes(pairs, articles, shingled),
-        None,
+    return f"{_shared_text(pairs, a.article(), b.article())}; {order}"
+
+
+def _cluster_text(pairs: list[CopyPair], members: list[str], timeline: Timeline) -> str:
+    named = [f"{when_in(timeline.when, a).article()} ({a})" for a in members[:EVIDENCE_LIMIT]]
+    rest = len(members) - len(named)
+    near = sum(1 for c in pairs if c.similarity >= NEAR_COPY)
+    return (
+        f"{len(members)} articles share copied text: {', '.join(named)}"
+        + (f" and {plural(rest, 'more article')}" if rest else "")
+        + f"; {plural(len(pairs), 'copied paragraph pair')} join them ({near} near-verbatim)"
     )
 
 
