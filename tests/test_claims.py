@@ -300,3 +300,19 @@ def test_an_agreement_being_worked_on_is_under_discussion():
     assert ("agreement:trade", "under_discussion") in events(
         "Kazakhstan and Pakistan are working on a trade agreement."
     )
+
+
+def test_a_seaport_is_one_the_gazetteer_marks_so(tmp_path):
+    from newsbrief.core.paths import CONTEXT_DIR
+
+    gazetteer = tmp_path / "gazetteer.yml"
+    gazetteer.write_text(
+        (CONTEXT_DIR / "gazetteer.yml")
+        .read_text(encoding="utf-8")
+        .replace("    seaport: true\n", ""),
+        encoding="utf-8",
+    )
+    without = load_claim_rules(CLAIM_RULES, gazetteer=gazetteer)
+    text = "Kazakhstan wants reliable access to Karachi for its grain exports."
+    assert sentence_claims("a", 1, 2, text, find_timexes(text, DAY), CONTEXT, without, DAY) == []
+    assert events(text) == [("corridor:kazakhstan-pakistan", "proposed")]

@@ -79,6 +79,7 @@ from newsbrief.core.config import (
     SCOPE,
     ClaimRulesConfig,
     FigureSpec,
+    GazetteerConfig,
     KindSpec,
     NameVariantsSpec,
     ScopeConfig,
@@ -86,6 +87,7 @@ from newsbrief.core.config import (
 )
 from newsbrief.core.errors import InputError
 from newsbrief.core.parallel import map_chunks
+from newsbrief.core.paths import CONTEXT_DIR
 from newsbrief.core.patterns import fold, guarded, may_match
 from newsbrief.core.records import Article, PublicationDate, Record, Timex
 from newsbrief.dating.context import Context, Place
@@ -207,24 +209,39 @@ def _number_pattern(numbers: dict[str, Any]) -> str:
     return rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{words})" if words else r"\d+"
 
 
-_LOADED: dict[tuple[str, bytes, bytes], ClaimRules] = {}
+_LOADED: dict[tuple[str, bytes, bytes, bytes], ClaimRules] = {}
+GAZETTEER = CONTEXT_DIR / "gazetteer.yml"
+SEAPORT = "{seaport}"  # in a cue: any name of a seaport of the gazetteer
 
 
-def load_claim_rules(path: Path, scope: Path = SCOPE) -> ClaimRules:
-    """Read the claim rules and, for the focus countries, the scope file; see the comments in the
-    files. Files read before with the same content give the same (frozen) rules: the claims and
-    the checks both read the project's rules, and compiling their patterns took 0.15 s each time."""
+def load_claim_rules(path: Path, scope: Path = SCOPE, gazetteer: Path = GAZETTEER) -> ClaimRules:
+    """Read the claim rules and, for the focus countries, the scope file, and for the seaports
+    a cue names, the gazetteer; see the comments in the files. Files read before with the same
+    content give the same (frozen) rules: the claims and the checks both read the project's rules,
+    and compiling their patterns took 0.15 s each time."""
     try:
         key = (
             str(Path(path).resolve()),
             hashlib.sha256(Path(path).read_bytes()).digest(),
             hashlib.sha256(Path(scope).read_bytes()).digest(),
+            hashlib.sha256(Path(gazetteer).read_bytes()).digest(),
         )
-    except OSError:
-        return _read_claim_rules(path, scope)  # load_config says what is wrong with the path
+    except OSError:  # load_config says what is wrong with the path
+        return _read_claim_rules(path, scope, gazetteer)
     if key not in _LOADED:
-        _LOADED[key] = _read_claim_rules(path, scope)
+        _LOADED[key] = _read_claim_rules(path, scope, gazetteer)
     return _LOADED[key]
+
+
+def _seaports(gazetteer: Path) -> str:
+    """The names of the gazetteer's seaports as one alternation, longest first."""
+    names = {
+        n
+        for p in load_config(gazetteer, GazetteerConfig).places
+        if p.seaport
+        for n in (p.name, *p.aliases)
+    }
+    return "(?:" + "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n))) + ")"
 
 
 def _kind(name: str, spec: KindSpec, path: Path) -> KindRule:
@@ -329,14 +346,21 @@ def _folded(words: list[str]) -> frozenset[str]:
     return frozenset(w.casefold() for w in words)
 
 
-def _read_claim_rules(path: Path, scope: Path = SCOPE) -> ClaimRules:
+def _read_claim_rules(path: Path, scope: Path, gazetteer: Path) -> ClaimRules:
     config = load_config(path, ClaimRulesConfig)
+    kinds = config.kinds
+    if any(SEAPORT in spec.cue for spec in kinds.values()):
+        ports = _seaports(gazetteer)
+        kinds = {
+            name: spec.model_copy(update={"cue": spec.cue.replace(SEAPORT, ports)})
+            for name, spec in kinds.items()
+        }
     focus = load_config(scope, ScopeConfig).focus_countries
     numbers = config.number_words
     number = _number_pattern(numbers.model_dump())
     return ClaimRules(
         focus=(focus[0], focus[1]),
-        kinds=tuple(_kind(name, spec, path) for name, spec in config.kinds.items()),
+        kinds=tuple(_kind(name, spec, path) for name, spec in kinds.items()),
         status=tuple(
             (config.status_alias.get(name, name), _compile(p, path, f"status '{name}'"))
             for name, p in config.status.items()
@@ -363,7 +387,7 @@ def _read_claim_rules(path: Path, scope: Path = SCOPE) -> ClaimRules:
         ordinals={w.casefold(): v for w, v in numbers.ordinals.items()},
         variants=_variants(config.name_variants),
         any_cue=_compile(
-            "|".join(f"(?:{spec.cue})" for spec in config.kinds.values()) or "(?!)",
+            "|".join(f"(?:{spec.cue})" for spec in kinds.values()) or "(?!)",
             path,
             "the kinds' cues",
         ),

@@ -276,6 +276,10 @@ class PlaceEntry(Strict):
     country: Name = Field(description="the ISO 3166 alpha-2 code of its state, e.g. KZ")
     aliases: list[Name] = []
     adjectives: list[Name] = []
+    seaport: bool = Field(
+        default=False,
+        description="a seaport: access to it is port access, a corridor (claim_rules {seaport})",
+    )
     sources: Sources
 
 
