@@ -81,12 +81,17 @@ class Commitment:
     def checks(self) -> set[str]:
         return {f.text("check") for f in self.findings}
 
-    def days(self, *checks: str) -> int:
-        """The largest day count the findings of `checks` give (how late, how long unremarked)."""
+    def days(self, *checks: str, resting_on: Mention | None = None) -> int:
+        """The largest day count the findings of `checks` give (how late, how long unremarked);
+        with `resting_on`, of those findings only that cite that report's claim."""
+        claim = resting_on.claim if resting_on is not None else None
+        claim_id = claim.text("claim_id") if claim is not None else None
         found = [
             int(f.text("days"))
             for f in self.findings
-            if f.text("check") in checks and f.text("days").lstrip("-").isdigit()
+            if f.text("check") in checks
+            and f.text("days").lstrip("-").isdigit()
+            and (claim_id is None or claim_id in f.text("claim_ids").split(";"))
         ]
         return max(found, default=0)
 
@@ -128,19 +133,6 @@ class Commitment:
         event, country = m.claim.text("event"), m.claim.text("country_event")
         ended = m.target()[1] or m.target()[0] or m.low
         return self.event in (event, country) and (not since or not ended or ended >= since)
-
-    def days_late(self, done: Mention) -> int:
-        """How late the report `done` has it: the largest delay of a fulfilled_late finding
-        that rests on that report (0 when none does)."""
-        claim_id = done.claim.text("claim_id") if done.claim is not None else ""
-        found = [
-            int(f.text("days"))
-            for f in self.findings
-            if f.text("check") == "fulfilled_late"
-            and claim_id in f.text("claim_ids").split(";")
-            and f.text("days").lstrip("-").isdigit()
-        ]
-        return max(found, default=0)
 
     def latest(self) -> Mention | None:
         return self.mentions[-1] if self.mentions else None

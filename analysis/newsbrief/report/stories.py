@@ -114,7 +114,7 @@ def _moves_clause(c: Commitment) -> str:
 def _delivered_clause(c: Commitment, done: Mention, w: _Writer) -> str:
     start, end = done.target()
     when = f" {at_period(start, end)}" if start else ""
-    late = c.days_late(done)  # the lateness of this report, not of another one
+    late = c.days("fulfilled_late", resting_on=done)  # this report's delay, not another's
     return f"it was reported done{when} ({w.of(done)})" + (
         f", {lateness_text(late)} late" if late else ""
     )
