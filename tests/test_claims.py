@@ -316,3 +316,65 @@ def test_a_seaport_is_one_the_gazetteer_marks_so(tmp_path):
     text = "Kazakhstan wants reliable access to Karachi for its grain exports."
     assert sentence_claims("a", 1, 2, text, find_timexes(text, DAY), CONTEXT, without, DAY) == []
     assert events(text) == [("corridor:kazakhstan-pakistan", "proposed")]
+
+
+def test_a_plan_put_off_since_is_postponed_whatever_the_plan_recalled():
+    assert events("The visit of the Kazakh president, planned for May, was put off.") == [
+        ("official_visit:president-of-kazakhstan->pakistan", "postponed")
+    ]
+    assert events("The agreements, which were expected to be signed in May, were signed.") == [
+        ("agreement:general", "happened")
+    ]
+
+
+def test_flights_held_up_or_slipped_are_postponed():
+    assert events("The Almaty-Lahore flights have been held up by slot issues.") == [
+        ("direct_flights:almaty-lahore", "postponed")
+    ]
+    assert events("The launch of the flights has slipped again.") == [
+        ("direct_flights:kazakhstan-pakistan", "postponed")
+    ]
+
+
+def test_an_officeholder_landing_at_or_leaving_for_a_place_is_a_visit():
+    assert events("Dana Sample landed at Lahore airport on Monday.") == [
+        ("official_visit:president-of-kazakhstan->pakistan", "happened")
+    ]
+    assert events("Dana Sample left for Lahore on Monday.") == [
+        ("official_visit:president-of-kazakhstan->pakistan", "happened")
+    ]
+    assert events("The first flight landed at Lahore airport on Monday.") == [
+        ("direct_flights:kazakhstan-pakistan", "happened")
+    ]
+
+
+def test_the_commission_names_the_joint_commission_once_the_article_has():
+    state = ArticleState()
+    claims("The joint commission met in Almaty in March.", state=state)
+    (session,) = claims("The next session of the commission is due in Lahore in June.", state=state)
+    assert (session.kind, session.status, session.target_text) == (
+        "joint_commission",
+        "planned",
+        "in June",
+    )
+    assert claims("The commission is due to meet in June.", state=ArticleState()) == []
+
+
+def test_the_target_names_the_trade_target_once_the_article_has():
+    state = ArticleState()
+    claims("Kazakhstan wants to raise trade with Pakistan to $1 billion.", state=state)
+    (target,) = claims("He said the target could be met within a few years.", state=state)
+    assert (target.kind, target.status, target.target_text) == (
+        "trade_target",
+        "proposed",
+        "within a few years",
+    )
+
+
+def test_a_negated_past_without_a_status_word_is_still_to_come():
+    assert events("The joint commission has not met, officials said.") == [
+        ("joint_commission:kazakhstan-pakistan", "planned")
+    ]
+    assert events("The joint commission met in Almaty.") == [
+        ("joint_commission:kazakhstan-pakistan", "happened")
+    ]

@@ -931,3 +931,49 @@ def test_a_check_no_family_gives_or_two_give_stops_the_checks():
         in_check_order(tuple(f for f in FAMILIES if "undated_source" not in f.checks))
     with pytest.raises(ValueError, match="two families"):
         in_check_order((*FAMILIES, Family(("conflict",), lambda corpus: [])))
+
+
+def test_a_session_met_and_a_next_session_to_come_are_not_one_event_in_conflict():
+    findings, _, _ = checks(
+        ("The joint commission has met and signed a protocol.", date(2022, 12, 27)),
+        ("Officials said the joint commission would meet again soon.", date(2026, 2, 6)),
+    )
+    assert "conflict" not in kinds(findings)
+
+
+def test_a_numbered_session_reported_held_then_still_to_come_is_a_conflict():
+    findings, _, _ = checks(
+        ("The 11th session of the joint commission was held in Lahore.", date(2022, 12, 27)),
+        ("The 11th session of the joint commission will be held soon.", date(2023, 6, 1)),
+    )
+    assert "conflict" in kinds(findings)
+
+
+def test_a_session_due_in_an_undated_article_does_not_slip_by_a_later_one_still_to_come():
+    undated = "The joint commission will meet later this year."
+    later = "The joint commission is still to meet, officials said."
+    articles = [
+        build_article(f"a{n}", f"seeds/a{n}.txt", text.encode(), None, INGEST, frozenset())
+        for n, text in enumerate((undated, later))
+    ]
+    bounds = (date(2023, 7, 1), date(2025, 9, 26))
+    dates = {
+        "a0": PublicationDate(None, *bounds, "inferred", "text bounds"),
+        "a1": PublicationDate(date(2026, 2, 6), date(2026, 2, 6), date(2026, 2, 6), "catalog", ""),
+    }
+    timexes = {
+        (s.article_id, s.paragraph, s.sentence): find_timexes(
+            s.text,
+            dates[a.article_id].anchor,
+            anchor_min=dates[a.article_id].date_min,
+            anchor_max=dates[a.article_id].date_max,
+        )
+        for a in articles
+        for s in a.sentences
+    }
+    claims = extract_claims(articles, dates, timexes, CONTEXT, RULES)
+    assert {(c.event, c.status) for c in claims} == {
+        ("joint_commission:kazakhstan-pakistan", "planned")
+    }
+    findings = run_checks(claims, articles, dates, find_copies(articles), CONTEXT)
+    assert "slippage" not in kinds(findings)

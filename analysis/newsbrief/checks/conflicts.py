@@ -12,6 +12,7 @@ Reads the timeline; checks conflict and downgraded (a plan later reported only a
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from newsbrief.checks.duplicates import republished_changes
@@ -249,9 +250,13 @@ def _different_routes(timeline: Timeline) -> list[Finding]:
     return findings
 
 
-def conflicts(timeline: Timeline, stepwise: frozenset[str] = frozenset()) -> list[Finding]:
+def conflicts(
+    timeline: Timeline,
+    stepwise: frozenset[str] = frozenset(),
+    one_occurrence: Callable[[str], bool] = lambda event: True,
+) -> list[Finding]:
     found = []
-    for event in sorted(timeline.by_event):
+    for event in filter(one_occurrence, sorted(timeline.by_event)):
         done_then_not = _done_then_not(event, timeline, stepwise)
         found += [done_then_not] if done_then_not is not None else []
         for check in (_different_dates, _different_counts):
@@ -298,7 +303,11 @@ def downgrades(timeline: Timeline) -> list[Finding]:
 def find(corpus: Corpus) -> list[Finding]:
     articles = {a.article_id: a for a in corpus.articles}
     republished = republished_changes(corpus.copies, corpus.claims, articles, corpus.timeline)
-    return conflicts(corpus.timeline, corpus.stepwise) + republished + downgrades(corpus.timeline)
+    return (
+        conflicts(corpus.timeline, corpus.stepwise, corpus.one_occurrence)
+        + republished
+        + downgrades(corpus.timeline)
+    )
 
 
 FAMILY = Family(("conflict", "downgraded"), find)

@@ -48,6 +48,13 @@ class Corpus:
     stepwise: frozenset[str]  # kinds whose being done is one step (claim_rules `stepwise`)
     timeline: Timeline
     commits: dict[tuple[str, date], list[Claim]]
+    recurring: frozenset[str] = frozenset()  # kinds with occurrences (claim_rules `recurring`)
+
+    def one_occurrence(self, event: str) -> bool:
+        """Whether the event's reports are of one occurrence: a recurring event's are when they
+        name it by number or date ("the 11th session", "#2025"); "the commission" alone may be
+        any of its sessions, so its reports neither conflict nor slip."""
+        return event.partition(":")[0] not in self.recurring or "#" in event
 
 
 @dataclass(frozen=True)

@@ -253,7 +253,10 @@ def no_follow_up(commits: dict[tuple[str, date], list[Claim]], timeline: Timelin
 
 
 def find(corpus: Corpus) -> list[Finding]:
-    return slippage_and_late(corpus.commits, corpus.timeline, corpus.copies) + no_follow_up(
+    # "The commission will meet in May" and a later "the commission is still to meet" may be
+    # of two sessions: only an occurrence named by number or date slips or comes late.
+    known = {k: v for k, v in corpus.commits.items() if corpus.one_occurrence(k[0])}
+    return slippage_and_late(known, corpus.timeline, corpus.copies) + no_follow_up(
         corpus.commits, corpus.timeline
     )
 

@@ -74,6 +74,7 @@ def run_checks(
         context=context,
         variant_rules=rules.variants,
         stepwise=frozenset(k.name for k in rules.kinds if k.stepwise),
+        recurring=frozenset(k.name for k in rules.kinds if k.recurring),
         timeline=Timeline(claims, when),
         commits=commitments(claims),
     )

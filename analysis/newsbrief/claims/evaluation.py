@@ -3,7 +3,9 @@ and the accuracy of targets, per split. Run by the claims stage when the gold is
 
 The gold (tests/fixtures/gold/: claim_sentences.jsonl, claims_gold.yml, coded from CLAIMS_GUIDE.md)
 labels sentences of the realistic fixtures (tests/fixtures/realistic/, split into a development and
-a held-out half before any tuning) and of the seeds. The unit is the sentence: the set of (kind,
+a held-out half before any tuning), of the seeds, and of a fresh held-out set (tests/fixtures/fresh/,
+half `heldout_fresh`): articles written and coded after the first held-out half's totals had been
+seen, scored once the code was fixed. The unit is the sentence: the set of (kind,
 status) of its events between the two focus countries (the coder's participants hold both), against
 the set of (kind, status) of the claims the package keeps in scope. A target is right when the
 claim's time expression overlaps the coder's words and, where the coder fixed ISO dates, gives them.
@@ -64,7 +66,7 @@ class GoldEvent:
 class GoldSentence:
     sentence_id: str  # "<file>#<paragraph>.<sentence>"
     file: str
-    half: str  # development | heldout
+    half: str  # development | heldout | heldout_fresh
     text: str
     events: tuple[GoldEvent, ...]
 
@@ -315,6 +317,6 @@ def evaluate(paths: Paths, articles: list[Article], claims: list[Claim]) -> pd.D
         return pd.DataFrame(columns=COLUMNS)
     context, rules = load_context(), load_claim_rules(CLAIM_RULES)
     built = build_date(os.environ.get("SOURCE_DATE_EPOCH"))
-    published = [paths.gold_articles] if paths.gold_articles.is_dir() else []
+    published = [folder for folder in paths.gold_articles if folder.is_dir()]
     found = gold_claims(published, context, rules, built).joined(corpus_found(articles, claims))
     return score(gold, found, rules.focus)

@@ -122,6 +122,7 @@ class KindRule:
     # the event ("visa:business:pakistan"); None when the kind has no issuer
     issuer: tuple[frozenset[str], frozenset[str]] | None = None
     stepwise: bool = False  # done is one step of it: a later plan does not deny it
+    refers_back: re.Pattern[str] | None = None  # "the commission", once the article named it
 
 
 @dataclass(frozen=True)
@@ -259,6 +260,11 @@ def _kind(name: str, spec: KindSpec, path: Path) -> KindRule:
         default_subtype=spec.default_subtype,
         yields_to=tuple(spec.yields_to),
         stepwise=spec.stepwise,
+        refers_back=(
+            _compile(spec.refers_back, path, f"refers_back of '{name}'")
+            if spec.refers_back
+            else None
+        ),
         named_visitor=(
             _compile(spec.named_visitor, path, f"named_visitor of '{name}'")
             if spec.named_visitor
@@ -387,7 +393,13 @@ def _read_claim_rules(path: Path, scope: Path, gazetteer: Path) -> ClaimRules:
         ordinals={w.casefold(): v for w, v in numbers.ordinals.items()},
         variants=_variants(config.name_variants),
         any_cue=_compile(
-            "|".join(f"(?:{spec.cue})" for spec in kinds.values()) or "(?!)",
+            "|".join(
+                f"(?:{cue})"
+                for spec in kinds.values()
+                for cue in (spec.cue, spec.refers_back)
+                if cue
+            )
+            or "(?!)",
             path,
             "the kinds' cues",
         ),
@@ -435,6 +447,7 @@ class ArticleState:
     bounds: tuple[date | None, date | None] = (None, None)  # an undated article's date bounds
     sessions: dict[str, int] = field(default_factory=dict)  # last numbered occurrence, by kind
     surnames: Surnames = NO_SURNAMES  # "Nurtleu" alone, after "Murat Nurtleu"
+    kinds_named: set[str] = field(default_factory=set)  # by their cue, in the sentences so far
 
 
 @dataclass(frozen=True, slots=True)
@@ -903,6 +916,18 @@ def _ordinal(n: int) -> str:
     return f"{n}{tail}"
 
 
+def _cues(reading: Reading, kind: KindRule, state: ArticleState) -> list[re.Match[str]]:
+    """The kind's cues in the sentence, in order, and the words that name it again ("the
+    commission") once an earlier sentence of the article named it by its cue."""
+    own = list(kind.cue.finditer(reading.text, reading.first_cue))
+    if own:
+        state.kinds_named.add(kind.name)
+        return own
+    if kind.refers_back is None or kind.name not in state.kinds_named:
+        return []
+    return list(kind.refers_back.finditer(reading.text, reading.first_cue))
+
+
 def _kind_events(
     reading: Reading, kind: KindRule, owners: list[tuple[str, int, int]], state: ArticleState
 ) -> list[_Found]:
@@ -911,7 +936,7 @@ def _kind_events(
     keyed = EVENT_KEYS.get(kind.key, EVENT_KEYS["countries"])
     found: list[_Found] = []
     seen: set[str] = set()  # "memorandums of understanding (MoUs)" names one event twice
-    for cue in kind.cue.finditer(reading.text, reading.first_cue):
+    for cue in _cues(reading, kind, state):
         if _owned(kind, cue, owners, reading.text):
             continue
         read = _cue_status(reading, cue, state)
@@ -965,7 +990,7 @@ def sentence_claims(
     found = [
         f
         for kind in rules.kinds
-        if may_match(kind.cue, reading.folded)
+        if may_match(kind.cue, reading.folded) or kind.refers_back is not None
         for f in _kind_events(reading, kind, owners, state)
     ]
     actors = _actors(reading, day)

@@ -43,6 +43,7 @@ CLAUSE_BREAK = re.compile(
 # (status, start, end, rank of its pattern in the rules) of a status word in a sentence
 StatusWord = tuple[str, int, int, int]
 DONE = ("happened", "in_progress")
+SET_BACK = ("postponed", "cancelled")  # what befalls a plan
 COMMITTED = ("proposed", "planned", "postponed")  # statuses whose date is a target
 # How a mention can hang from another event's noun without being what that event is about: the
 # same thing named again, or its occasion.
@@ -131,10 +132,11 @@ def _combine(inner: str | None, outer: str | None, framing: frozenset[str]) -> s
     return inner
 
 
-def _done_by_tense(structure: Structure, reporting: frozenset[str]) -> bool:
-    """True when the verb the mention is an argument of ("had recently tested a route", "it
-    ended with 37 MoUs") is in the past, and is not one that only reports or judges what it
-    names ("highlighted the corridor", "saw corridors as a priority")."""
+def _by_tense(structure: Structure, reporting: frozenset[str]) -> str | None:
+    """What the past tense of the verb the mention is an argument of says: done ("had recently
+    tested a route", "it ended with 37 MoUs"), or, negated, still expected ("the commission has
+    not met"); None when that verb is not past or only reports or judges what it names
+    ("highlighted the corridor", "saw corridors as a priority")."""
     head = structure.head
     verb = head if head.pos_ in ("VERB", "AUX") else None
     if verb is None and structure.chain:
@@ -144,7 +146,9 @@ def _done_by_tense(structure: Structure, reporting: frozenset[str]) -> bool:
             verb = first
         elif first.dep_ == "prep" and second is not None and second.pos_ in ("VERB", "AUX"):
             verb = second
-    return verb is not None and verb.lemma_ not in reporting and tense(verb) == "past"
+    if verb is None or verb.lemma_ in reporting or tense(verb) != "past":
+        return None
+    return "planned" if is_negated(verb) else "happened"
 
 
 def event_status(
@@ -159,18 +163,20 @@ def event_status(
     postponed") says it outright; else its governors up to the clause's head, each over what it
     governs (`_combine`), but not past another event's noun (what governs the MoU is about the
     MoU); else a word before the mention ("the upcoming visit"); else, with nothing said, a past
-    tense of the nearest governing verb ("had recently tested a route")."""
+    tense of the nearest governing verb ("had recently tested a route"; negated, still to come)."""
     head = structure.head
     verb = head.pos_ in ("VERB", "AUX")
-    if not verb and (said := _said_of_the_noun(head, cues, rules)) is not None:
-        return said, False
     status, ahead, stopped = _governed(structure, cues, rules, events)
+    if not verb and (said := _said_of_the_noun(head, cues, rules)) is not None:
+        # "The visit, originally planned for November, was put off" (or "took place in June"):
+        # what befell the plan since is the news, not the plan the modifier recalls.
+        return (status if said in rules.framing and status in SET_BACK + DONE else said), False
     status = status or _framed(structure, rules.frames)
     ahead = ahead or _lies_ahead(structure, rules)
     if status is None and not verb:
         status = _best(mention_words(head), cues)
-    if status is None and not (ahead or stopped) and _done_by_tense(structure, rules.reporting):
-        status = "happened"
+    if status is None and not (ahead or stopped):
+        status = _by_tense(structure, rules.reporting)
     return status, ahead or stopped
 
 

@@ -380,6 +380,11 @@ class KindSpec(Strict):
         "names who travels: 'arrived in' is a visit of a president, not of a cargo train",
     )
     issuer: IssuerSpec | None = None
+    refers_back: Regex = Field(
+        default="",
+        description="words that name the kind again once the article has named it by its cue: "
+        "'the commission' after 'the intergovernmental commission'",
+    )
     stepwise: bool = Field(
         default=False,
         description="a report of it done is of one step (a trial run, a first shipment), so a "

@@ -54,9 +54,11 @@ class Paths:
         return self.root / "tests" / "fixtures" / "gold"
 
     @property
-    def gold_articles(self) -> Path:
-        """The published articles the claims gold labels, beside the seeds."""
-        return self.root / "tests" / "fixtures" / "realistic"
+    def gold_articles(self) -> tuple[Path, ...]:
+        """The published articles the claims gold labels, beside the seeds: the realistic corpus,
+        and a fresh held-out set written and coded after the first held-out half had been seen."""
+        fixtures = self.root / "tests" / "fixtures"
+        return (fixtures / "realistic", fixtures / "fresh")
 
     @property
     def validation(self) -> Path:

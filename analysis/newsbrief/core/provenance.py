@@ -30,6 +30,7 @@ INPUT_GLOBS = (
     "analysis/validation/*.csv",
     "analysis/validation/*.yml",
     "tests/fixtures/realistic/*",  # scored for the brief's metadata accuracy
+    "tests/fixtures/fresh/*",  # scored for the claims' accuracy on a fresh held-out set
     "tests/fixtures/gold/*.yml",
     "tests/fixtures/gold/claim*",
     "analysis/newsbrief/**/*.py",

@@ -67,7 +67,7 @@ NUMBERS: dict[str, int] = {
         ]
     )
 }
-NUMBERS.update({"a": 1, "an": 1, "several": 3, "few": 3})  # "a few years": at least a few
+NUMBERS.update({"a": 1, "an": 1, "several": 3, "few": 3, "a few": 3, "a couple of": 2})
 YEAR_THIRDS = {
     "early": (1, 4),
     "beginning": (1, 4),
@@ -103,7 +103,8 @@ _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _WD = rf"(?:{_WEEKDAY},?\s+)"
 _DASH = r"\s*(?:[–—-]|to|and|until|till|through)\s*"
 _NUM = (
-    r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
+    r"(?:\d{1,2}|a\s+few|a\s+couple\s+of|a|an|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|several|few)"
 )
 _REL = (
     r"(?:this|next|last|the\s+current|the\s+coming|the\s+next|the\s+following|the\s+past"
@@ -561,7 +562,7 @@ def _offset(word: str | None) -> int:
 
 
 def _count(word: str) -> int:
-    word = word.lower()
+    word = " ".join(word.lower().split())  # "a  few"
     return int(word) if word.isdigit() else NUMBERS.get(word, 1)
 
 
