@@ -378,3 +378,44 @@ def test_a_negated_past_without_a_status_word_is_still_to_come():
     assert events("The joint commission met in Almaty.") == [
         ("joint_commission:kazakhstan-pakistan", "happened")
     ]
+
+
+def test_a_visa_free_regime_introduced_is_a_visa_regime_in_place():
+    assert events("Kazakhstan has introduced a visa-free regime for Pakistani citizens.") == [
+        ("visa:general:kazakhstan", "happened")
+    ]
+
+
+def test_a_document_being_finalised_is_under_discussion_not_under_way():
+    assert events("A memorandum on trade is being finalised by the two ministries.") == [
+        ("agreement:mou", "under_discussion")
+    ]
+
+
+def test_the_time_since_which_a_plan_has_waited_is_not_its_target():
+    (claim,) = claims("The trade agreement, under negotiation since 2019, is still not ready.")
+    assert (claim.status, claim.target_text) == ("planned", "")
+
+
+def test_the_exchange_of_documents_is_a_signing():
+    assert events("The leaders witnessed the exchange of documents on education.") == [
+        ("agreement:general", "happened")
+    ]
+
+
+def test_no_flights_are_flights_not_yet_begun():
+    assert events("There are still no direct flights between Almaty and Lahore.") == [
+        ("direct_flights:almaty-lahore", "planned")
+    ]
+    assert events("No agreement on trade has been signed so far.") == [
+        ("agreement:trade", "planned")
+    ]
+
+
+def test_delays_due_to_a_cause_are_not_plans_but_due_to_begin_is():
+    assert events("The flights between Almaty and Lahore were cut due to low demand.") == [
+        ("direct_flights:almaty-lahore", "happened")
+    ]
+    assert events("The flights between Almaty and Lahore are due to begin in June.") == [
+        ("direct_flights:almaty-lahore", "planned")
+    ]

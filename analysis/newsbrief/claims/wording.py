@@ -44,6 +44,7 @@ CLAUSE_BREAK = re.compile(
 StatusWord = tuple[str, int, int, int]
 DONE = ("happened", "in_progress")
 SET_BACK = ("postponed", "cancelled")  # what befalls a plan
+SINCE = re.compile(r"since\b", re.IGNORECASE)
 COMMITTED = ("proposed", "planned", "postponed")  # statuses whose date is a target
 # How a mention can hang from another event's noun without being what that event is about: the
 # same thing named again, or its occasion.
@@ -159,13 +160,17 @@ def event_status(
     "signed" above them does not make the flights done). `events` are the tokens of every
     event cue in the sentence.
 
-    In order: a clause that modifies the mention ("agreements reached", "dates, which were
-    postponed") says it outright; else its governors up to the clause's head, each over what it
-    governs (`_combine`), but not past another event's noun (what governs the MoU is about the
-    MoU); else a word before the mention ("the upcoming visit"); else, with nothing said, a past
-    tense of the nearest governing verb ("had recently tested a route"; negated, still to come)."""
+    In order: a noun denied by "no" ("no direct flights") is not yet; a clause that modifies the
+    mention ("agreements reached", "dates, which were postponed") says it outright, unless it
+    recalls a plan that its governors say was put off or done since; else its governors up to
+    the clause's head, each over what it governs (`_combine`), but not past another event's noun
+    (what governs the MoU is about the MoU); else a word before the mention ("the upcoming
+    visit"); else, with nothing said, a past tense of the nearest governing verb ("had recently
+    tested a route"; negated, still to come)."""
     head = structure.head
     verb = head.pos_ in ("VERB", "AUX")
+    if not verb and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+        return "planned", False  # "there are no direct flights": not yet, whatever the verb
     status, ahead, stopped = _governed(structure, cues, rules, events)
     if not verb and (said := _said_of_the_noun(head, cues, rules)) is not None:
         # "The visit, originally planned for November, was put off" (or "took place in June"):
@@ -338,6 +343,8 @@ def usable(timexes: list[Timex], status: str) -> list[Timex]:
     plan's date lies ahead, a happening's behind), then a plan's lapsed date, else vague ones
     ("shortly") for their words."""
     wanted = ("past",) if status in DONE else ("future",)
+    if status in COMMITTED:  # "under negotiation since 2019" says how long, not for when
+        timexes = [t for t in timexes if not SINCE.match(t.text)]
     dated = [t for t in timexes if t.start is not None and t.direction in wanted]
     # A plan's date already past in its own clause is its lapsed target ("promised flights by
     # March 2023", read in 2026): the slippage check needs it.

@@ -511,8 +511,10 @@ def claims_accuracy(accuracy: pd.DataFrame) -> str:
         "of each article) was then written and coded by others, and scored without looking into "
         "it: its figures are the fairest estimate of how the claims read news the rules have not "
         "seen. Against that coding, the claims reach " + "; ".join(parts) + ". An event counts "
-        "when its kind and status match the coder's in the same sentence; a target is right when "
-        "its words overlap the coder's and, where the coder wrote dates, the dates agree.\n"
+        "when its kind and status match the coder's in the same sentence (a coder's "
+        '"not happened" is the package\'s "planned": it reads "not yet" as still '
+        "expected); a target is right when its words overlap the coder's and, where the coder "
+        "wrote dates, the dates agree.\n"
     )
 
 
