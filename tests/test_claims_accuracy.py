@@ -99,15 +99,16 @@ def test_sentences_of_articles_not_read_are_not_scored():
     assert score([sentence], Found({}, {"a.txt#0.0": TEXT}), FOCUS).empty
 
 
-# The issue's bar, on the held-out half
+# The issue's bar, on the held-out halves
 
 
 @pytest.fixture(scope="module")
 def accuracy() -> dict[str, dict]:
     gold = load_gold(ROOT / "tests" / "fixtures" / "gold")
     built = build_date(os.environ.get("SOURCE_DATE_EPOCH") or "1764720000")
+    fixtures = ROOT / "tests" / "fixtures"
     found = gold_claims(
-        [ROOT / "tests" / "fixtures" / "realistic", ROOT / "seeds"],
+        [fixtures / "realistic", fixtures / "fresh", ROOT / "seeds"],
         load_context(),
         load_claim_rules(CLAIM_RULES),
         built,
@@ -116,39 +117,39 @@ def accuracy() -> dict[str, dict]:
     return {str(r["split"]): r for r in table.to_dict("records")}
 
 
-# Issue 21's bar is not met yet: measured 2026-12-06 on the held-out half, precision 0.56,
-# recall 0.44, target accuracy 0.87 (2026-12-04: 0.56, 0.40, 0.80; 2026-12-03: 0.58, 0.35, 0.79;
-# the nearest-cue reader before the parse: 0.63, 0.35, 0.87). On 2026-12-06 the held-out totals
-# (never its sentences) were computed after each change to the rules, so they have been seen
-# while tuning and overstate what unseen text would give: a fresh held-out set is due.
-# The guards below hold the measured level so that a change that loses ground fails; the bar
-# itself is kept as strict expected failures, which fail as soon as it is reached, so that the
-# guards are raised then.
+# Issue 21's bar is not met yet. Two held-out sets:
+# - heldout, the first set's held-out half: precision 0.56, recall 0.44, targets 0.93 (13 of 14)
+#   on 2026-12-07. Its totals (never its sentences) were computed after changes on 2026-12-06, so
+#   they overstate what unseen text gives.
+# - heldout_fresh, the held-out half of a fresh set written and coded on 2026-12-07 (other outlets,
+#   every sentence of each article): scored once as a whole before any tuning on it (0.61, 0.41,
+#   0.69 over 350 sentences), then split; its held-out half stood at 0.58, 0.39, 0.79 (11 of 14).
+# The guards hold the measured levels so that a change that loses ground fails; the bar itself is
+# kept as strict expected failures, which fail as soon as it is reached, so that the guards are
+# raised then.
 NOT_MET = pytest.mark.xfail(strict=True, reason="issue 21's bar is not met yet (see above)")
+MEASURED = {
+    "heldout": {"precision": 0.56, "recall": 0.44, "target_accuracy": 0.90},
+    "heldout_fresh": {"precision": 0.58, "recall": 0.39, "target_accuracy": 0.78},
+}
+BAR = {"precision": 0.90, "recall": 0.85, "target_accuracy": 0.90}
+MET = {("heldout", "target_accuracy")}
 
 
-def test_held_out_precision_does_not_fall_below_its_measured_level(accuracy):
-    assert accuracy["heldout"]["precision"] >= 0.56
+@pytest.mark.parametrize(
+    ("split", "measure"), [(s, m) for s in MEASURED for m in MEASURED[s]], ids=str
+)
+def test_held_out_accuracy_does_not_fall_below_its_measured_level(accuracy, split, measure):
+    assert accuracy[split][measure] >= MEASURED[split][measure]
 
 
-def test_held_out_recall_does_not_fall_below_its_measured_level(accuracy):
-    assert accuracy["heldout"]["recall"] >= 0.42
-
-
-def test_held_out_target_accuracy_does_not_fall_below_its_measured_level(accuracy):
-    assert accuracy["heldout"]["target_accuracy"] >= 0.85
-
-
-@NOT_MET
-def test_held_out_events_and_statuses_are_found_precisely(accuracy):
-    assert accuracy["heldout"]["precision"] >= 0.90
-
-
-@NOT_MET
-def test_held_out_events_and_statuses_are_mostly_found(accuracy):
-    assert accuracy["heldout"]["recall"] >= 0.85
-
-
-@NOT_MET
-def test_held_out_targets_are_right(accuracy):
-    assert accuracy["heldout"]["target_accuracy"] >= 0.90
+@pytest.mark.parametrize(
+    ("split", "measure"),
+    [
+        pytest.param(s, m, marks=() if (s, m) in MET else NOT_MET, id=f"{s}-{m}")
+        for s in MEASURED
+        for m in BAR
+    ],
+)
+def test_held_out_claims_meet_the_issues_bar(accuracy, split, measure):
+    assert accuracy[split][measure] >= BAR[measure]
