@@ -419,3 +419,91 @@ def test_delays_due_to_a_cause_are_not_plans_but_due_to_begin_is():
     assert events("The flights between Almaty and Lahore are due to begin in June.") == [
         ("direct_flights:almaty-lahore", "planned")
     ]
+
+
+def test_trade_targets_read_in_the_forms_officials_give_them():
+    for text in (
+        "The prime minister set a target of raising trade from about $250 million to $1 billion.",
+        "The sides agreed to work towards increasing trade turnover to 1 billion US dollars.",
+        "Leaders set $1bn trade goal",
+        "Kazakhstan and Pakistan aim for $1 billion in trade",
+    ):
+        assert events(text) == [("trade_target:kazakhstan-pakistan", "planned")], text
+    assert events("Trade rose from $200 million to $250 million last year.") == []
+
+
+def test_a_forthcoming_visit_is_set_whatever_is_said_of_its_preparations():
+    assert events("The two sides discussed the forthcoming visit of Dana Sample to Pakistan.") == [
+        ("official_visit:president-of-kazakhstan->pakistan", "planned")
+    ]
+
+
+def test_wording_of_proposals_studies_and_lapses():
+    assert events("The envoy pitched direct flights between Almaty and Lahore.") == [
+        ("direct_flights:almaty-lahore", "proposed")
+    ]
+    assert events("A committee will examine the launch of flights between Almaty and Lahore.") == [
+        ("direct_flights:almaty-lahore", "under_discussion")
+    ]
+    assert events("The air services agreement lapsed in 1993.") == [
+        ("agreement:air_services", "cancelled")
+    ]
+    assert events("The air services to Lahore that were announced have not materialised.") == [
+        ("direct_flights:kazakhstan-pakistan", "planned")
+    ]
+
+
+def test_an_action_plan_adopted_is_an_agreement_signed():
+    assert events("Kazakhstan and Pakistan adopt Joint Action Plan") == [
+        ("agreement:general", "happened")
+    ]
+
+
+def test_services_name_the_flights_again_once_the_article_has():
+    state = ArticleState()
+    claims("SCAT began flights between Almaty and Lahore in July.", state=state)
+    (again,) = claims("Services to Lahore will double in October.", state=state)
+    assert (again.kind, again.status) == ("direct_flights", "planned")
+    assert claims("Rail services to Lahore will double in October.", state=state) == []
+    assert claims("Services to Lahore will double in October.", state=ArticleState()) == []
+
+
+def test_the_subject_of_an_agreement_is_not_an_event_of_its_own():
+    assert [c.kind for c in claims("The air services agreement lapsed in 1993.")] == ["agreement"]
+
+
+def test_a_scheduled_flight_operated_is_a_flight_flown_not_a_plan():
+    assert events("SCAT operated its first scheduled flight between Almaty and Lahore.") == [
+        ("direct_flights:almaty-lahore", "happened")
+    ]
+
+
+def test_an_agreement_named_only_as_the_basis_of_an_act_is_not_reported():
+    assert events("The delegation travelled to Lahore under the cultural agreement.") == []
+    assert events("Under the agreement signed in 2020, Almaty and Lahore grew closer.") == [
+        ("agreement:general", "happened")
+    ]
+
+
+def test_a_clause_on_the_visitor_of_a_visit_is_said_of_the_visit():
+    (visit,) = claims("They spoke of the visit of Dana Sample, which is expected in November.")
+    assert (visit.status, visit.target_text) == ("planned", "in November")
+
+
+def test_an_event_at_which_deals_were_signed_is_not_what_the_deals_are_about():
+    found = events("Firms sign deals worth about $200m at the Lahore business forum")
+    assert ("agreement:general", "happened") in found
+    assert not [e for e in found if e[0].startswith("business_forum") and e[1] == "planned"]
+
+
+def test_his_visit_said_by_him_is_his_own():
+    assert events("Dana Sample said his visit to Pakistan marked a new phase.") == [
+        ("official_visit:president-of-kazakhstan->pakistan", "happened")
+    ]
+
+
+def test_this_is_his_first_visit_is_a_visit_under_way():
+    assert events("This is Dana Sample's first visit to Pakistan.") == [
+        ("official_visit:president-of-kazakhstan->pakistan", "in_progress")
+    ]
+    assert events("This is a good agreement for both countries.") == []

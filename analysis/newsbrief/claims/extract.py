@@ -64,6 +64,7 @@ from newsbrief.claims.syntax import (
 from newsbrief.claims.wording import (
     CLAUSE_BREAK,
     StatusWord,
+    as_basis,
     attach_times,
     clause_timexes,
     cue_tokens,
@@ -168,6 +169,7 @@ class ClaimRules:
     visit_verbs: frozenset[str]
     reporting: frozenset[str]  # verbs whose past tense does not make what they name done
     prior: frozenset[str]  # adjectives that place what they modify before now: "earlier MoUs"
+    coming: frozenset[str]  # adjectives that set what they modify ahead: "the forthcoming visit"
     content: frozenset[str]  # verbs of what an event is about: "memoranda covering deliveries"
     enabling: frozenset[str]  # content verbs whose object lies ahead: "allows flights from March"
     frames: frozenset[str]  # nouns whose "of" frames the event: "on the first day of his visit"
@@ -380,6 +382,7 @@ def _read_claim_rules(path: Path, scope: Path, gazetteer: Path) -> ClaimRules:
         visit_verbs=_folded(config.visit_verbs),
         reporting=_folded(config.reporting_verbs),
         prior=_folded(config.prior_modifiers),
+        coming=_folded(config.coming_modifiers),
         content=_folded(config.content_verbs),
         enabling=_folded(config.enabling_verbs),
         frames=_folded(config.frame_nouns),
@@ -848,6 +851,10 @@ def _cue_status(
         return None
     structure = Structure.of(head)
     status, ahead = event_status(structure, reading.cues, reading.rules, reading.event_tokens)
+    if status is None and head.dep_ == "compound" and head.head.i in reading.event_tokens:
+        return None  # "the air services agreement lapsed": the agreement's subject, not an event
+    if status is None and as_basis(head):
+        return None  # "trucks entered Kazakhstan under the transport agreement"
     if status is None and reading.rules.status_from_timex:
         directions = [
             _direction_of(reading, t, state)

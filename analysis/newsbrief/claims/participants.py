@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 # Afghanistan" are Kazakhstan's and Pakistan's.
 TRANSIT = frozenset({"through", "via"})
 VERBS = ("VERB", "AUX")
+SUBJECTS = ("nsubj", "nsubjpass")
 
 
 @dataclass(frozen=True)
@@ -105,18 +106,22 @@ def _owns(t: Token, head: Token) -> bool:
     """An owner ("Tokayev's visit"; "his" only in a phrase, "during his visit": else the verb
     says who he is, "will pay his first visit") or an "of"/"by" phrase of the visit noun."""
     if t.dep_ == "poss":
-        return t.pos_ != "PRON" or head.dep_ == "pobj"
+        return t.pos_ != "PRON" or head.dep_ in ("pobj", *SUBJECTS)
     return t.dep_ == "prep" and t.lower_ in ("of", "by")
 
 
 def _owner(named: Named, head: Token, owner: Token) -> Token | None:
     """Who a visit noun's owner or "of"/"by" phrase names; for "his visit" in a phrase
-    ("during his visit, the president met ..."), the subject of the clause."""
+    ("during his visit, the president met ..."), the subject of the clause; for "his visit" as
+    the subject ("Tokayev said his visit marked a new phase"), the subject of the clause it is
+    said in."""
     if owner.dep_ != "poss":
         return next((p for p in owner.children if p.dep_ == "pobj"), None)
     if owner.pos_ != "PRON":
         return owner
     verb = _verb_above(head)
+    if verb is not None and head.dep_ in SUBJECTS:
+        verb = verb.head if verb.dep_ in ("ccomp", "advcl") else None
     return _subject(named, verb) if verb is not None else None
 
 

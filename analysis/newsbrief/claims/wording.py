@@ -49,6 +49,10 @@ COMMITTED = ("proposed", "planned", "postponed")  # statuses whose date is a tar
 # How a mention can hang from another event's noun without being what that event is about: the
 # same thing named again, or its occasion.
 NOT_ABOUT = frozenset({"appos", "conj", "at", "during"})  # dependency labels or prepositions
+OCCASION = frozenset({"at", "during"})
+# Prepositions by which a clause names the legal basis of what it reports: "trucks entered
+# Kazakhstan under the road transport agreement" says nothing of the agreement itself.
+BASIS = frozenset({"under"})
 # The ways a content verb can govern the mention as what it is about: "allows flights".
 OBJECT_EDGES = frozenset({"dobj", "pobj", "attr", "oprd", "prep", "conj"})
 NEAR = 2  # edges from the mention's governors within which a time expression outside its clause
@@ -100,7 +104,8 @@ def _best(words: Iterable[Token], cues: dict[int, list[StatusWord]]) -> str | No
 def _aspect(t: Token, below: Token | None, own: str | None) -> str | None:
     """What the governor's form says: "during the visit" makes the visit the time of what the
     clause says, under way unless the clause is in the simple past ("were signed during the
-    visit": done) or the future ("will be signed": planned); without a status word, "is on a visit" is under way and "are being held" too;
+    visit": done) or the future ("will be signed": planned); without a status word, "is on a
+    visit" and "this is his first visit" are under way, and "are being held" too;
     a negated "happened" ("has not taken place", "never materialised") is still expected."""
     preposition = below.lower_ if below is not None and below.dep_ == "prep" else ""
     when = tense(t) or ("past" if t.tag_ == "VBN" else "")  # "documents signed during the visit"
@@ -110,9 +115,20 @@ def _aspect(t: Token, below: Token | None, own: str | None) -> str | None:
         return "planned"
     if own in (None, "happened") and progressive(t):
         return "in_progress"
-    if own is None and preposition in ("on", "under") and t.lemma_ == "be":
+    if own is None and t.lemma_ == "be" and (preposition in ("on", "under") or _this_is(t, below)):
         return {"past": "happened", "present": "in_progress", "future": "planned"}.get(when)
     return own
+
+
+def _this_is(be: Token, below: Token | None) -> bool:
+    """ "This is his first visit to Pakistan": an occasion counted or owned is the one the
+    article reports, at the time the verb's tense gives ("this is a good agreement" is not)."""
+    return (
+        below is not None
+        and below.dep_ == "attr"
+        and any(c.dep_ == "nsubj" and c.lower_ in ("this", "it") for c in be.children)
+        and any(c.dep_ == "poss" or c.ent_type_ == "ORDINAL" for c in below.children)
+    )
 
 
 def _during(t: Token, when: str) -> str:
@@ -164,13 +180,15 @@ def event_status(
     mention ("agreements reached", "dates, which were postponed") says it outright, unless it
     recalls a plan that its governors say was put off or done since; else its governors up to
     the clause's head, each over what it governs (`_combine`), but not past another event's noun
-    (what governs the MoU is about the MoU); else a word before the mention ("the upcoming
-    visit"); else, with nothing said, a past tense of the nearest governing verb ("had recently
-    tested a route"; negated, still to come)."""
+    (what governs the MoU is about the MoU); else, with nothing said, a past tense of the
+    nearest governing verb ("had recently tested a route"; negated, still to come); else a word
+    before the mention ("the delayed flights")."""
     head = structure.head
     verb = head.pos_ in ("VERB", "AUX")
-    if not verb and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+    if not verb and any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in head.children):
         return "planned", False  # "there are no direct flights": not yet, whatever the verb
+    if not verb and as_basis(head):  # only what is said of the agreement itself counts
+        return _said_of_the_noun(head, cues, rules), False
     status, ahead, stopped = _governed(structure, cues, rules, events)
     if not verb and (said := _said_of_the_noun(head, cues, rules)) is not None:
         # "The visit, originally planned for November, was put off" (or "took place in June"):
@@ -178,11 +196,17 @@ def event_status(
         return (status if said in rules.framing and status in SET_BACK + DONE else said), False
     status = status or _framed(structure, rules.frames)
     ahead = ahead or _lies_ahead(structure, rules)
-    if status is None and not verb:
-        status = _best(mention_words(head), cues)
     if status is None and not (ahead or stopped):
         status = _by_tense(structure, rules.reporting)
+    if status is None and not verb:  # "operated its first scheduled flight" is done, above
+        status = _best(mention_words(head), cues)
     return status, ahead or stopped
+
+
+def as_basis(head: Token) -> bool:
+    """Whether the mention is the basis a verb's clause acts under ("under the agreement")."""
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ in BASIS and prep.head.pos_ in ("VERB", "AUX")
 
 
 def historic_present(structure: Structure, historic: frozenset[str]) -> bool:
@@ -248,14 +272,26 @@ def _frame_verb(chain: tuple[Token, ...], frames: frozenset[str]) -> Token | Non
 def _said_of_the_noun(
     head: Token, cues: dict[int, list[StatusWord]], rules: ClaimRules
 ) -> str | None:
-    """What a noun mention's own modifiers say: a clause on it ("agreements reached"), an
+    """What a noun mention's own modifiers say: a clause on it ("agreements reached", "the visit
+    of President X, which is expected in November"), an
     adjective that places it before now ("the pile of earlier agreements" that "will join" it),
-    or one that says it is under way or done ("his ongoing visit"), whatever the verbs above it
-    say of something else. ("The upcoming visit" is left to them: "discussed the upcoming
-    visit" is under discussion.)"""
-    said = _best(clause_words(head), cues)
-    if said is None and any(c.dep_ == "amod" and c.lower_ in rules.prior for c in head.children):
+    or one that says it is under way, done or set ("his ongoing visit", "the forthcoming
+    visit"), whatever the verbs above it say of something else."""
+    # "the visit of President Tokayev, which is expected in November": the clause on the visitor
+    # is said of the visit
+    of = [
+        p
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+        if p.dep_ == "pobj" and p.pos_ == "PROPN"
+    ]
+    said = _best([w for t in (head, *of) for w in clause_words(t)], cues)
+    adjectives = {c.lower_ for c in head.children if c.dep_ == "amod"}
+    if said is None and adjectives & rules.prior:
         said = "happened"
+    if said is None and adjectives & rules.coming:
+        said = "planned"
     if said is None:  # "during his ongoing visit": under way, whatever the clause's tense
         own = _best((c for c in head.children if c.dep_ == "amod"), cues)
         said = own if own in DONE else None
@@ -274,14 +310,16 @@ def _governed(
         else None
     )
     ahead, below = is_infinitive(head), head
+    occasion = False  # an "at" or "during" on the way up: "deals worth $200m at the forum"
     for t in structure.chain:
         # Another event's noun: what governs it is about it ("an MoU on flights"); not when the
         # mention is the same thing named again ("37 agreements, MoUs") or the occasion of it
         # ("documents signed at the commission").
+        occasion = occasion or (below.dep_ == "prep" and below.lower_ in OCCASION)
         if (
             t.i in events
             and t.pos_ in ("NOUN", "PROPN")
-            and not ({below.dep_, below.lower_} & NOT_ABOUT)
+            and not ({below.dep_, below.lower_} & NOT_ABOUT or occasion)
         ):
             return status, ahead, True
         words = predicate_words(t)

@@ -439,6 +439,7 @@ class ClaimRulesConfig(Strict):
     visit_verbs: list[Name] = []
     reporting_verbs: list[Name] = []
     prior_modifiers: list[Name] = []
+    coming_modifiers: list[Name] = []
     content_verbs: list[Name] = []
     enabling_verbs: list[Name] = []
     frame_nouns: list[Name] = []
