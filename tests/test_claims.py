@@ -3,6 +3,7 @@ and its actors, on short sentences written here and the project's claim rules.""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from newsbrief.claims.extract import ArticleState, Claim, load_claim_rules, sentence_claims
@@ -343,6 +344,10 @@ def test_an_officeholder_landing_at_or_leaving_for_a_place_is_a_visit():
     assert events("Dana Sample left for Lahore on Monday.") == [
         ("official_visit:president-of-kazakhstan->pakistan", "happened")
     ]
+    assert events("Dana Sample left Lahore on Monday with two new agreements.")[0] == (
+        "official_visit:president-of-kazakhstan->pakistan",
+        "happened",
+    )
     assert events("The first flight landed at Lahore airport on Monday.") == [
         ("direct_flights:kazakhstan-pakistan", "happened")
     ]
@@ -507,3 +512,18 @@ def test_this_is_his_first_visit_is_a_visit_under_way():
         ("official_visit:president-of-kazakhstan->pakistan", "in_progress")
     ]
     assert events("This is a good agreement for both countries.") == []
+
+
+def test_a_route_through_a_focus_country_is_the_pairs_corridor():
+    gulf = Place("Oman", "country", "OM", ("Oman",), ("Omani",), SRC)
+    context = replace(CONTEXT, places=(*CONTEXT.places, gulf))
+    text = (
+        "Kazakhstan has completed a first shipment to Oman along the corridor, "
+        "sending goods by road through Pakistan."
+    )
+    (corridor,) = sentence_claims("a", 1, 2, text, find_timexes(text, DAY), context, RULES, DAY)
+    assert (corridor.event, corridor.status, corridor.in_scope) == (
+        "corridor:kazakhstan-pakistan",
+        "happened",
+        True,
+    )

@@ -124,6 +124,7 @@ class KindRule:
     issuer: tuple[frozenset[str], frozenset[str]] | None = None
     stepwise: bool = False  # done is one step of it: a later plan does not deny it
     refers_back: re.Pattern[str] | None = None  # "the commission", once the article named it
+    through: bool = False  # the states it passes through take part in it (a transit route)
 
 
 @dataclass(frozen=True)
@@ -262,6 +263,7 @@ def _kind(name: str, spec: KindSpec, path: Path) -> KindRule:
         default_subtype=spec.default_subtype,
         yields_to=tuple(spec.yields_to),
         stepwise=spec.stepwise,
+        through=spec.through,
         refers_back=(
             _compile(spec.refers_back, path, f"refers_back of '{name}'")
             if spec.refers_back
@@ -543,10 +545,12 @@ def _region(reading: Reading, cue: re.Match[str]) -> set[int]:
     return set(structure.clause) | {t.i for t in head.subtree}
 
 
-def _parties(reading: Reading, cue: re.Match[str], state: ArticleState) -> tuple[str, ...]:
+def _parties(
+    reading: Reading, cue: re.Match[str], state: ArticleState, through: bool = False
+) -> tuple[str, ...]:
     """The states taking part in the cue's event (participants.parties), the article's pair
     completing a clause that names fewer than two."""
-    return parties(reading.names, _region(reading, cue), state.pair or reading.rules.focus)
+    return parties(reading.names, _region(reading, cue), state.pair or reading.rules.focus, through)
 
 
 def _country_pair(reading: Reading, states: tuple[str, ...]) -> tuple[str, str]:
@@ -723,7 +727,7 @@ def _between_countries(
 
 def _pair_event(reading: Reading, kind: KindRule, cue: re.Match[str], state: ArticleState) -> Event:
     """The event between the two states taking part (_country_pair)."""
-    states = _parties(reading, cue, state)
+    states = _parties(reading, cue, state, kind.through)
     a, b = _country_pair(reading, states)
     label = f"{kind.label} {_pair_label(a, b)}"
     return Event(f"{kind.name}:{pair_key(a, b)}", label, cue.span(), parties=states)

@@ -43,6 +43,10 @@ class Named:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return span.root.i if span is not None and len(span) else -1
 
+    def ways_through(self) -> list[str]:
+        """The states the sentence names as a way through ("via Afghanistan"), in order."""
+        return list(dict.fromkeys(_through_any(self)))
+
     def states(self, tokens: set[int], transit: bool = True) -> list[str]:
         """States the words at `tokens` name, in order: places, people, offices; with `transit`
         false, not the states named as a way through ("via Afghanistan")."""
@@ -60,6 +64,13 @@ class Named:
         return list(dict.fromkeys(state for _, state in sorted(found)))
 
 
+def _through_any(named: Named) -> list[str]:
+    tokens = [(m, named.token(m.start, m.end)) for m in named.mentions]
+    return [
+        country_of(m.place, named.context) for m, i in tokens if i >= 0 and _through(named.doc[i])
+    ]
+
+
 def _through(token: Token) -> bool:
     """True when the place is the object of "through"/"via", or listed with one that is."""
     t = token
@@ -68,15 +79,21 @@ def _through(token: Token) -> bool:
     return t.dep_ == "pobj" and t.head.lower_ in TRANSIT
 
 
-def parties(named: Named, region: Iterable[int], default: tuple[str, ...]) -> tuple[str, ...]:
+def parties(
+    named: Named, region: Iterable[int], default: tuple[str, ...], through: bool = False
+) -> tuple[str, ...]:
     """The states taking part in an event whose clause is `region`: those it names (not the
-    states on the way), completed from `default` (the article's pair) when it names fewer than
-    two. "Islamabad–Baku flights" are Pakistan's and Azerbaijan's; "flights to Almaty" in an
-    article about Kazakhstan and Pakistan are the pair's."""
+    states on the way, unless the event is a way `through` them: a route to the Gulf through
+    Pakistan is Pakistan's), completed from `default` (the article's pair) when it names fewer
+    than two. "Islamabad–Baku flights" are Pakistan's and Azerbaijan's; "flights to Almaty" in
+    an article about Kazakhstan and Pakistan are the pair's."""
     states = named.states(set(region), transit=False)
-    if len(states) >= 2:
-        return tuple(states)
-    return tuple(dict.fromkeys([*states, *default]))
+    if len(states) < 2:
+        states = list(dict.fromkeys([*states, *default]))
+    if through:  # on top of the ends, which the way through does not make known; the way may
+        # be told in a clause of its own ("..., sending goods by road through Pakistan")
+        states = list(dict.fromkeys([*states, *named.ways_through()]))
+    return tuple(states)
 
 
 # Visits ----------------------------------------------------------------------------------------

@@ -385,6 +385,11 @@ class KindSpec(Strict):
         description="words that name the kind again once the article has named it by its cue: "
         "'the commission' after 'the intergovernmental commission'",
     )
+    through: bool = Field(
+        default=False,
+        description="the states it passes through take part in it: a route from Kazakhstan to "
+        "the Gulf through Pakistan is Pakistan's too",
+    )
     stepwise: bool = Field(
         default=False,
         description="a report of it done is of one step (a trial run, a first shipment), so a "
