@@ -977,3 +977,34 @@ def test_a_session_due_in_an_undated_article_does_not_slip_by_a_later_one_still_
     }
     findings = run_checks(claims, articles, dates, find_copies(articles), CONTEXT)
     assert "slippage" not in kinds(findings)
+
+
+def test_a_dated_late_delivery_decides_over_an_undated_articles_bounds():
+    texts = {
+        "a0": "Dana Sample will visit Pakistan in November.",
+        "a1": "Dana Sample arrived in Lahore on Tuesday.",
+        "a2": "Dana Sample left Lahore earlier this month.",
+    }
+    articles = [
+        build_article(key, f"seeds/{key}.txt", text.encode(), None, INGEST, frozenset())
+        for key, text in texts.items()
+    ]
+    day = {"a0": date(2025, 9, 9), "a1": date(2026, 2, 4)}
+    dates = {key: PublicationDate(day[key], day[key], day[key], "catalog", "") for key in day} | {
+        "a2": PublicationDate(None, date(2023, 7, 1), date(2025, 9, 25), "inferred", "")
+    }
+    timexes = {
+        (s.article_id, s.paragraph, s.sentence): find_timexes(
+            s.text,
+            dates[a.article_id].anchor,
+            anchor_min=dates[a.article_id].date_min,
+            anchor_max=dates[a.article_id].date_max,
+        )
+        for a in articles
+        for s in a.sentences
+    }
+    claims = extract_claims(articles, dates, timexes, CONTEXT, RULES)
+    assert [c.target_approximate for c in claims if c.article_id == "a2"] == [True]
+    findings = run_checks(claims, articles, dates, find_copies(articles), CONTEXT)
+    late = [f for f in findings if f.check == "fulfilled_late"]
+    assert [f.article_ids for f in late] == [("a0", "a1")]

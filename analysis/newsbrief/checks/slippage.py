@@ -84,21 +84,45 @@ class _Commitment:
 
 def _delivery(commit: _Commitment, timeline: Timeline) -> tuple[bool, Claim | None]:
     """(reported done at all, the first report of it done after the target unless one on time).
-    Reports other than the announcers' and not surely before the first announcement are read in
-    date order only as far as needed (a report done by the target ends it), since an event can
-    have tens of thousands of them and a corpus thousands of targets."""
-    when, any_done, report = timeline.when, False, None
+    A report with a date of its own decides over one whose date is only an undated article's
+    bounds (as the brief's delivery does): the bounds may be wrong."""
+    dated = _delivered(commit, timeline, approximate=False)
+    if dated.decided:
+        return True, dated.late
+    bounded = _delivered(commit, timeline, approximate=True)
+    return dated.any_done or bounded.any_done, bounded.late
+
+
+@dataclass(frozen=True)
+class _Delivered:
+    any_done: bool
+    on_time: bool
+    late: Claim | None  # the first report of it done after the target, unless one on time
+
+    @property
+    def decided(self) -> bool:
+        return self.on_time or self.late is not None
+
+
+def _delivered(commit: _Commitment, timeline: Timeline, approximate: bool) -> _Delivered:
+    """The reports of the event done whose date is (or is not) approximate. Reports other than
+    the announcers' and not surely before the first announcement are read in date order only as
+    far as needed (a report done by the target ends it), since an event can have tens of
+    thousands of them and a corpus thousands of targets."""
+    when, any_done, late = timeline.when, False, None
     done = timeline.done(commit.event)
     for i in range(timeline.done_from(commit.event, commit.start), len(done)):
         c = done[i]
         if not _may_deliver(c, commit, when):
             continue
         any_done = True
+        if c.target_approximate != approximate:
+            continue
         if c.target_end is not None and c.target_end <= commit.target:
-            return True, None
-        if report is None and c.target_start is not None and c.target_start > commit.target:
-            report = c
-    return any_done, report
+            return _Delivered(True, True, None)
+        if late is None and c.target_start is not None and c.target_start > commit.target:
+            late = c
+    return _Delivered(any_done, False, late)
 
 
 def _may_deliver(c: Claim, commit: _Commitment, when: dict[str, When]) -> bool:
