@@ -95,7 +95,7 @@ from newsbrief.dating.context import Context, Place
 from newsbrief.dating.timex import reread
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 NOT_DONE = ("proposed", "under_discussion", "planned", "postponed")
 COMMITTED = ("proposed", "planned", "postponed")  # statuses that can carry a target date
@@ -855,10 +855,8 @@ def _cue_status(
         return None
     structure = Structure.of(head)
     status, ahead = event_status(structure, reading.cues, reading.rules, reading.event_tokens)
-    if status is None and head.dep_ == "compound" and head.head.i in reading.event_tokens:
-        return None  # "the air services agreement lapsed": the agreement's subject, not an event
-    if status is None and as_basis(head):
-        return None  # "trucks entered Kazakhstan under the transport agreement"
+    if status is None and _not_an_event(reading, head):
+        return None
     if status is None and reading.rules.status_from_timex:
         directions = [
             _direction_of(reading, t, state)
@@ -871,6 +869,13 @@ def _cue_status(
     if status is None and ahead:
         status = "planned"
     return (status, structure) if status is not None else None
+
+
+def _not_an_event(reading: Reading, head: Token) -> bool:
+    """A mention with nothing said of it that names no event of its own: an agreement's subject
+    ("the air services agreement lapsed") or the basis of an act ("trucks entered Kazakhstan
+    under the transport agreement")."""
+    return (head.dep_ == "compound" and head.head.i in reading.event_tokens) or as_basis(head)
 
 
 def _toward(

@@ -185,10 +185,8 @@ def event_status(
     before the mention ("the delayed flights")."""
     head = structure.head
     verb = head.pos_ in ("VERB", "AUX")
-    if not verb and any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in head.children):
-        return "planned", False  # "there are no direct flights": not yet, whatever the verb
-    if not verb and as_basis(head):  # only what is said of the agreement itself counts
-        return _said_of_the_noun(head, cues, rules), False
+    if not verb and (noun := _noun_alone(head, cues, rules)) is not None:
+        return noun[0], False
     status, ahead, stopped = _governed(structure, cues, rules, events)
     if not verb and (said := _said_of_the_noun(head, cues, rules)) is not None:
         # "The visit, originally planned for November, was put off" (or "took place in June"):
@@ -201,6 +199,19 @@ def event_status(
     if status is None and not verb:  # "operated its first scheduled flight" is done, above
         status = _best(mention_words(head), cues)
     return status, ahead or stopped
+
+
+def _noun_alone(
+    head: Token, cues: dict[int, list[StatusWord]], rules: ClaimRules
+) -> tuple[str | None] | None:
+    """The status of a noun mention that nothing above it can change, as a 1-tuple: denied by
+    "no" ("there are no direct flights": not yet, whatever the verb), or the basis of an act
+    (only what is said of the agreement itself counts); None for any other mention."""
+    if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in head.children):
+        return ("planned",)
+    if as_basis(head):
+        return (_said_of_the_noun(head, cues, rules),)
+    return None
 
 
 def as_basis(head: Token) -> bool:
@@ -277,25 +288,33 @@ def _said_of_the_noun(
     adjective that places it before now ("the pile of earlier agreements" that "will join" it),
     or one that says it is under way, done or set ("his ongoing visit", "the forthcoming
     visit"), whatever the verbs above it say of something else."""
-    # "the visit of President Tokayev, which is expected in November": the clause on the visitor
-    # is said of the visit
-    of = [
+    said = _best([w for t in (head, *_named_by_of(head)) for w in clause_words(t)], cues)
+    return said if said is not None else _adjective_status(head, cues, rules)
+
+
+def _named_by_of(head: Token) -> list[Token]:
+    """The names in the mention's "of" phrase: "the visit of President Tokayev, which is
+    expected in November" has the clause on the visitor said of the visit."""
+    return [
         p
         for c in head.children
         if c.dep_ == "prep" and c.lower_ == "of"
         for p in c.children
         if p.dep_ == "pobj" and p.pos_ == "PROPN"
     ]
-    said = _best([w for t in (head, *of) for w in clause_words(t)], cues)
-    adjectives = {c.lower_ for c in head.children if c.dep_ == "amod"}
-    if said is None and adjectives & rules.prior:
-        said = "happened"
-    if said is None and adjectives & rules.coming:
-        said = "planned"
-    if said is None:  # "during his ongoing visit": under way, whatever the clause's tense
-        own = _best((c for c in head.children if c.dep_ == "amod"), cues)
-        said = own if own in DONE else None
-    return said
+
+
+def _adjective_status(
+    head: Token, cues: dict[int, list[StatusWord]], rules: ClaimRules
+) -> str | None:
+    adjectives = [c for c in head.children if c.dep_ == "amod"]
+    words = {c.lower_ for c in adjectives}
+    if words & rules.prior:
+        return "happened"
+    if words & rules.coming:
+        return "planned"
+    own = _best(adjectives, cues)  # "during his ongoing visit": whatever the clause's tense
+    return own if own in DONE else None
 
 
 def _governed(
