@@ -1079,3 +1079,12 @@ def test_an_undated_articles_target_never_ends_before_it_starts_nor_outgrows_its
         if found.start is not None and found.end is not None
     )
     assert t.end - t.start <= (high - low) + own
+
+
+def test_the_last_week_of_a_month_is_that_months_last_days_not_last_week():
+    t = one("The commission will meet in the last week of March.")
+    assert (t.start, t.end) == (date(2023, 3, 25), date(2023, 3, 31))
+    t = one("Flights start in the first week of next month.")
+    assert (t.start, t.end) == (date(2023, 3, 1), date(2023, 3, 7))
+    t = one("They met in the second week of May 2022.")
+    assert (t.start, t.end) == (date(2022, 5, 8), date(2022, 5, 14))

@@ -87,6 +87,13 @@ MONTH_THIRDS = {
     "late": (21, 31),
     "end": (21, 31),
     "close": (21, 31),
+    # "the last week of March": weeks of a month, not the week before the article
+    "first week": (1, 7),
+    "second week": (8, 14),
+    "third week": (15, 21),
+    "fourth week": (22, 28),
+    "last week": (25, 31),
+    "final week": (25, 31),
 }
 GRANULARITY = {"year": "year", "month": "month", "week": "week", "day": "day"}
 
@@ -129,11 +136,13 @@ _FULL = (
 _LEAD = rf"(?:(?P<lead>(?:{_LEAD_WORDS})(?:\s+(?:in|from|on))?)\s+)?"
 
 
-def _part(name: str) -> str:
-    """early/mid/late or "the beginning/middle/end of" in front of a month or year."""
+def _part(name: str, weeks: bool = False) -> str:
+    """early/mid/late or "the beginning/middle/end of" in front of a month or year; with
+    `weeks`, "the first/last week of" too (a month's)."""
+    week = r"|(?:first|second|third|fourth|last|final)\s+week" if weeks else ""
     return (
         rf"(?:(?P<{name}_p>early|mid|late)[-\s]+(?:in\s+)?"
-        rf"|(?:the\s+)?(?P<{name}_w>beginning|start|middle|end|close)\s+of\s+)"
+        rf"|(?:the\s+)?(?P<{name}_w>beginning|start|middle|end|close{week})\s+of\s+)"
     )
 
 
@@ -153,10 +162,10 @@ _KINDS = [
     rf"(?P<full_range>(?P<fr_a>{_FULL})\s*(?:[–—-]|to|until|till|through)\s*(?P<fr_b>{_FULL}))",
     rf"(?P<full>(?P<full_v>{_WD}?(?:the\s+)?{_DAY}(?:\s+of)?\s+(?P<full_m1>{_MONTH}),?\s+{_YEAR}"
     rf"|{_WD}?(?P<full_m2>{_MONTH})\s+{_DAY},?\s+{_YEAR}))",
-    rf"(?P<part_month>{_part('pm')}(?P<pm_m>{_MONTH})(?:,?\s+(?P<pm_y>{_YEAR})"
+    rf"(?P<part_month>{_part('pm', weeks=True)}(?P<pm_m>{_MONTH})(?:,?\s+(?P<pm_y>{_YEAR})"
     rf"|\s+(?:of\s+)?(?P<pm_r>this|next|last)\s+year)?)",
     rf"(?P<part_year>{_part('py')}(?:(?P<py_y>{_YEAR})|(?P<py_r>{_REL})\s+year|the\s+year))",
-    rf"(?P<part_rel_month>{_part('prm')}(?:(?P<prm_r>{_REL})\s+month|the\s+month))",
+    rf"(?P<part_rel_month>{_part('prm', weeks=True)}(?:(?P<prm_r>{_REL})\s+month|the\s+month))",
     r"(?P<decade>(?:the\s+)?(?:(?P<dec_p>early|mid|late)[-\s]+)?(?P<dec_y>(?:1[89]|20)\d0)['’]?s)",
     rf"(?P<season>(?:the\s+)?(?:(?P<s_rel>this|next|last|coming|past|previous|following)\s+)?"
     rf"(?P<s_n>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<s_y>{_YEAR})"
@@ -764,7 +773,7 @@ def _lead_of(m: Candidate) -> str:
 
 def _part_of(m: Candidate, prefix: str) -> str:
     """early/mid/late or beginning/middle/end, in lower case."""
-    return (m.group(f"{prefix}_p") or m.text(f"{prefix}_w")).lower()
+    return " ".join((m.group(f"{prefix}_p") or m.text(f"{prefix}_w")).lower().split())
 
 
 def _month_part(m: Candidate, prefix: str, year: int, month: int) -> Known:
