@@ -527,3 +527,10 @@ def test_a_route_through_a_focus_country_is_the_pairs_corridor():
         "happened",
         True,
     )
+
+
+def test_the_future_of_a_verb_that_judges_an_event_does_not_plan_it():
+    assert events("Dana Sample's visit to Pakistan will be remembered as a turning point.") == []
+    assert events("Dana Sample will discuss flights between Almaty and Lahore.") == [
+        ("direct_flights:almaty-lahore", "under_discussion")
+    ]

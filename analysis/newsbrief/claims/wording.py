@@ -342,6 +342,8 @@ def _governed(
         ):
             return status, ahead, True
         words = predicate_words(t)
+        if t.lemma_.casefold() in rules.reporting:  # "will be remembered as a turning point"
+            words = [w for w in words if w.i == t.i]  # says nothing of when what it names is
         if is_infinitive(below):  # "renewed his invitation to the president to pay a visit"
             words += [c for c in t.children if c.dep_ == "dobj"]
         own = _aspect(t, below, _best(words, cues))
