@@ -534,3 +534,18 @@ def test_the_future_of_a_verb_that_judges_an_event_does_not_plan_it():
     assert events("Dana Sample will discuss flights between Almaty and Lahore.") == [
         ("direct_flights:almaty-lahore", "under_discussion")
     ]
+
+
+def test_commitments_and_calls_for_an_early_launch():
+    assert events("Both sides reaffirmed their commitment to launch flights to Lahore.") == [
+        ("direct_flights:kazakhstan-pakistan", "planned")
+    ]
+    assert events("They stressed early operationalisation of the air link to Lahore.") == [
+        ("direct_flights:kazakhstan-pakistan", "proposed")
+    ]
+
+
+def test_a_joint_ministerial_commission_is_a_joint_commission():
+    assert events("The Joint Ministerial Commission will meet in Almaty in May.") == [
+        ("joint_commission:kazakhstan-pakistan#2024", "planned")
+    ]
