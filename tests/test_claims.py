@@ -549,3 +549,19 @@ def test_a_joint_ministerial_commission_is_a_joint_commission():
     assert events("The Joint Ministerial Commission will meet in Almaty in May.") == [
         ("joint_commission:kazakhstan-pakistan#2024", "planned")
     ]
+
+
+def test_an_mou_on_flights_is_not_an_occasion_the_flights_are_on():
+    found = events("A memorandum on flights to Lahore is expected to be signed next month.")
+    assert ("direct_flights:kazakhstan-pakistan", "planned") in found
+    assert ("agreement:mou", "planned") in found
+
+
+def test_talks_ended_without_agreement_leave_it_to_come():
+    assert events("The talks ended without agreement on trade.") == [("agreement:trade", "planned")]
+
+
+def test_working_out_the_modalities_is_under_discussion():
+    assert events("The two sides are working out the modalities for flights to Lahore.") == [
+        ("direct_flights:kazakhstan-pakistan", "under_discussion")
+    ]

@@ -192,22 +192,39 @@ def event_status(
         # "The visit, originally planned for November, was put off" (or "took place in June"):
         # what befell the plan since is the news, not the plan the modifier recalls.
         return (status if said in rules.framing and status in SET_BACK + DONE else said), False
-    status = status or _framed(structure, rules.frames)
     ahead = ahead or _lies_ahead(structure, rules)
+    if status is None:
+        status = _unsaid(structure, cues, rules, ahead, stopped)
+    return status, ahead or stopped
+
+
+def _unsaid(
+    structure: Structure,
+    cues: dict[int, list[StatusWord]],
+    rules: ClaimRules,
+    ahead: bool,
+    stopped: bool,
+) -> str | None:
+    """The status of a mention no governor's word gives: the frame it is of (not for an MoU "on
+    direct flights": that is about them, not an occasion they are on), the past tense above it,
+    or a word before it ("operated its first scheduled flight" is done, above "scheduled")."""
+    status = None if stopped else _framed(structure, rules.frames)
     if status is None and not (ahead or stopped):
         status = _by_tense(structure, rules.reporting)
-    if status is None and not verb:  # "operated its first scheduled flight" is done, above
-        status = _best(mention_words(head), cues)
-    return status, ahead or stopped
+    if status is None and structure.head.pos_ not in ("VERB", "AUX"):
+        status = _best(mention_words(structure.head), cues)
+    return status
 
 
 def _noun_alone(
     head: Token, cues: dict[int, list[StatusWord]], rules: ClaimRules
 ) -> tuple[str | None] | None:
     """The status of a noun mention that nothing above it can change, as a 1-tuple: denied by
-    "no" ("there are no direct flights": not yet, whatever the verb), or the basis of an act
+    "no" or "without" ("there are no direct flights", "talks ended without agreement": not yet,
+    whatever the verb), or the basis of an act
     (only what is said of the agreement itself counts); None for any other mention."""
-    if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in head.children):
+    denied = any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in head.children)
+    if denied or (head.dep_ == "pobj" and head.head.lower_ == "without"):
         return ("planned",)
     if as_basis(head):
         return (_said_of_the_noun(head, cues, rules),)
@@ -331,25 +348,34 @@ def _governed(
     ahead, below = is_infinitive(head), head
     occasion = False  # an "at" or "during" on the way up: "deals worth $200m at the forum"
     for t in structure.chain:
-        # Another event's noun: what governs it is about it ("an MoU on flights"); not when the
-        # mention is the same thing named again ("37 agreements, MoUs") or the occasion of it
-        # ("documents signed at the commission").
         occasion = occasion or (below.dep_ == "prep" and below.lower_ in OCCASION)
-        if (
-            t.i in events
-            and t.pos_ in ("NOUN", "PROPN")
-            and not ({below.dep_, below.lower_} & NOT_ABOUT or occasion)
-        ):
+        if _about_another(t, below, occasion, events):
             return status, ahead, True
-        words = predicate_words(t)
-        if t.lemma_.casefold() in rules.reporting:  # "will be remembered as a turning point"
-            words = [w for w in words if w.i == t.i]  # says nothing of when what it names is
-        if is_infinitive(below):  # "renewed his invitation to the president to pay a visit"
-            words += [c for c in t.children if c.dep_ == "dobj"]
-        own = _aspect(t, below, _best(words, cues))
+        own = _aspect(t, below, _best(_governor_words(t, below, rules), cues))
         status = _combine(status, None if ahead and own in DONE else own, rules.framing)
         ahead, below = ahead or is_infinitive(t), t
     return status, ahead, False
+
+
+def _about_another(t: Token, below: Token, occasion: bool, events: set[int]) -> bool:
+    """Whether `t` is another event's noun, so that what governs it is about it ("an MoU on
+    flights"); not when the mention is the same thing named again ("37 agreements, MoUs") or
+    the occasion of it ("documents signed at the commission")."""
+    return (
+        t.i in events
+        and t.pos_ in ("NOUN", "PROPN")
+        and not ({below.dep_, below.lower_} & NOT_ABOUT or occasion)
+    )
+
+
+def _governor_words(t: Token, below: Token, rules: ClaimRules) -> list[Token]:
+    """The words of a governor that may say the mention's status."""
+    words = predicate_words(t)
+    if t.lemma_.casefold() in rules.reporting:  # "will be remembered as a turning point"
+        words = [w for w in words if w.i == t.i]  # says nothing of when what it names is
+    if is_infinitive(below):  # "renewed his invitation to the president to pay a visit"
+        words += [c for c in t.children if c.dep_ == "dobj"]
+    return words
 
 
 def _groups(cities: list[Mention], text: str, rules: ClaimRules) -> list[list[Mention]]:
