@@ -1008,3 +1008,33 @@ def test_a_dated_late_delivery_decides_over_an_undated_articles_bounds():
     findings = run_checks(claims, articles, dates, find_copies(articles), CONTEXT)
     late = [f for f in findings if f.check == "fulfilled_late"]
     assert [f.article_ids for f in late] == [("a0", "a1")]
+
+
+def test_a_promise_recalled_after_its_date_is_not_a_report_of_the_event_still_to_come():
+    promise = (
+        "Direct flights between Almaty and Lahore will begin in March 2023.",
+        date(2022, 12, 27),
+    )
+    done = ("Direct flights between Almaty and Lahore began on 8 July 2023.", date(2023, 7, 9))
+    recalled = (
+        "The commission had promised direct flights between Almaty and Lahore by March 2023.",
+        date(2026, 2, 6),
+    )
+    findings, claims, _ = checks(promise, done, recalled)
+    assert "conflict" not in kinds(findings)
+    assert [c.recalled for c in claims] == [False, False, True]
+
+
+def test_flights_still_not_begun_after_their_date_are_still_to_come():
+    _, _, claims = corpus(
+        (
+            "Direct flights between Almaty and Lahore, promised for March 2023, have still not "
+            "begun.",
+            date(2023, 6, 1),
+        ),
+        (
+            "Direct flights between Almaty and Lahore were due to begin in March 2023.",
+            date(2023, 6, 1),
+        ),
+    )
+    assert [c.recalled for c in claims] == [False, True]

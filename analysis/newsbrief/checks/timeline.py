@@ -142,7 +142,7 @@ class Timeline:
             dated = [
                 c
                 for c in self.by_event.get(event, [])
-                if c.status in NOT_DONE and self.low(c) is not None
+                if c.status in NOT_DONE and not c.recalled and self.low(c) is not None
             ]
             self._not_done[event] = (dated, [self._day(c) for c in dated])
         dated, lows = self._not_done[event]

@@ -161,6 +161,7 @@ class ClaimRules:
     focus: tuple[str, str]
     kinds: tuple[KindRule, ...]
     status: tuple[tuple[str, re.Pattern[str]], ...]  # (status, cue), in the file's order
+    still_ranks: frozenset[int]  # positions in `status` of the groups that say "not yet"
     framing: frozenset[str]
     status_from_timex: bool
     route_link: re.Pattern[str]
@@ -235,6 +236,17 @@ def load_claim_rules(path: Path, scope: Path = SCOPE, gazetteer: Path = GAZETTEE
     if key not in _LOADED:
         _LOADED[key] = _read_claim_rules(path, scope, gazetteer)
     return _LOADED[key]
+
+
+def _ranks(groups: dict[str, str], wanted: list[str]) -> frozenset[int]:
+    """The positions of the `wanted` status groups in the rules' order (a status word's rank)."""
+    return frozenset(i for i, name in enumerate(groups) if name in wanted)
+
+
+def _any_cue(kinds: dict[str, KindSpec], path: Path) -> re.Pattern[str]:
+    """Every kind's cue, and its words that name it again, at once: most sentences need no more."""
+    cues = [f"(?:{cue})" for spec in kinds.values() for cue in (spec.cue, spec.refers_back) if cue]
+    return _compile("|".join(cues) or "(?!)", path, "the kinds' cues")
 
 
 def _seaports(gazetteer: Path) -> str:
@@ -375,6 +387,7 @@ def _read_claim_rules(path: Path, scope: Path, gazetteer: Path) -> ClaimRules:
             (config.status_alias.get(name, name), _compile(p, path, f"status '{name}'"))
             for name, p in config.status.items()
         ),
+        still_ranks=_ranks(config.status, config.still_to_come),
         framing=frozenset(config.framing or ("proposed", "under_discussion", "planned")),
         status_from_timex=config.status_from_timex,
         route_link=_links(config.route_links),
@@ -397,17 +410,7 @@ def _read_claim_rules(path: Path, scope: Path, gazetteer: Path) -> ClaimRules:
         },
         ordinals={w.casefold(): v for w, v in numbers.ordinals.items()},
         variants=_variants(config.name_variants),
-        any_cue=_compile(
-            "|".join(
-                f"(?:{cue})"
-                for spec in kinds.values()
-                for cue in (spec.cue, spec.refers_back)
-                if cue
-            )
-            or "(?!)",
-            path,
-            "the kinds' cues",
-        ),
+        any_cue=_any_cue(kinds, path),
     )
 
 
@@ -436,6 +439,7 @@ class Claim(Record):  # crosses back from the workers by the ten thousand
     participants: tuple[str, ...] = ()  # the states taking part, as the context names them
     in_scope: bool = True  # both focus countries take part: only these reach the checks
     target_approximate: bool = False  # a relative target of an undated article, over its bounds
+    recalled: bool = False  # a promise whose date had passed when the article appeared
 
 
 # Reading one sentence -----------------------------------------------------------------------------
@@ -1031,9 +1035,29 @@ def sentence_claims(
             participants=f.event.parties,
             in_scope=all(x in f.event.parties for x in rules.focus),
             target_approximate=f.timex.approximate if f.timex else False,
+            recalled=_recalls(f, reading, day or state.bounds[0]),
         )
         for n, f in enumerate(found)
     ]
+
+
+RECALLABLE = ("proposed", "planned")
+STILL = frozenset({"still", "yet"})
+
+
+def _recalls(found: _Found, reading: Reading, since: date | None) -> bool:
+    """Whether the claim recalls a promise ("the commission had promised flights by March
+    2023", written in 2026) rather than reporting the event still to come: a plan or proposal
+    whose own date ended before the article's earliest date `since`, in a sentence that says
+    nothing of its not having happened (no "not yet" word, "still", "yet" or negation)."""
+    t = found.timex
+    if found.status not in RECALLABLE or t is None or t.end is None or t.approximate:
+        return False
+    if since is None or t.end >= since:
+        return False
+    not_yet = any(w[3] in reading.rules.still_ranks for w in reading.status_words)
+    denied = any(tok.dep_ == "neg" or tok.lower_ in STILL for tok in reading.doc)
+    return not (not_yet or denied)
 
 
 def extract_claims(

@@ -143,6 +143,7 @@ def claims_table(claims: list[Claim]) -> pd.DataFrame:
                 "participants": joined(c.participants),
                 "in_scope": flag(c.in_scope),
                 "target_approximate": flag(c.target_approximate),
+                "recalled": flag(c.recalled),
             }
             for c in claims
         ]

@@ -434,6 +434,11 @@ class ClaimRulesConfig(Strict):
     # Declared before the fields whose validators read them (pydantic validates in this order).
     kinds: dict[str, KindSpec] = {}
     status_alias: dict[str, Status] = {}
+    still_to_come: list[Name] = Field(
+        default=[],
+        description="status groups that say the event has not happened yet: a sentence with one "
+        "reports it still to come even after its date, instead of recalling a promise",
+    )
     status: dict[str, Regex] = {}
     framing: list[Status] = ["proposed", "under_discussion", "planned"]
     status_from_timex: bool = True

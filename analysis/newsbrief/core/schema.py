@@ -244,6 +244,7 @@ CLAIMS = Schema(
         ("participants", L),
         ("in_scope", F),
         ("target_approximate", F),  # an undated article's relative target, over its date bounds
+        ("recalled", F),  # a promise whose date had passed when the article appeared
     ),
 )
 # The claims measured against the independent coder's gold (claims/evaluation.py), one row per
