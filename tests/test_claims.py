@@ -565,3 +565,51 @@ def test_working_out_the_modalities_is_under_discussion():
     assert events("The two sides are working out the modalities for flights to Lahore.") == [
         ("direct_flights:kazakhstan-pakistan", "under_discussion")
     ]
+
+
+def test_visits_told_with_the_day_between_arrival_and_place():
+    assert events("Dana Sample arrived on Tuesday at Lahore airport.") == [
+        ("official_visit:president-of-kazakhstan->pakistan", "happened")
+    ]
+    assert events("It is the first visit by Dana Sample to Pakistan in 23 years.") == [
+        ("official_visit:president-of-kazakhstan->pakistan", "in_progress")
+    ]
+
+
+def test_a_visit_set_for_a_month_and_the_trip_named_again():
+    state = ArticleState()
+    (visit,) = claims("Dana Sample's visit to Pakistan is set for November.", state=state)
+    assert (visit.status, visit.target_text) == ("planned", "for November")
+    (trip,) = claims("The programme for the November trip was finalised.", state=state)
+    assert trip.event == visit.event
+
+
+def test_an_ambassador_going_about_the_country_of_his_post_is_not_on_a_visit():
+    assert events("The Kazakh ambassador visited the Lahore chamber of commerce.") == []
+
+
+def test_pressing_for_flights_is_a_proposal_and_an_unsigned_agreement_is_to_come():
+    assert events("The minister pressed for direct flights between Lahore and Almaty.") == [
+        ("direct_flights:almaty-lahore", "proposed")
+    ]
+    assert events("The transit trade agreement remains unsigned.") == [
+        ("agreement:transit_trade", "planned")
+    ]
+
+
+def test_flights_take_off_in_a_headline_are_launched():
+    assert events("Direct flights between Lahore and Almaty take off after months of delay") == [
+        ("direct_flights:almaty-lahore", "happened")
+    ]
+
+
+def test_the_commissions_acronym_names_it():
+    assert [
+        e for e in events("Pakistan, Kazakhstan ink seven MoUs at the IGC") if "joint" in e[0]
+    ] == [("joint_commission:kazakhstan-pakistan", "happened")]
+
+
+def test_a_trade_target_past_a_clause_on_todays_trade():
+    assert events(
+        "They agreed to lift bilateral trade, which stands at about $239 million, to $1 billion."
+    ) == [("trade_target:kazakhstan-pakistan", "planned")]

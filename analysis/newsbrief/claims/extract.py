@@ -49,6 +49,7 @@ from newsbrief.claims.participants import (
     issuer,
     other_focus,
     parties,
+    posted,
     visitor,
     visitor_token,
 )
@@ -169,6 +170,7 @@ class ClaimRules:
     offices: tuple[str, ...]
     office_aliases: tuple[tuple[str, str], ...]
     visit_verbs: frozenset[str]
+    resident: frozenset[str]  # titles of diplomats posted abroad: "the ambassador visited Lahore"
     reporting: frozenset[str]  # verbs whose past tense does not make what they name done
     prior: frozenset[str]  # adjectives that place what they modify before now: "earlier MoUs"
     coming: frozenset[str]  # adjectives that set what they modify ahead: "the forthcoming visit"
@@ -395,6 +397,7 @@ def _read_claim_rules(path: Path, scope: Path, gazetteer: Path) -> ClaimRules:
         offices=tuple(config.offices),
         office_aliases=tuple(config.office_aliases.items()),
         visit_verbs=_folded(config.visit_verbs),
+        resident=_folded(config.resident_offices),
         reporting=_folded(config.reporting_verbs),
         prior=_folded(config.prior_modifiers),
         coming=_folded(config.coming_modifiers),
@@ -610,7 +613,9 @@ def _visit(
     if not who.state and state.last_visit.startswith(f"{kind.name}:{slug(who.office)}"):
         return state.last_visit, state.last_visit_label, state.last_visit_parties
     way = _way(who.state, dest, rules.focus)
-    return None if way is None else _visit_key(kind, who.office, *way, state)
+    if way is None or (set(way) == set(rules.focus) and posted(names, token, rules.resident)):
+        return None  # "the Kazakh ambassador visited the Lahore chamber": at his post
+    return _visit_key(kind, who.office, *way, state)
 
 
 def _visit_key(

@@ -225,6 +225,19 @@ def visitor(named: Named, who: Token | None, offices: tuple[str, ...]) -> Visito
     return Visitor(title, state)
 
 
+def posted(named: Named, who: Token | None, resident: frozenset[str]) -> bool:
+    """Whether the visitor's words name a diplomat posted abroad (one of the `resident` titles,
+    written or the named person's), whose travel in the state of their post is no visit."""
+    if who is None or not resident:
+        return False
+    words = phrase(who)
+    titles = {named.doc[i].lower_ for i in words}
+    for start, end, tenure in named.people.spans:
+        if named.token(start, end) in words:
+            titles |= {t.casefold() for t in tenure.titles}
+    return bool(titles & resident)
+
+
 def _person_title(titles: tuple[str, ...], office: str, offices: tuple[str, ...]) -> str:
     """The rules' office a person's tenure holds: its first title the rules list, else the rules'
     office its name starts with ("Minister of Foreign Affairs" is a minister)."""

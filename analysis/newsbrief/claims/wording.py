@@ -44,6 +44,7 @@ CLAUSE_BREAK = re.compile(
 StatusWord = tuple[str, int, int, int]
 DONE = ("happened", "in_progress")
 SET_BACK = ("postponed", "cancelled")  # what befalls a plan
+FIRST = frozenset({"first", "maiden"})  # with the rules' ordinals, words that count an occasion
 SINCE = re.compile(r"since\b", re.IGNORECASE)
 COMMITTED = ("proposed", "planned", "postponed")  # statuses whose date is a target
 # How a mention can hang from another event's noun without being what that event is about: the
@@ -101,7 +102,9 @@ def _best(words: Iterable[Token], cues: dict[int, list[StatusWord]]) -> str | No
     return min(found, key=lambda w: (w[3], w[1]))[0] if found else None
 
 
-def _aspect(t: Token, below: Token | None, own: str | None) -> str | None:
+def _aspect(
+    t: Token, below: Token | None, own: str | None, counted: frozenset[str] = frozenset()
+) -> str | None:
     """What the governor's form says: "during the visit" makes the visit the time of what the
     clause says, under way unless the clause is in the simple past ("were signed during the
     visit": done) or the future ("will be signed": planned); without a status word, "is on a
@@ -115,19 +118,26 @@ def _aspect(t: Token, below: Token | None, own: str | None) -> str | None:
         return "planned"
     if own in (None, "happened") and progressive(t):
         return "in_progress"
-    if own is None and t.lemma_ == "be" and (preposition in ("on", "under") or _this_is(t, below)):
+    if (
+        own is None
+        and t.lemma_ == "be"
+        and (preposition in ("on", "under") or _this_is(t, below, counted))
+    ):
         return {"past": "happened", "present": "in_progress", "future": "planned"}.get(when)
     return own
 
 
-def _this_is(be: Token, below: Token | None) -> bool:
+def _this_is(be: Token, below: Token | None, counted: frozenset[str]) -> bool:
     """ "This is his first visit to Pakistan": an occasion counted or owned is the one the
     article reports, at the time the verb's tense gives ("this is a good agreement" is not)."""
     return (
         below is not None
         and below.dep_ == "attr"
         and any(c.dep_ == "nsubj" and c.lower_ in ("this", "it") for c in be.children)
-        and any(c.dep_ == "poss" or c.ent_type_ == "ORDINAL" for c in below.children)
+        and any(
+            c.dep_ == "poss" or c.ent_type_ == "ORDINAL" or c.lower_ in counted
+            for c in below.children
+        )
     )
 
 
@@ -247,10 +257,13 @@ def historic_present(structure: Structure, historic: frozenset[str]) -> bool:
         if head.pos_ in ("VERB", "AUX")
         else next((t for t in structure.chain[:2] if t.pos_ in ("VERB", "AUX")), None)
     )
+    if verb is None:
+        return False
+    lemma = verb.lemma_.casefold()  # with its particle: "flights take off"
+    names = {lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt")}
     return (
-        verb is not None
-        and verb.tag_ in PRESENT
-        and verb.lemma_.casefold() in historic
+        verb.tag_ in PRESENT
+        and bool(names & historic)
         and not any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children)
     )
 
@@ -351,7 +364,8 @@ def _governed(
         occasion = occasion or (below.dep_ == "prep" and below.lower_ in OCCASION)
         if _about_another(t, below, occasion, events):
             return status, ahead, True
-        own = _aspect(t, below, _best(_governor_words(t, below, rules), cues))
+        words = _governor_words(t, below, rules)
+        own = _aspect(t, below, _best(words, cues), FIRST | rules.ordinals.keys())
         status = _combine(status, None if ahead and own in DONE else own, rules.framing)
         ahead, below = ahead or is_infinitive(t), t
     return status, ahead, False

@@ -447,6 +447,11 @@ class ClaimRulesConfig(Strict):
     offices: list[Name] = []
     office_aliases: dict[str, Name] = {}
     visit_verbs: list[Name] = []
+    resident_offices: list[Name] = Field(
+        default=[],
+        description="titles of diplomats posted to a state: where they go in it is their post, "
+        "not an official visit",
+    )
     reporting_verbs: list[Name] = []
     prior_modifiers: list[Name] = []
     coming_modifiers: list[Name] = []

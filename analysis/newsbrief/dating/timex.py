@@ -196,7 +196,7 @@ _KINDS = [
     r"(?P<rel_day>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|yesterday|today|tomorrow|tonight"
     r"|(?:earlier\s+|later\s+)?this\s+(?:morning|afternoon|evening))",
     rf"(?P<weekday>(?P<wd_r>on|last|next|this|coming|until|till|by|since|before)\s+(?P<wd_d>{_WEEKDAY}))",
-    rf"(?P<month>(?P<mb_lead>(?:starting|beginning|from|in|by|until|till|since|during|before|after|"
+    rf"(?P<month>(?P<mb_lead>(?:starting|beginning|from|in|for|by|until|till|since|during|before|after|"
     rf"through|throughout|as\s+of|no\s+later\s+than|not\s+later\s+than)(?:\s+(?:in|from))?)\s+"
     rf"(?P<mb_m>{_MONTH})(?:\s*(?:and|or|to|through|until|[–—-])\s*(?P<mb_m2>{_MONTH}))?)",
     rf"(?P<year>(?P<y_lead>in|since|by|from|until|till|before|after|during|through|throughout|of|for|"
