@@ -613,3 +613,22 @@ def test_a_trade_target_past_a_clause_on_todays_trade():
     assert events(
         "They agreed to lift bilateral trade, which stands at about $239 million, to $1 billion."
     ) == [("trade_target:kazakhstan-pakistan", "planned")]
+
+
+def test_a_sentence_can_tell_two_visits():
+    found = events(
+        "Dana Sample wrapped up a trip to Lahore that prepared the visit of Pakistan's prime "
+        "minister to Almaty, set for May."
+    )
+    assert [e for e, _ in found] == [
+        "official_visit:president-of-kazakhstan->pakistan",
+        "official_visit:prime-minister-of-pakistan->kazakhstan",
+    ]
+
+
+def test_a_visit_pencilled_in_and_since_pushed_back_is_postponed():
+    (visit,) = claims(
+        "Much depends on Dana Sample's visit to Pakistan, pencilled in for November "
+        "and since pushed back."
+    )
+    assert visit.status == "postponed"

@@ -814,7 +814,7 @@ class EventKey:
 
 EVENT_KEYS = {
     "route": EventKey(_route_events, several=True, own_times=True),  # almaty-lahore
-    "visitor": EventKey(_visitor_events),  # president-of-kazakhstan->pakistan
+    "visitor": EventKey(_visitor_events, several=True),  # president-of-kazakhstan->pakistan
     "subtype": EventKey(_subtype_events, several=True),  # agreement:energy
     "place": EventKey(_place_events),  # business_forum:almaty
     "countries": EventKey(_countries_events),  # kazakhstan-pakistan (or a mission's way)

@@ -151,7 +151,10 @@ def clause_words(token: Token) -> list[Token]:
     words: list[Token] = []
     for c in token.children:
         if c.dep_ in CLAUSE_MODIFIERS and c.pos_ in ("VERB", "AUX"):
-            words += [c, *(a for a in c.children if a.dep_ in ("aux", "auxpass", "neg", "prt"))]
+            # and the verbs joined to it: "pencilled in for November and since pushed back"
+            verbs = [c, *(v for v in c.children if v.dep_ == "conj" and v.pos_ == "VERB")]
+            for v in verbs:
+                words += [v, *(a for a in v.children if a.dep_ in ("aux", "auxpass", "neg", "prt"))]
     return words
 
 
