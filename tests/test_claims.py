@@ -632,3 +632,9 @@ def test_a_visit_pencilled_in_and_since_pushed_back_is_postponed():
         "and since pushed back."
     )
     assert visit.status == "postponed"
+
+
+def test_connected_by_a_scheduled_flight_is_a_flight_flown():
+    assert events("Almaty and Lahore were connected by a scheduled flight on Saturday.") == [
+        ("direct_flights:almaty-lahore", "happened")
+    ]

@@ -171,7 +171,11 @@ def _by_tense(structure: Structure, reporting: frozenset[str]) -> str | None:
         second = structure.chain[1] if len(structure.chain) > 1 else None
         if first.pos_ in ("VERB", "AUX"):
             verb = first
-        elif first.dep_ == "prep" and second is not None and second.pos_ in ("VERB", "AUX"):
+        elif (
+            first.dep_ in ("prep", "agent")
+            and second is not None
+            and second.pos_ in ("VERB", "AUX")
+        ):
             verb = second
     if verb is None or verb.lemma_ in reporting or tense(verb) != "past":
         return None
