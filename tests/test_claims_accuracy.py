@@ -117,20 +117,28 @@ def accuracy() -> dict[str, dict]:
     return {str(r["split"]): r for r in table.to_dict("records")}
 
 
-# Issue 21's bar is not met yet. Two held-out sets:
-# - heldout, the first set's held-out half: precision 0.56, recall 0.44, targets 0.93 (13 of 14)
-#   on 2026-12-07. Its totals (never its sentences) were computed after changes on 2026-12-06, so
-#   they overstate what unseen text gives.
-# - heldout_fresh, the held-out half of a fresh set written and coded on 2026-12-07 (other outlets,
-#   every sentence of each article): scored once as a whole before any tuning on it (0.61, 0.41,
-#   0.69 over 350 sentences), then split; its held-out half stood at 0.58, 0.39, 0.79 (11 of 14).
+# Issue 21's bar is not met yet. Two held-out sets, measured 2026-12-07 at the end of the session:
+# - heldout, the first set's held-out half: precision 0.58, recall 0.49, targets 0.93 (14 of 15).
+#   Its totals (never its sentences) were computed after changes on 2026-12-06, so they overstate
+#   what unseen text gives.
+# - heldout_fresh, the held-out halves of two fresh sets written and coded on 2026-12-07 by
+#   people who saw neither the code nor each other's work (other outlets, every sentence of each
+#   article): 392 sentences, 195 events of the pair; precision 0.64, recall 0.30, targets 0.71
+#   (20 of 28). The first fresh set was scored once as a whole before any tuning on it (0.61,
+#   0.41, 0.69 over 350 sentences; its held-out half 0.58, 0.39, 0.79) and its held-out half
+#   again at the end (0.61, 0.39, 0.79); the second's held-out half only at the end (0.67, 0.26,
+#   0.64), after tuning on its development half. Tuning on the development sentences raised their
+#   recall from 0.56 to 0.61 and left held-out recall where it was: the rules do not generalise
+#   to wording they have not seen.
 # The guards hold the measured levels so that a change that loses ground fails; the bar itself is
 # kept as strict expected failures, which fail as soon as it is reached, so that the guards are
 # raised then.
 NOT_MET = pytest.mark.xfail(strict=True, reason="issue 21's bar is not met yet (see above)")
 MEASURED = {
-    "heldout": {"precision": 0.56, "recall": 0.44, "target_accuracy": 0.90},
-    "heldout_fresh": {"precision": 0.58, "recall": 0.39, "target_accuracy": 0.78},
+    "heldout": {"precision": 0.58, "recall": 0.49, "target_accuracy": 0.93},
+    # targets 0.71 built today, 0.68 at the default build date: an undated article's bounds run
+    # to the build date
+    "heldout_fresh": {"precision": 0.64, "recall": 0.30, "target_accuracy": 0.67},
 }
 BAR = {"precision": 0.90, "recall": 0.85, "target_accuracy": 0.90}
 MET = {("heldout", "target_accuracy")}

@@ -507,10 +507,13 @@ def claims_accuracy(accuracy: pd.DataFrame) -> str:
         "coding guide alone (tests/fixtures/gold/). The first set was split into a development "
         "half, used to tune the rules, and a held-out half whose sentences were never read while "
         "tuning them; its totals were looked at after changes, so its figures may be somewhat "
-        "optimistic. A fresh held-out set (tests/fixtures/fresh/: other outlets, every sentence "
-        "of each article) was then written and coded by others, and scored without looking into "
-        "it: its figures are the fairest estimate of how the claims read news the rules have not "
-        "seen. Against that coding, the claims reach " + "; ".join(parts) + ". An event counts "
+        "optimistic. Two fresh sets (tests/fixtures/fresh/: other outlets, every sentence of each "
+        "article) were then written and coded by others who saw neither the code nor each other's "
+        "work, and split the same way; their held-out halves were never read, and their totals "
+        "were looked at only to report them: these figures are the fairest estimate of how the "
+        "claims read news the rules have not seen. Against that coding, the claims reach "
+        + "; ".join(parts)
+        + ". An event counts "
         "when its kind and status match the coder's in the same sentence (a coder's "
         '"not happened" is the package\'s "planned": it reads "not yet" as still '
         "expected); a target is right when its words overlap the coder's and, where the coder "
