@@ -62,19 +62,26 @@ RULES = load_claim_rules(CLAIM_RULES)
 INGEST = load_ingest_rules()
 
 
-def corpus(*texts: tuple[str, date | None]):
-    """Articles a0, a1, ... from (text, publication date) pairs, with their claims."""
+def published(when: date | tuple[date, date] | None) -> PublicationDate:
+    """A publication date, or an undated article's (earliest, latest) bounds."""
+    if isinstance(when, tuple):
+        return PublicationDate(None, *when, "inferred", "text bounds")
+    return PublicationDate(when, when, when, "catalog" if when else "unknown", "")
+
+
+def corpus(*texts: tuple[str, date | tuple[date, date] | None]):
+    """Articles a0, a1, ... from (text, publication date or bounds) pairs, with their claims."""
     articles, dates, timexes = [], {}, {}
     for n, (text, when) in enumerate(texts):
         article = build_article(
             f"a{n}", f"seeds/a{n}.txt", text.encode(), None, INGEST, frozenset()
         )
         articles.append(article)
-        dates[article.article_id] = PublicationDate(
-            when, when, when, "catalog" if when else "unknown", ""
-        )
+        day = dates[article.article_id] = published(when)
         for s in article.sentences:
-            timexes[(s.article_id, s.paragraph, s.sentence)] = find_timexes(s.text, when)
+            timexes[(s.article_id, s.paragraph, s.sentence)] = find_timexes(
+                s.text, day.anchor, anchor_min=day.date_min, anchor_max=day.date_max
+            )
     claims = extract_claims(articles, dates, timexes, CONTEXT, RULES)
     return articles, dates, claims
 
@@ -950,62 +957,23 @@ def test_a_numbered_session_reported_held_then_still_to_come_is_a_conflict():
 
 
 def test_a_session_due_in_an_undated_article_does_not_slip_by_a_later_one_still_to_come():
-    undated = "The joint commission will meet later this year."
-    later = "The joint commission is still to meet, officials said."
-    articles = [
-        build_article(f"a{n}", f"seeds/a{n}.txt", text.encode(), None, INGEST, frozenset())
-        for n, text in enumerate((undated, later))
-    ]
-    bounds = (date(2023, 7, 1), date(2025, 9, 26))
-    dates = {
-        "a0": PublicationDate(None, *bounds, "inferred", "text bounds"),
-        "a1": PublicationDate(date(2026, 2, 6), date(2026, 2, 6), date(2026, 2, 6), "catalog", ""),
-    }
-    timexes = {
-        (s.article_id, s.paragraph, s.sentence): find_timexes(
-            s.text,
-            dates[a.article_id].anchor,
-            anchor_min=dates[a.article_id].date_min,
-            anchor_max=dates[a.article_id].date_max,
-        )
-        for a in articles
-        for s in a.sentences
-    }
-    claims = extract_claims(articles, dates, timexes, CONTEXT, RULES)
+    findings, claims, _ = checks(
+        ("The joint commission will meet later this year.", (date(2023, 7, 1), date(2025, 9, 26))),
+        ("The joint commission is still to meet, officials said.", date(2026, 2, 6)),
+    )
     assert {(c.event, c.status) for c in claims} == {
         ("joint_commission:kazakhstan-pakistan", "planned")
     }
-    findings = run_checks(claims, articles, dates, find_copies(articles), CONTEXT)
     assert "slippage" not in kinds(findings)
 
 
 def test_a_dated_late_delivery_decides_over_an_undated_articles_bounds():
-    texts = {
-        "a0": "Dana Sample will visit Pakistan in November.",
-        "a1": "Dana Sample arrived in Lahore on Tuesday.",
-        "a2": "Dana Sample left Lahore earlier this month.",
-    }
-    articles = [
-        build_article(key, f"seeds/{key}.txt", text.encode(), None, INGEST, frozenset())
-        for key, text in texts.items()
-    ]
-    day = {"a0": date(2025, 9, 9), "a1": date(2026, 2, 4)}
-    dates = {key: PublicationDate(day[key], day[key], day[key], "catalog", "") for key in day} | {
-        "a2": PublicationDate(None, date(2023, 7, 1), date(2025, 9, 25), "inferred", "")
-    }
-    timexes = {
-        (s.article_id, s.paragraph, s.sentence): find_timexes(
-            s.text,
-            dates[a.article_id].anchor,
-            anchor_min=dates[a.article_id].date_min,
-            anchor_max=dates[a.article_id].date_max,
-        )
-        for a in articles
-        for s in a.sentences
-    }
-    claims = extract_claims(articles, dates, timexes, CONTEXT, RULES)
+    findings, claims, _ = checks(
+        ("Dana Sample will visit Pakistan in November.", date(2025, 9, 9)),
+        ("Dana Sample arrived in Lahore on Tuesday.", date(2026, 2, 4)),
+        ("Dana Sample left Lahore earlier this month.", (date(2023, 7, 1), date(2025, 9, 25))),
+    )
     assert [c.target_approximate for c in claims if c.article_id == "a2"] == [True]
-    findings = run_checks(claims, articles, dates, find_copies(articles), CONTEXT)
     late = [f for f in findings if f.check == "fulfilled_late"]
     assert [f.article_ids for f in late] == [("a0", "a1")]
 
