@@ -45,7 +45,11 @@ class Named:
 
     def ways_through(self) -> list[str]:
         """The states the sentence names as a way through ("via Afghanistan"), in order."""
-        return list(dict.fromkeys(_through_any(self)))
+        tokens = [(m, self.token(m.start, m.end)) for m in self.mentions]
+        states = [
+            country_of(m.place, self.context) for m, i in tokens if i >= 0 and _through(self.doc[i])
+        ]
+        return list(dict.fromkeys(states))
 
     def states(self, tokens: set[int], transit: bool = True) -> list[str]:
         """States the words at `tokens` name, in order: places, people, offices; with `transit`
@@ -62,13 +66,6 @@ class Named:
             if office.country and self.token(office.start, office.end) in tokens:
                 found.append((office.start, office.country))
         return list(dict.fromkeys(state for _, state in sorted(found)))
-
-
-def _through_any(named: Named) -> list[str]:
-    tokens = [(m, named.token(m.start, m.end)) for m in named.mentions]
-    return [
-        country_of(m.place, named.context) for m, i in tokens if i >= 0 and _through(named.doc[i])
-    ]
 
 
 def _through(token: Token) -> bool:
