@@ -131,8 +131,9 @@ def accuracy() -> dict[str, dict]:
 #   recall from 0.56 to 0.61 and left held-out recall where it was: the rules do not generalise
 #   to wording they have not seen.
 #   On 2026-12-07 (evening) the corridor's goods and vehicles were made to name it again ("the
-#   trucks", "the containers"): development 0.77, 0.63, 0.79; heldout_fresh 0.65, 0.32, 0.69
-#   (0.66 at the default build date). That evening a bug in a scratch error script showed the
+#   trucks", "the containers"): development 0.77, 0.62, 0.79; heldout_fresh 0.65, 0.31, 0.71
+#   (0.68 at the default build date). "The route" was left out of those words (it is as often
+#   an air route), which cost heldout_fresh 2 of the 4 events they had gained. That evening a bug in a scratch error script showed the
 #   heldout_fresh halves' error counts by kind and status (no sentences): those halves are no
 #   longer wholly unseen, and the next fresh set is the clean measure.
 # The guards hold the measured levels so that a change that loses ground fails; the bar itself is
@@ -141,9 +142,9 @@ def accuracy() -> dict[str, dict]:
 NOT_MET = pytest.mark.xfail(strict=True, reason="issue 21's bar is not met yet (see above)")
 MEASURED = {
     "heldout": {"precision": 0.58, "recall": 0.49, "target_accuracy": 0.93},
-    # targets 0.69 built today, 0.66 at the default build date: an undated article's bounds run
+    # targets 0.71 built today, 0.68 at the default build date: an undated article's bounds run
     # to the build date
-    "heldout_fresh": {"precision": 0.65, "recall": 0.31, "target_accuracy": 0.65},
+    "heldout_fresh": {"precision": 0.64, "recall": 0.30, "target_accuracy": 0.67},
 }
 BAR = {"precision": 0.90, "recall": 0.85, "target_accuracy": 0.90}
 MET = {("heldout", "target_accuracy")}
