@@ -71,7 +71,7 @@ $(NB)/02_themes.ipynb: analysis/02_themes.ipynb $(NB)/01_corpus.ipynb analysis/c
 	$(PYTHON) -m newsbrief run $<
 
 # The claims are measured against the claims gold and the published articles it labels.
-CLAIMS_GOLD := $(wildcard tests/fixtures/gold/claim* tests/fixtures/gold/findings_review.yml) $(wildcard tests/fixtures/realistic/*.txt tests/fixtures/realistic/*.html)
+CLAIMS_GOLD := $(wildcard tests/fixtures/gold/claim* tests/fixtures/gold/findings_review.yml) $(wildcard $(addprefix tests/fixtures/,$(addsuffix /*.txt,realistic fresh fresh3) $(addsuffix /*.html,realistic fresh fresh3)))
 
 $(NB)/03_claims.ipynb: analysis/03_claims.ipynb $(NB)/01_corpus.ipynb analysis/claim_rules.yml analysis/scope.yml analysis/timex.yml $(CONTEXT) $(CLAIMS_GOLD) $(CLAIMS_CODE) $(CORE) | $(ENV)
 	$(PYTHON) -m newsbrief run $<

@@ -1,6 +1,6 @@
 """The claims measured against the independent coder's gold: how a sentence is scored (small cases
 written here), and the held-out figures the issue asks for (tests/fixtures/gold, the realistic
-articles and the seeds)."""
+articles, the fresh sets and the seeds)."""
 
 from __future__ import annotations
 
@@ -108,7 +108,7 @@ def accuracy() -> dict[str, dict]:
     built = build_date(os.environ.get("SOURCE_DATE_EPOCH") or "1764720000")
     fixtures = ROOT / "tests" / "fixtures"
     found = gold_claims(
-        [fixtures / "realistic", fixtures / "fresh", ROOT / "seeds"],
+        [fixtures / "realistic", fixtures / "fresh", fixtures / "fresh3", ROOT / "seeds"],
         load_context(),
         load_claim_rules(CLAIM_RULES),
         built,
@@ -133,9 +133,15 @@ def accuracy() -> dict[str, dict]:
 #   On 2026-12-07 (evening) the corridor's goods and vehicles were made to name it again ("the
 #   trucks", "the containers"): development 0.77, 0.62, 0.79; heldout_fresh 0.65, 0.31, 0.71
 #   (0.68 at the default build date). "The route" was left out of those words (it is as often
-#   an air route), which cost heldout_fresh 2 of the 4 events they had gained. That evening a bug in a scratch error script showed the
-#   heldout_fresh halves' error counts by kind and status (no sentences): those halves are no
-#   longer wholly unseen, and the next fresh set is the clean measure.
+#   an air route), which cost heldout_fresh 2 of the 4 events they had gained. That evening a
+#   bug in a scratch error script showed the heldout_fresh halves' error counts by kind and
+#   status (no sentences): those halves are no longer wholly unseen, and the next fresh set is
+#   the clean measure.
+# - heldout_fresh3, the held-out half of a third fresh set (tests/fixtures/fresh3/, 20 articles
+#   from 20 more outlets, written and coded on 2026-12-07 by a writer and two coders who saw
+#   neither the code nor the other sets): 158 sentences, 91 events of the pair. Scored at c56c234
+#   before any tuning, 0.54, 0.33, 0.65; on 2026-12-07, when it entered the gold (coder E; F's
+#   labels agree with E's at F1 0.89), 0.53, 0.33, 0.65 (17 targets, 11 right).
 # The guards hold the measured levels so that a change that loses ground fails; the bar itself is
 # kept as strict expected failures, which fail as soon as it is reached, so that the guards are
 # raised then.
@@ -145,6 +151,7 @@ MEASURED = {
     # targets 0.71 built today, 0.68 at the default build date: an undated article's bounds run
     # to the build date
     "heldout_fresh": {"precision": 0.64, "recall": 0.30, "target_accuracy": 0.67},
+    "heldout_fresh3": {"precision": 0.52, "recall": 0.32, "target_accuracy": 0.64},
 }
 BAR = {"precision": 0.90, "recall": 0.85, "target_accuracy": 0.90}
 MET = {("heldout", "target_accuracy")}

@@ -3,9 +3,9 @@ and the accuracy of targets, per split. Run by the claims stage when the gold is
 
 The gold (tests/fixtures/gold/: claim_sentences.jsonl, claims_gold.yml, coded from CLAIMS_GUIDE.md)
 labels sentences of the realistic fixtures (tests/fixtures/realistic/, split into a development and
-a held-out half before any tuning), of the seeds, and of a fresh held-out set (tests/fixtures/fresh/,
-half `heldout_fresh`): articles written and coded after the first held-out half's totals had been
-seen, scored once the code was fixed. The unit is the sentence: the set of (kind,
+a held-out half before any tuning), of the seeds, and of three fresh sets (tests/fixtures/fresh/,
+held-out half `heldout_fresh`; tests/fixtures/fresh3/, `heldout_fresh3`): articles written and
+coded after the first held-out half's totals had been seen. The unit is the sentence: the set of (kind,
 status) of its events between the two focus countries (the coder's participants hold both), against
 the set of (kind, status) of the claims the package keeps in scope. A target is right when the
 claim's time expression overlaps the coder's words and, where the coder fixed ISO dates, gives them.
@@ -66,7 +66,7 @@ class GoldEvent:
 class GoldSentence:
     sentence_id: str  # "<file>#<paragraph>.<sentence>"
     file: str
-    half: str  # development | heldout | heldout_fresh
+    half: str  # development | heldout | heldout_fresh | heldout_fresh3
     text: str
     events: tuple[GoldEvent, ...]
 

@@ -56,9 +56,9 @@ class Paths:
     @property
     def gold_articles(self) -> tuple[Path, ...]:
         """The published articles the claims gold labels, beside the seeds: the realistic corpus,
-        and a fresh held-out set written and coded after the first held-out half had been seen."""
+        and fresh sets written and coded after the first held-out half had been seen."""
         fixtures = self.root / "tests" / "fixtures"
-        return (fixtures / "realistic", fixtures / "fresh")
+        return (fixtures / "realistic", fixtures / "fresh", fixtures / "fresh3")
 
     @property
     def validation(self) -> Path:

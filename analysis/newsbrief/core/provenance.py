@@ -30,7 +30,9 @@ INPUT_GLOBS = (
     "analysis/validation/*.csv",
     "analysis/validation/*.yml",
     "tests/fixtures/realistic/*",  # scored for the brief's metadata accuracy
-    "tests/fixtures/fresh/*",  # scored for the claims' accuracy on a fresh held-out set
+    "tests/fixtures/fresh/*",  # scored for the claims' accuracy on fresh held-out sets
+    "tests/fixtures/fresh3/*.txt",
+    "tests/fixtures/fresh3/*.html",
     "tests/fixtures/gold/*.yml",
     "tests/fixtures/gold/claim*",
     "analysis/newsbrief/**/*.py",
