@@ -142,12 +142,19 @@ def accuracy() -> dict[str, dict]:
 #   neither the code nor the other sets): 158 sentences, 91 events of the pair. Scored at c56c234
 #   before any tuning, 0.54, 0.33, 0.65; on 2026-12-07, when it entered the gold (coder E; F's
 #   labels agree with E's at F1 0.89), 0.53, 0.33, 0.65 (17 targets, 11 right).
+# Then tuned on the development sentences only (set 3's development half among them): a clause
+# under a verb that proposes ("hoped the session would be held") is proposed; "would like",
+# "ready to", "likely to", "look forward to", "originally planned for", "not currently in
+# operation"; the subject of "is likely to pay a visit" is the visitor. Development 0.72, 0.49,
+# 0.79 -> 0.74, 0.51, 0.79 (808 sentences with the seeds); heldout 0.58, 0.49, 0.93 -> 0.63,
+# 0.54, 1.00 (16 of 16); heldout_fresh and heldout_fresh3 unchanged: again the gain does not
+# reach wording the rules have not seen.
 # The guards hold the measured levels so that a change that loses ground fails; the bar itself is
 # kept as strict expected failures, which fail as soon as it is reached, so that the guards are
 # raised then.
 NOT_MET = pytest.mark.xfail(strict=True, reason="issue 21's bar is not met yet (see above)")
 MEASURED = {
-    "heldout": {"precision": 0.58, "recall": 0.49, "target_accuracy": 0.93},
+    "heldout": {"precision": 0.62, "recall": 0.53, "target_accuracy": 0.93},
     # targets 0.71 built today, 0.68 at the default build date: an undated article's bounds run
     # to the build date
     "heldout_fresh": {"precision": 0.64, "recall": 0.30, "target_accuracy": 0.67},

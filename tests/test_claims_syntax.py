@@ -246,3 +246,52 @@ def test_each_round_of_consultations_is_its_own_occurrence():
     )
     assert (fifth.event, fifth.status) == ("consultations:kazakhstan-pakistan#5", "happened")
     assert (sixth.event, sixth.status) == ("consultations:kazakhstan-pakistan#6", "planned")
+
+
+# What is hoped for, likely, put off or stopped
+
+
+def test_a_clause_hoped_for_is_proposed_and_a_clause_said_keeps_its_own_status():
+    hoped = "The envoy hoped that flights between Almaty and Lahore would start in May."
+    said = "The envoy said that flights between Almaty and Lahore would start in May."
+    assert status(hoped, "direct_flights") == "proposed"
+    assert status(said, "direct_flights") == "planned"
+
+
+def test_a_hope_does_not_undo_what_is_done():
+    text = "The envoy hoped the flights between Almaty and Lahore that began in May would continue."
+    assert status(text, "direct_flights") != "proposed"
+
+
+def test_an_officeholder_likely_to_pay_a_visit_is_the_visitor_of_a_planned_visit():
+    text = "The Kazakh president is likely to pay a visit to Pakistan in October."
+    visit = read(text, "official_visit")
+    assert (visit.event, visit.status, visit.target_text) == (
+        "official_visit:president-of-kazakhstan->pakistan",
+        "planned",
+        "in October",
+    )
+
+
+def test_a_visit_originally_planned_for_a_month_has_been_postponed():
+    text = "The visit of the Kazakh president to Pakistan, originally planned for May, is now due in August."
+    assert status(text, "official_visit") == "postponed"
+
+
+def test_wishes_and_readiness_propose():
+    assert status("Islamabad would like to sign a visa agreement with Astana.", "agreement") == (
+        "proposed"
+    )
+    assert status(
+        "Kazakhstan is ready to finance a railway to the port of Karachi.", "corridor"
+    ) == ("proposed")
+
+
+def test_a_service_no_longer_in_operation_is_cancelled():
+    text = "The Almaty-Lahore flights of the Kazakh airline are not currently in operation."
+    assert status(text, "direct_flights") == "cancelled"
+
+
+def test_a_visit_looked_forward_to_is_planned_not_done():
+    text = "The minister looked forward to the visit of the Kazakh president to Pakistan next year."
+    assert status(text, "official_visit") == "planned"

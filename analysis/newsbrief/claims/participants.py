@@ -152,10 +152,10 @@ def _governing_verb(head: Token, visit_verbs: frozenset[str]) -> Token | None:
 
 
 def _subject(named: Named, verb: Token) -> Token | None:
-    """A verb's subject; for a verb after another ("is expected to visit", "arrived and began a
-    visit"), the first verb's subject, unless that verb names who is to do it ("invited
-    Kazakhstan's President to visit", "renewed his invitation to the Kazakh president to pay a
-    visit")."""
+    """A verb's subject; for a verb after another or an adjective ("is expected to visit", "is
+    likely to visit", "arrived and began a visit"), the first verb's subject, unless that verb
+    names who is to do it ("invited Kazakhstan's President to visit", "renewed his invitation to
+    the Kazakh president to pay a visit")."""
     for _ in range(4):
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.lower_ not in ("who", "which", "that"):
@@ -165,7 +165,7 @@ def _subject(named: Named, verb: Token) -> Token | None:
         if verb.dep_ == "acl" and verb.head.head.lemma_ == "accept":
             verb = verb.head.head  # "Sharif accepted the invitation to visit": who accepted
             continue
-        if verb.dep_ not in ("xcomp", "conj", "advcl", "ccomp") or verb.head.i == verb.i:
+        if verb.dep_ not in ("xcomp", "acomp", "conj", "advcl", "ccomp") or verb.head.i == verb.i:
             return None
         if verb.dep_ != "conj":
             controller = next((c for c in _objects(verb.head) if _names_someone(named, c)), None)

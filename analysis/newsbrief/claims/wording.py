@@ -372,7 +372,22 @@ def _governed(
         own = _aspect(t, below, _best(words, cues), FIRST | rules.ordinals.keys())
         status = _combine(status, None if ahead and own in DONE else own, rules.framing)
         ahead, below = ahead or is_infinitive(t), t
-    return status, ahead, False
+    return _wished(below, status, cues, rules), ahead, False
+
+
+def _wished(
+    top: Token, status: str | None, cues: dict[int, list[StatusWord]], rules: ClaimRules
+) -> str | None:
+    """A clause reported under a verb that proposes ("Astana hoped the session would be held",
+    "he suggested that the commission meet in May") is proposed, unless it says the event is
+    done, under way or set back; a reporting verb's clause keeps its own status ("welcomed
+    that the flights would begin soon" is planned)."""
+    wisher = top.head
+    if top.dep_ != "ccomp" or wisher.lemma_.casefold() in rules.reporting:
+        return status
+    if _best(predicate_words(wisher), cues) != "proposed" or status in DONE + SET_BACK:
+        return status
+    return "proposed"
 
 
 def _about_another(t: Token, below: Token, occasion: bool, events: set[int]) -> bool:

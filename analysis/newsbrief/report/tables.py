@@ -514,9 +514,7 @@ def claims_accuracy(accuracy: pd.DataFrame) -> str:
         "while tuning. The first two's error counts by kind were once seen through a fault in a "
         "scratch script, so the third's held-out half, whose totals were looked at only to report "
         "them, is the fairest estimate of how the claims read news the rules have not seen. "
-        "Against that coding, the claims reach "
-        + "; ".join(parts)
-        + ". An event counts "
+        "Against that coding, the claims reach " + "; ".join(parts) + ". An event counts "
         "when its kind and status match the coder's in the same sentence (a coder's "
         '"not happened" is the package\'s "planned": it reads "not yet" as still '
         "expected); a target is right when its words overlap the coder's and, where the coder "
