@@ -144,9 +144,9 @@ def accuracy() -> dict[str, dict]:
 #   labels agree with E's at F1 0.89), 0.53, 0.33, 0.65 (17 targets, 11 right).
 # Then tuned on the development sentences only (set 3's development half among them): a clause
 # under a verb that proposes ("hoped the session would be held") is proposed; "would like",
-# "ready to", "likely to", "look forward to", "originally planned for", "not currently in
-# operation"; the subject of "is likely to pay a visit" is the visitor. Development 0.72, 0.49,
-# 0.79 -> 0.74, 0.51, 0.79 (808 sentences with the seeds); heldout 0.58, 0.49, 0.93 -> 0.63,
+# "ready to", "likely to", "look forward to", "prepare for", "in time for", "originally planned
+# for", "not currently in operation"; the subject of "is likely to pay a visit" is the visitor.
+# Development 0.72, 0.49, 0.79 -> 0.74, 0.52, 0.79 (808 sentences with the seeds); heldout 0.58, 0.49, 0.93 -> 0.63,
 # 0.54, 1.00 (16 of 16); heldout_fresh and heldout_fresh3 unchanged: again the gain does not
 # reach wording the rules have not seen.
 # The guards hold the measured levels so that a change that loses ground fails; the bar itself is

@@ -295,3 +295,14 @@ def test_a_service_no_longer_in_operation_is_cancelled():
 def test_a_visit_looked_forward_to_is_planned_not_done():
     text = "The minister looked forward to the visit of the Kazakh president to Pakistan next year."
     assert status(text, "official_visit") == "planned"
+
+
+def test_a_visit_prepared_for_is_planned():
+    text = "The two sides prepare for the visit of the Kazakh president to Pakistan in November."
+    visit = read(text, "official_visit")
+    assert (visit.status, visit.target_text) == ("planned", "in November")
+
+
+def test_a_visit_something_is_wanted_in_time_for_is_still_to_come():
+    text = "Kazakhstan wanted the talks concluded in time for the Kazakh president's visit to Pakistan."
+    assert status(text, "official_visit") == "planned"
