@@ -5,10 +5,11 @@ The gold (tests/fixtures/gold/: claim_sentences.jsonl, claims_gold.yml, coded fr
 labels sentences of the realistic fixtures (tests/fixtures/realistic/, split into a development and
 a held-out half before any tuning), of the seeds, and of three fresh sets (tests/fixtures/fresh/,
 held-out half `heldout_fresh`; tests/fixtures/fresh3/, `heldout_fresh3`): articles written and
-coded after the first held-out half's totals had been seen. The unit is the sentence: the set of (kind,
-status) of its events between the two focus countries (the coder's participants hold both), against
-the set of (kind, status) of the claims the package keeps in scope. A target is right when the
-claim's time expression overlaps the coder's words and, where the coder fixed ISO dates, gives them.
+coded after the first held-out half's totals had been seen. The unit is the sentence: the set of
+(kind, status) of its events between the two focus countries (the coder's participants hold
+both), against the set of (kind, status) of the claims the package keeps in scope. A target is
+right when the claim's time expression overlaps the coder's words and, where the coder fixed ISO
+dates, gives them.
 """
 
 from __future__ import annotations
