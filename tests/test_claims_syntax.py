@@ -279,12 +279,10 @@ def test_a_visit_originally_planned_for_a_month_has_been_postponed():
 
 
 def test_wishes_and_readiness_propose():
-    assert status("Islamabad would like to sign a visa agreement with Astana.", "agreement") == (
-        "proposed"
-    )
-    assert status(
-        "Kazakhstan is ready to finance a railway to the port of Karachi.", "corridor"
-    ) == ("proposed")
+    wish = "Islamabad would like to sign a visa agreement with Astana."
+    ready = "Kazakhstan is ready to finance a railway to the port of Karachi."
+    assert status(wish, "agreement") == "proposed"
+    assert status(ready, "corridor") == "proposed"
 
 
 def test_a_service_no_longer_in_operation_is_cancelled():

@@ -31,8 +31,7 @@ INPUT_GLOBS = (
     "analysis/validation/*.yml",
     "tests/fixtures/realistic/*",  # scored for the brief's metadata accuracy
     "tests/fixtures/fresh/*",  # scored for the claims' accuracy on fresh held-out sets
-    "tests/fixtures/fresh3/*.txt",
-    "tests/fixtures/fresh3/*.html",
+    "tests/fixtures/fresh3/*",
     "tests/fixtures/gold/*.yml",
     "tests/fixtures/gold/claim*",
     "analysis/newsbrief/**/*.py",
