@@ -375,11 +375,55 @@ def test_the_trucks_and_containers_tell_of_the_corridor_once_the_article_has_nam
     assert claims("The containers were then loaded onto a ship.", state=ArticleState()) == []
 
 
-def test_the_route_after_a_corridor_and_flights_is_not_taken_for_the_corridor():
+def test_a_corridors_legs_line_and_transit_time_tell_of_it_once_the_article_has_named_it():
+    state = ArticleState()
+    claims("Kazakhstan sent trucks to Pakistan through Afghanistan last year.", state=state)
+    for text, status in (
+        ("Two trucks left Almaty in April.", "happened"),
+        ("Cargo reached Lahore after 20 days.", "happened"),
+        ("Door-to-door delivery took 38 days.", "happened"),
+        ("The Afghan section is expected to be built by 2030.", "planned"),
+    ):
+        assert [(c.kind, c.status) for c in claims(text, state=state)] == [("corridor", status)]
+    assert claims("Two trucks left Almaty in April.", state=ArticleState()) == []
+
+
+def test_words_that_only_name_a_corridor_again_do_not_stop_its_own_cue_from_being_read():
+    # "shipment" names a corridor again only after the article has named one; before that the
+    # governor "completed" reaches the corridor's cue past it.
+    (done,) = claims(
+        "The first trial shipment on the new Kazakhstan-Pakistan corridor has been completed."
+    )
+    assert (done.kind, done.status) == ("corridor", "happened")
+
+
+def test_land_links_railways_through_a_country_and_a_named_highway_are_corridors():
+    for text in (
+        "Kazakhstan wants to expand land connectivity with Pakistan over the next five years.",
+        "Kazakhstan is interested in the planned railways through Afghanistan to Pakistan.",
+        "Kazakh cargo could reach Pakistan by the Karakoram Highway.",
+    ):
+        assert "corridor" in {c.kind for c in claims(text)}, text
+
+
+def test_the_route_is_whichever_of_a_corridor_and_flights_the_article_named_last():
     state = ArticleState()
     claims("Kazakhstan wants access to Karachi port for its exports to Pakistan.", state=state)
     claims("Air Astana will launch Almaty-Lahore flights in March.", state=state)
-    assert claims("The route will be served twice a week.", state=state) == []
+    (air,) = claims("The route will be served twice a week.", state=state)
+    assert (air.kind, air.status) == ("direct_flights", "planned")
+    claims("Kazakh trucks reached Lahore through Afghanistan in May.", state=state)
+    (road,) = claims("The route took 20 days.", state=state)
+    assert (road.kind, road.status) == ("corridor", "happened")
+    assert claims("The route took 20 days.", state=ArticleState()) == []
+
+
+def test_the_airline_flying_tells_of_the_flights_once_the_article_has_named_them():
+    state = ArticleState()
+    claims("Flights between Almaty and Lahore will start in March.", state=state)
+    (weekly,) = claims("The airline will fly twice a week.", state=state)
+    assert (weekly.kind, weekly.status) == ("direct_flights", "planned")
+    assert claims("The airline will fly twice a week.", state=ArticleState()) == []
 
 
 def test_the_target_names_the_trade_target_once_the_article_has():

@@ -125,6 +125,7 @@ class KindRule:
     issuer: tuple[frozenset[str], frozenset[str]] | None = None
     stepwise: bool = False  # done is one step of it: a later plan does not deny it
     refers_back: re.Pattern[str] | None = None  # "the commission", once the article named it
+    shared_back: re.Pattern[str] | None = None  # "the route", if it is the last named of those
     through: bool = False  # the states it passes through take part in it (a transit route)
 
 
@@ -247,7 +248,12 @@ def _ranks(groups: dict[str, str], wanted: list[str]) -> frozenset[int]:
 
 def _any_cue(kinds: dict[str, KindSpec], path: Path) -> re.Pattern[str]:
     """Every kind's cue, and its words that name it again, at once: most sentences need no more."""
-    cues = [f"(?:{cue})" for spec in kinds.values() for cue in (spec.cue, spec.refers_back) if cue]
+    cues = [
+        f"(?:{cue})"
+        for spec in kinds.values()
+        for cue in (spec.cue, spec.refers_back, spec.shared_back)
+        if cue
+    ]
     return _compile("|".join(cues) or "(?!)", path, "the kinds' cues")
 
 
@@ -281,6 +287,11 @@ def _kind(name: str, spec: KindSpec, path: Path) -> KindRule:
         refers_back=(
             _compile(spec.refers_back, path, f"refers_back of '{name}'")
             if spec.refers_back
+            else None
+        ),
+        shared_back=(
+            _compile(spec.shared_back, path, f"shared_back of '{name}'")
+            if spec.shared_back
             else None
         ),
         named_visitor=(
@@ -460,6 +471,7 @@ class ArticleState:
     sessions: dict[str, int] = field(default_factory=dict)  # last numbered occurrence, by kind
     surnames: Surnames = NO_SURNAMES  # "Nurtleu" alone, after "Murat Nurtleu"
     kinds_named: set[str] = field(default_factory=set)  # by their cue, in the sentences so far
+    last_shared: str = ""  # the last named by its cue of the kinds that share words ("the route")
 
 
 @dataclass(frozen=True, slots=True)
@@ -496,11 +508,14 @@ def read_sentence(
     day: date | None,
     doc: Doc | None = None,
     known: Surnames = NO_SURNAMES,
+    recalled: frozenset[str] = frozenset(),
+    last_shared: str = "",
 ) -> Reading | None:
     """The sentence's places, people, offices, status words and parse, or None when no kind's cue
     is in it (most sentences, found with one scan). `day` is the article's date (who held an
     office); `doc` is the sentence's parse when already made; `known`, the surnames the article
-    lets stand for a person."""
+    lets stand for a person; `recalled`, the kinds earlier sentences named, whose words that name
+    them again (`refers_back`) are events here, as are the shared words of `last_shared`."""
     folded = fold(text)
     first = rules.any_cue.search(text) if may_match(rules.any_cue, folded) else None
     if first is None:
@@ -512,7 +527,7 @@ def read_sentence(
     )
     words = status_words(text, rules, folded)
     doc = doc if doc is not None else parse([text])[0]
-    cue_spans = [m.span() for m in rules.any_cue.finditer(text, first.start())]
+    cue_spans = [m.span() for k in rules.kinds for m in _kind_cues(text, k, recalled, last_shared)]
     return Reading(
         text,
         folded,
@@ -530,6 +545,27 @@ def read_sentence(
         cue_tokens(doc, words),
         set().union(*tokens_in(doc, cue_spans)),
     )
+
+
+def _kind_cues(
+    text: str, kind: KindRule, recalled: frozenset[str], last_shared: str
+) -> list[re.Match[str]]:
+    """The kind's cues in the text, else, once the article has named the kind, the words that
+    name it again: "the trucks" are no event in an article that has named no corridor. Words
+    that several kinds share ("the route") name the one of them the article named last."""
+    own = list(kind.cue.finditer(text))
+    if own:
+        return own
+    again = [
+        m
+        for words in (
+            kind.refers_back if kind.name in recalled else None,
+            kind.shared_back if kind.name == last_shared else None,
+        )
+        if words is not None
+        for m in words.finditer(text)
+    ]
+    return sorted(again, key=lambda m: m.start())
 
 
 def _countries(reading: Reading) -> list[str]:
@@ -944,13 +980,10 @@ def _ordinal(n: int) -> str:
 def _cues(reading: Reading, kind: KindRule, state: ArticleState) -> list[re.Match[str]]:
     """The kind's cues in the sentence, in order, and the words that name it again ("the
     commission") once an earlier sentence of the article named it by its cue."""
-    own = list(kind.cue.finditer(reading.text, reading.first_cue))
-    if own:
+    found = _kind_cues(reading.text, kind, frozenset(state.kinds_named), state.last_shared)
+    if any(m.re is kind.cue for m in found):
         state.kinds_named.add(kind.name)
-        return own
-    if kind.refers_back is None or kind.name not in state.kinds_named:
-        return []
-    return list(kind.refers_back.finditer(reading.text, reading.first_cue))
+    return found
 
 
 def _kind_events(
@@ -1008,16 +1041,20 @@ def sentence_claims(
     `state` carries "this visit" across the article's sentences, `doc` is the sentence's parse
     when already made."""
     state = state if state is not None else ArticleState()
-    reading = read_sentence(text, timexes, context, rules, day, doc, state.surnames)
+    named = frozenset(state.kinds_named)
+    reading = read_sentence(
+        text, timexes, context, rules, day, doc, state.surnames, named, state.last_shared
+    )
     if reading is None:
         return []
     owners: list[tuple[str, int, int]] = []  # (kind, start, end) of the cues already read
     found = [
         f
         for kind in rules.kinds
-        if may_match(kind.cue, reading.folded) or kind.refers_back is not None
+        if may_match(kind.cue, reading.folded) or kind.refers_back or kind.shared_back
         for f in _kind_events(reading, kind, owners, state)
     ]
+    state.last_shared = _last_shared(text, rules, state.last_shared)
     actors = _actors(reading, day)
     return [
         Claim(
@@ -1044,6 +1081,15 @@ def sentence_claims(
         )
         for n, f in enumerate(found)
     ]
+
+
+def _last_shared(text: str, rules: ClaimRules, before: str) -> str:
+    """Of the kinds that share words ("the route"), the one the text names last by its cue;
+    `before` when it names none of them."""
+    named = [
+        (m.start(), k.name) for k in rules.kinds if k.shared_back for m in k.cue.finditer(text)
+    ]
+    return max(named)[1] if named else before
 
 
 RECALLABLE = ("proposed", "planned")

@@ -385,6 +385,12 @@ class KindSpec(Strict):
         description="words that name the kind again once the article has named it by its cue: "
         "'the commission' after 'the intergovernmental commission'",
     )
+    shared_back: Regex = Field(
+        default="",
+        description="words that name the kind again, as refers_back does, but that other kinds "
+        "use too: they name the one of those kinds the article named last ('the route' after "
+        "flights is the air route, after a corridor the corridor)",
+    )
     through: bool = Field(
         default=False,
         description="the states it passes through take part in it: a route from Kazakhstan to "
