@@ -406,6 +406,18 @@ def test_land_links_railways_through_a_country_and_a_named_highway_are_corridors
         assert "corridor" in {c.kind for c in claims(text)}, text
 
 
+def test_a_road_map_for_trade_is_an_agreement_and_neither_document_names_them_again():
+    state = ArticleState()
+    (plan,) = claims(
+        "Kazakhstan and Pakistan will adopt a road map for trade and investment.", state=state
+    )
+    assert (plan.kind, plan.status) == ("agreement", "planned")
+    (again,) = claims("Neither document has been finalised so far.", state=state)
+    assert (again.kind, again.status) == ("agreement", "planned")
+    assert claims("Neither document has been finalised so far.", state=ArticleState()) == []
+    assert claims("The road map of the old town was redrawn.") == []
+
+
 def test_the_route_is_whichever_of_a_corridor_and_flights_the_article_named_last():
     state = ArticleState()
     claims("Kazakhstan wants access to Karachi port for its exports to Pakistan.", state=state)
@@ -416,6 +428,15 @@ def test_the_route_is_whichever_of_a_corridor_and_flights_the_article_named_last
     (road,) = claims("The route took 20 days.", state=state)
     assert (road.kind, road.status) == ("corridor", "happened")
     assert claims("The route took 20 days.", state=ArticleState()) == []
+
+
+def test_a_route_to_the_sea_is_a_corridor_even_when_flights_were_named_last():
+    state = ArticleState()
+    claims("Air Astana will launch Almaty-Lahore flights in March.", state=state)
+    (sea,) = claims(
+        "Pakistan could offer Kazakhstan the shortest route to warm waters.", state=state
+    )
+    assert (sea.kind, sea.status) == ("corridor", "proposed")
 
 
 def test_the_airline_flying_tells_of_the_flights_once_the_article_has_named_them():

@@ -149,16 +149,28 @@ def accuracy() -> dict[str, dict]:
 # Development 0.72, 0.49, 0.79 -> 0.74, 0.52, 0.79 (808 sentences with the seeds); heldout
 # 0.58, 0.49, 0.93 -> 0.63, 0.54, 1.00 (16 of 16); heldout_fresh and heldout_fresh3 unchanged:
 # again the gain does not reach wording the rules have not seen.
+# On 2026-12-08, tuned on the development sentences only: a corridor's bare vehicles, goods, line
+# and transit time name it again ("two trucks left Pavlodar", "the Afghan section"); "the route"
+# names whichever of flights and a corridor the article named last; "the airline will fly" and
+# "neither document" name flights and agreements again; a road map for trade is an agreement;
+# land links, railways through a country, a named highway and a route to the sea are corridors.
+# Development 0.74, 0.52, 0.79 -> 0.72, 0.58, 0.81; heldout 0.63, 0.54, 1.00 -> 0.61, 0.56, 1.00;
+# heldout_fresh 0.65, 0.31, 0.71 -> 0.64, 0.36, 0.73 (0.70 at the default build date);
+# heldout_fresh3 0.53, 0.33, 0.65 -> 0.54, 0.35, 0.67. For once recall rose on every held-out
+# split, by 2 to 5 points, at a cost of up to 2 points of precision (F1 rose on each: heldout
+# 0.581 -> 0.583, heldout_fresh 0.417 -> 0.462, heldout_fresh3 0.406 -> 0.435). The precision
+# guards of heldout and heldout_fresh were lowered by 0.01 to the new levels for that trade; the
+# recall guards were raised.
 # The guards hold the measured levels so that a change that loses ground fails; the bar itself is
 # kept as strict expected failures, which fail as soon as it is reached, so that the guards are
 # raised then.
 NOT_MET = pytest.mark.xfail(strict=True, reason="issue 21's bar is not met yet (see above)")
 MEASURED = {
-    "heldout": {"precision": 0.62, "recall": 0.53, "target_accuracy": 0.93},
-    # targets 0.71 built today, 0.68 at the default build date: an undated article's bounds run
+    "heldout": {"precision": 0.61, "recall": 0.55, "target_accuracy": 0.93},
+    # targets 0.73 built today, 0.70 at the default build date: an undated article's bounds run
     # to the build date
-    "heldout_fresh": {"precision": 0.64, "recall": 0.30, "target_accuracy": 0.67},
-    "heldout_fresh3": {"precision": 0.52, "recall": 0.32, "target_accuracy": 0.64},
+    "heldout_fresh": {"precision": 0.63, "recall": 0.35, "target_accuracy": 0.69},
+    "heldout_fresh3": {"precision": 0.54, "recall": 0.35, "target_accuracy": 0.66},
 }
 BAR = {"precision": 0.90, "recall": 0.85, "target_accuracy": 0.90}
 MET = {("heldout", "target_accuracy")}

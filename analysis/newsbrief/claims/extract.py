@@ -493,6 +493,7 @@ class Reading:
     names: Named  # the places, people and offices, placed in the parse
     cues: dict[int, list[StatusWord]]  # the status words on each token of the parse
     event_tokens: set[int]  # the tokens of every kind's cues
+    own_cues: tuple[tuple[int, int], ...]  # the spans of every kind's own cue (not its refers_back)
 
 
 def may_hold_claims(text: str, rules: ClaimRules) -> bool:
@@ -527,7 +528,10 @@ def read_sentence(
     )
     words = status_words(text, rules, folded)
     doc = doc if doc is not None else parse([text])[0]
-    cue_spans = [m.span() for k in rules.kinds for m in _kind_cues(text, k, recalled, last_shared)]
+    own = tuple(m.span() for k in rules.kinds for m in k.cue.finditer(text))
+    cue_spans = [
+        m.span() for k in rules.kinds for m in _kind_cues(text, k, recalled, last_shared, own)
+    ]
     return Reading(
         text,
         folded,
@@ -544,15 +548,22 @@ def read_sentence(
         Named(doc, mentions, named, found_offices, context),
         cue_tokens(doc, words),
         set().union(*tokens_in(doc, cue_spans)),
+        own,
     )
 
 
 def _kind_cues(
-    text: str, kind: KindRule, recalled: frozenset[str], last_shared: str
+    text: str,
+    kind: KindRule,
+    recalled: frozenset[str],
+    last_shared: str,
+    taken: tuple[tuple[int, int], ...],
 ) -> list[re.Match[str]]:
     """The kind's cues in the text, else, once the article has named the kind, the words that
     name it again: "the trucks" are no event in an article that has named no corridor. Words
-    that several kinds share ("the route") name the one of them the article named last."""
+    that several kinds share ("the route") name the one of them the article named last. None of
+    these words counts where they are part of a kind's own cue (`taken`): "the shortest route to
+    warm waters" is a corridor's, even after flights."""
     own = list(kind.cue.finditer(text))
     if own:
         return own
@@ -564,6 +575,7 @@ def _kind_cues(
         )
         if words is not None
         for m in words.finditer(text)
+        if not any(s < m.end() and m.start() < e for s, e in taken)
     ]
     return sorted(again, key=lambda m: m.start())
 
@@ -980,7 +992,9 @@ def _ordinal(n: int) -> str:
 def _cues(reading: Reading, kind: KindRule, state: ArticleState) -> list[re.Match[str]]:
     """The kind's cues in the sentence, in order, and the words that name it again ("the
     commission") once an earlier sentence of the article named it by its cue."""
-    found = _kind_cues(reading.text, kind, frozenset(state.kinds_named), state.last_shared)
+    found = _kind_cues(
+        reading.text, kind, frozenset(state.kinds_named), state.last_shared, reading.own_cues
+    )
     if any(m.re is kind.cue for m in found):
         state.kinds_named.add(kind.name)
     return found
