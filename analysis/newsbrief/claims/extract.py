@@ -480,7 +480,6 @@ class Reading:
 
     text: str
     folded: str  # the text's `fold`, for the patterns' required words (patterns.may_match)
-    first_cue: int  # where the first cue of any kind starts: no kind's cue starts before it
     mentions: list[Mention]
     named: People
     offices: list[Office]
@@ -535,7 +534,6 @@ def read_sentence(
     return Reading(
         text,
         folded,
-        first.start(),
         mentions,
         named,
         found_offices,
