@@ -492,7 +492,7 @@ class Reading:
     names: Named  # the places, people and offices, placed in the parse
     cues: dict[int, list[StatusWord]]  # the status words on each token of the parse
     event_tokens: set[int]  # the tokens of every kind's cues
-    own_cues: tuple[tuple[int, int], ...]  # the spans of every kind's own cue (not its refers_back)
+    kind_cues: dict[str, list[re.Match[str]]]  # each kind's cues here, in order (`_kind_cues`)
 
 
 def may_hold_claims(text: str, rules: ClaimRules) -> bool:
@@ -527,10 +527,8 @@ def read_sentence(
     )
     words = status_words(text, rules, folded)
     doc = doc if doc is not None else parse([text])[0]
-    own = tuple(m.span() for k in rules.kinds for m in k.cue.finditer(text))
-    cue_spans = [
-        m.span() for k in rules.kinds for m in _kind_cues(text, k, recalled, last_shared, own)
-    ]
+    kind_cues = _kind_cues(text, rules.kinds, recalled, last_shared)
+    cue_spans = [m.span() for found in kind_cues.values() for m in found]
     return Reading(
         text,
         folded,
@@ -546,36 +544,35 @@ def read_sentence(
         Named(doc, mentions, named, found_offices, context),
         cue_tokens(doc, words),
         set().union(*tokens_in(doc, cue_spans)),
-        own,
+        kind_cues,
     )
 
 
 def _kind_cues(
-    text: str,
-    kind: KindRule,
-    recalled: frozenset[str],
-    last_shared: str,
-    taken: tuple[tuple[int, int], ...],
+    text: str, kinds: tuple[KindRule, ...], recalled: frozenset[str], last_shared: str
+) -> dict[str, list[re.Match[str]]]:
+    """Each kind's cues in the text, else, once the article has named the kind (`recalled`), the
+    words that name it again: "the trucks" are no event in an article that has named no
+    corridor. Words that several kinds share ("the route") name the one of them the article
+    named last (`last_shared`)."""
+    own = {k.name: list(k.cue.finditer(text)) for k in kinds}
+    taken = [m.span() for found in own.values() for m in found]
+    return {
+        k.name: own[k.name]
+        or _named_again(text, k, k.name in recalled, k.name == last_shared, taken)
+        for k in kinds
+    }
+
+
+def _named_again(
+    text: str, kind: KindRule, recalled: bool, last: bool, taken: list[tuple[int, int]]
 ) -> list[re.Match[str]]:
-    """The kind's cues in the text, else, once the article has named the kind, the words that
-    name it again: "the trucks" are no event in an article that has named no corridor. Words
-    that several kinds share ("the route") name the one of them the article named last. None of
-    these words counts where they are part of a kind's own cue (`taken`): "the shortest route to
-    warm waters" is a corridor's, even after flights."""
-    own = list(kind.cue.finditer(text))
-    if own:
-        return own
-    again = [
-        m
-        for words in (
-            kind.refers_back if kind.name in recalled else None,
-            kind.shared_back if kind.name == last_shared else None,
-        )
-        if words is not None
-        for m in words.finditer(text)
-        if not any(s < m.end() and m.start() < e for s, e in taken)
-    ]
-    return sorted(again, key=lambda m: m.start())
+    """The kind's words that name it again, in order, but none that is part of a kind's own cue
+    (`taken`): "the shortest route to warm waters" is a corridor's, even after flights."""
+    patterns = (kind.refers_back if recalled else None, kind.shared_back if last else None)
+    found = [m for p in patterns if p is not None for m in p.finditer(text)]
+    free = [m for m in found if not any(s < m.end() and m.start() < e for s, e in taken)]
+    return sorted(free, key=lambda m: m.start())
 
 
 def _countries(reading: Reading) -> list[str]:
@@ -990,10 +987,8 @@ def _ordinal(n: int) -> str:
 def _cues(reading: Reading, kind: KindRule, state: ArticleState) -> list[re.Match[str]]:
     """The kind's cues in the sentence, in order, and the words that name it again ("the
     commission") once an earlier sentence of the article named it by its cue."""
-    found = _kind_cues(
-        reading.text, kind, frozenset(state.kinds_named), state.last_shared, reading.own_cues
-    )
-    if any(m.re is kind.cue for m in found):
+    found = reading.kind_cues[kind.name]
+    if found and found[0].re is kind.cue:
         state.kinds_named.add(kind.name)
     return found
 
@@ -1053,9 +1048,16 @@ def sentence_claims(
     `state` carries "this visit" across the article's sentences, `doc` is the sentence's parse
     when already made."""
     state = state if state is not None else ArticleState()
-    named = frozenset(state.kinds_named)
     reading = read_sentence(
-        text, timexes, context, rules, day, doc, state.surnames, named, state.last_shared
+        text,
+        timexes,
+        context,
+        rules,
+        day,
+        doc,
+        state.surnames,
+        frozenset(state.kinds_named),
+        state.last_shared,
     )
     if reading is None:
         return []
@@ -1063,10 +1065,10 @@ def sentence_claims(
     found = [
         f
         for kind in rules.kinds
-        if may_match(kind.cue, reading.folded) or kind.refers_back or kind.shared_back
+        if reading.kind_cues[kind.name]
         for f in _kind_events(reading, kind, owners, state)
     ]
-    state.last_shared = _last_shared(text, rules, state.last_shared)
+    state.last_shared = _last_shared(reading, state.last_shared)
     actors = _actors(reading, day)
     return [
         Claim(
@@ -1095,11 +1097,15 @@ def sentence_claims(
     ]
 
 
-def _last_shared(text: str, rules: ClaimRules, before: str) -> str:
-    """Of the kinds that share words ("the route"), the one the text names last by its cue;
-    `before` when it names none of them."""
+def _last_shared(reading: Reading, before: str) -> str:
+    """Of the kinds that share words ("the route"), the one the sentence names last by its own
+    cue; `before` when it names none of them."""
     named = [
-        (m.start(), k.name) for k in rules.kinds if k.shared_back for m in k.cue.finditer(text)
+        (m.start(), k.name)
+        for k in reading.rules.kinds
+        if k.shared_back
+        for m in reading.kind_cues[k.name]
+        if m.re is k.cue
     ]
     return max(named)[1] if named else before
 
